@@ -1,0 +1,74 @@
+package io.diffgen.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one embedded PostgreSQL server of a test JVM, started on first use and stopped at exit.
+ * Durability is switched off: these databases are thrown away.
+ */
+public final class PostgresServer {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static volatile EmbeddedPostgres server;
+
+    private PostgresServer() {
+    }
+
+    static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                EmbeddedPostgres started = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting; the server's temp directory goes with it
+                    }
+                }));
+                server = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+            }
+        }
+        return server;
+    }
+
+    /** Creates a new, empty database on the shared server. */
+    public static TestDatabase createDatabase(String hint) {
+        EmbeddedPostgres pg = server();
+        String name = (hint.replaceAll("[^A-Za-z0-9]", "_") + "_" + DATABASES.incrementAndGet()).toLowerCase();
+        if (name.length() > 60) {
+            name = name.substring(name.length() - 60);
+        }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE \"" + name + "\" TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        return new TestDatabase(name, "localhost", pg.getPort(), "postgres", "postgres");
+    }
+
+    /** Drops a database created by {@link #createDatabase}, ending its sessions first. */
+    public static void dropDatabase(TestDatabase db) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS \"" + db.name() + "\" WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + db.name(), e);
+        }
+    }
+
+    public static int port() {
+        return server().getPort();
+    }
+}
