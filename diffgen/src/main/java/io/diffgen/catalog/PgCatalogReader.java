@@ -1,0 +1,253 @@
+package io.diffgen.catalog;
+
+import io.diffgen.snapshot.CheckConstraint;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.Identifiers;
+import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.PrimaryKey;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Sequence;
+import io.diffgen.snapshot.Table;
+import io.diffgen.snapshot.Types;
+import io.diffgen.snapshot.UniqueConstraint;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one schema of a live PostgreSQL through {@code pg_catalog}: five set-based queries, whatever
+ * the number of tables. Types come from {@code format_type}, expressions from {@code pg_get_expr} and
+ * {@code pg_get_constraintdef}, so they are PostgreSQL's canonical spelling.
+ */
+public final class PgCatalogReader {
+    /** Liquibase's tracking tables; never part of the user's schema. */
+    public static final Set<String> TRACKING_TABLES = Set.of("databasechangelog", "databasechangeloglock");
+
+    private static final String TABLES = """
+            SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class')
+            FROM pg_class c
+            WHERE c.relnamespace = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            """;
+
+    private static final String COLUMNS = """
+            SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, col_description(a.attrelid, a.attnum)
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE c.relnamespace = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attrelid, a.attnum
+            """;
+
+    private static final String CONSTRAINTS = """
+            SELECT con.conrelid, con.conname, con.contype, con.conkey::int2[], fc.relname, con.confkey::int2[],
+                   con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid, true), con.confrelid
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+            WHERE c.relnamespace = ? AND con.contype IN ('p', 'u', 'f', 'c')
+            ORDER BY con.conrelid, con.conname
+            """;
+
+    private static final String INDEXES = """
+            SELECT i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[],
+                   pg_get_expr(i.indpred, i.indrelid, true), am.amname,
+                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_am am ON am.oid = ic.relam
+            WHERE c.relnamespace = ? AND c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con
+                              WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+            ORDER BY i.indrelid, ic.relname
+            """;
+
+    private static final String SEQUENCES = """
+            SELECT c.relname, s.seqstart, s.seqincrement
+            FROM pg_sequence s
+            JOIN pg_class c ON c.oid = s.seqrelid
+            WHERE c.relnamespace = ?
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                              WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+            """;
+
+    private final Connection connection;
+
+    public PgCatalogReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The schema the connection creates objects in by default. */
+    public SchemaSnapshot readCurrentSchema() throws SQLException {
+        return read(namespaceOid("SELECT oid FROM pg_namespace WHERE nspname = current_schema()"));
+    }
+
+    /** This session's temporary schema (used to canonicalise the entity model). */
+    public SchemaSnapshot readTemporarySchema() throws SQLException {
+        return read(namespaceOid("SELECT pg_my_temp_schema()"));
+    }
+
+    private long namespaceOid(String sql) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getLong(1) == 0) {
+                throw new SQLException("no such schema (" + sql + "); check the search_path");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private SchemaSnapshot read(long namespace) throws SQLException {
+        Map<Long, TableBuilder> tables = new LinkedHashMap<>();
+        try (PreparedStatement ps = prepare(TABLES, namespace); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(2);
+                if (!TRACKING_TABLES.contains(name)) {
+                    tables.put(rs.getLong(1), new TableBuilder(name, rs.getString(3)));
+                }
+            }
+        }
+        try (PreparedStatement ps = prepare(COLUMNS, namespace); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder t = tables.get(rs.getLong(1));
+                if (t == null) continue;
+                String identity = rs.getString(7);
+                Column.Identity id = switch (identity == null ? "" : identity) {
+                    case "a" -> Column.Identity.ALWAYS;
+                    case "d" -> Column.Identity.BY_DEFAULT;
+                    default -> Column.Identity.NONE;
+                };
+                t.attnames.put(rs.getInt(2), rs.getString(3));
+                t.columns.add(new Column(rs.getString(3), Types.withoutDefaultPrecision(rs.getString(4)), !rs.getBoolean(5),
+                        Optional.ofNullable(rs.getString(6)), id, Optional.ofNullable(rs.getString(8))));
+            }
+        }
+        Map<Long, Map<Integer, String>> attnamesByTable = new HashMap<>();
+        tables.forEach((oid, t) -> attnamesByTable.put(oid, t.attnames));
+        try (PreparedStatement ps = prepare(CONSTRAINTS, namespace); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder t = tables.get(rs.getLong(1));
+                if (t == null) continue;
+                String name = rs.getString(2);
+                List<String> columns = names(t.attnames, rs.getArray(4));
+                String definition = rs.getString(9);
+                switch (rs.getString(3)) {
+                    case "p" -> t.primaryKey = new PrimaryKey(name, columns);
+                    case "u" -> t.uniques.add(new UniqueConstraint(name, columns));
+                    case "c" -> t.checks.add(new CheckConstraint(name, checkExpression(definition)));
+                    case "f" -> {
+                        Map<Integer, String> referenced = attnamesByTable.get(rs.getLong(10));
+                        if (referenced == null) {
+                            referenced = attnamesOf(rs.getLong(10));
+                        }
+                        t.foreignKeys.add(new ForeignKey(name, columns, rs.getString(5), names(referenced, rs.getArray(6)),
+                                ForeignKey.Action.fromCatalogCode(rs.getString(7).charAt(0)),
+                                ForeignKey.Action.fromCatalogCode(rs.getString(8).charAt(0))));
+                    }
+                    default -> throw new IllegalStateException("unexpected constraint type");
+                }
+            }
+        }
+        try (PreparedStatement ps = prepare(INDEXES, namespace); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                TableBuilder t = tables.get(rs.getLong(1));
+                if (t == null) continue;
+                Short[] attnums = (Short[]) rs.getArray(4).getArray();
+                Short[] options = (Short[]) rs.getArray(5).getArray();
+                String[] definitions = (String[]) rs.getArray(8).getArray();
+                List<Index.Key> keys = new ArrayList<>();
+                for (int k = 0; k < definitions.length; k++) {
+                    String expression = attnums[k] != 0 ? Identifiers.quote(t.attnames.get((int) attnums[k])) : definitions[k];
+                    keys.add(new Index.Key(expression, (options[k] & 1) != 0));
+                }
+                t.indexes.add(new Index(rs.getString(2), keys, rs.getBoolean(3), Optional.ofNullable(rs.getString(6)), rs.getString(7)));
+            }
+        }
+        List<Sequence> sequences = new ArrayList<>();
+        try (PreparedStatement ps = prepare(SEQUENCES, namespace); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sequences.add(new Sequence(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+            }
+        }
+        return SchemaSnapshot.of(tables.values().stream().map(TableBuilder::build).toList(), sequences);
+    }
+
+    /** Attribute names of a table outside the schema being read (an FK into another schema). */
+    private Map<Integer, String> attnamesOf(long relation) throws SQLException {
+        Map<Integer, String> names = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT attnum, attname FROM pg_attribute WHERE attrelid = ? AND attnum > 0")) {
+            ps.setLong(1, relation);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
+        return names;
+    }
+
+    private PreparedStatement prepare(String sql, long namespace) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        ps.setLong(1, namespace);
+        return ps;
+    }
+
+    private static List<String> names(Map<Integer, String> attnames, Array attnums) throws SQLException {
+        if (attnums == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (Short n : (Short[]) attnums.getArray()) {
+            names.add(attnames.get((int) n));
+        }
+        return names;
+    }
+
+    /** {@code CHECK (expr)} or {@code CHECK (expr) NOT VALID} to {@code expr}. */
+    static String checkExpression(String definition) {
+        String d = definition.strip();
+        if (d.endsWith(" NOT VALID")) {
+            d = d.substring(0, d.length() - " NOT VALID".length());
+        }
+        if (d.endsWith(" NO INHERIT")) {
+            d = d.substring(0, d.length() - " NO INHERIT".length());
+        }
+        if (!d.startsWith("CHECK (") || !d.endsWith(")")) {
+            throw new IllegalStateException("unexpected check definition: " + definition);
+        }
+        return d.substring("CHECK (".length(), d.length() - 1);
+    }
+
+    private static final class TableBuilder {
+        final String name;
+        final String comment;
+        final Map<Integer, String> attnames = new HashMap<>();
+        final List<Column> columns = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        PrimaryKey primaryKey;
+
+        TableBuilder(String name, String comment) {
+            this.name = name;
+            this.comment = comment;
+        }
+
+        Table build() {
+            return new Table(name, columns, Optional.ofNullable(primaryKey), foreignKeys, uniques, checks, indexes, Optional.ofNullable(comment));
+        }
+    }
+}

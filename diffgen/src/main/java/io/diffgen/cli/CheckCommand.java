@@ -1,0 +1,40 @@
+package io.diffgen.cli;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.command.Autogenerate;
+import io.diffgen.diff.Change;
+import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.revision.RevisionGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "check", description = "Exit 0 if the entities and the database agree, 1 with the differences if not.")
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MigrationsDirectory migrations = common.migrationsDirectory();
+        RevisionGraph graph = migrations.graph();
+        Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, graph.heads(), false);
+        var out = spec.commandLine().getOut();
+        if (comparison.changes().isEmpty()) {
+            out.println("No new upgrade operations detected.");
+            return 0;
+        }
+        out.println("New upgrade operations detected:");
+        for (Change c : comparison.changes()) {
+            out.println("  - " + c.summary());
+        }
+        out.flush();
+        throw new DiffgenException(DiffgenException.ErrorCode.DIFFERENCES, "the entities and the database differ");
+    }
+}

@@ -1,0 +1,34 @@
+package io.diffgen.cli;
+
+import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.revision.RevisionGraph;
+import io.diffgen.runner.RevisionRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+
+@Command(name = "current", description = "Show the revision(s) the database is at; nothing at base.")
+final class CurrentCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws SQLException {
+        MigrationsDirectory migrations = common.migrationsDirectory();
+        RevisionGraph graph = migrations.graph();
+        try (Connection c = common.requireUrl("current").connect()) {
+            for (String id : new RevisionRunner(c, migrations, graph).current()) {
+                spec.commandLine().getOut().println(id + (graph.heads().contains(id) ? " (head)" : ""));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package io.diffgen.cli;
+
+import io.diffgen.DiffgenException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The {@code diffgen} command line: parse, run a command, print, map errors to exit codes. */
+@Command(name = "diffgen", mixinStandardHelpOptions = true, version = "diffgen 0.1.0",
+        description = "Autogenerates reviewable PostgreSQL migrations from Hibernate entities, and runs them, Alembic-style.",
+        subcommands = {
+                RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+    /** Project defaults, Alembic's alembic.ini in spirit: read from the working directory when present. */
+    static final String DEFAULTS_FILE = "diffgen.properties";
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        quietLibraries();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        Path defaults = Path.of(DEFAULTS_FILE);
+        if (Files.isRegularFile(defaults)) {
+            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));
+        }
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage());
+            err.println("(see 'diffgen " + (e.getCommandLine().getCommandName().equals("diffgen") ? "" : e.getCommandLine().getCommandName() + " ") + "--help')");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose") || parseResult.subcommand() != null
+                    && parseResult.subcommand().hasMatchedOption("--verbose");
+            if (e instanceof DiffgenException d) {
+                if (d.code() != DiffgenException.ErrorCode.DIFFERENCES) {
+                    err.println("error: " + d.getMessage());
+                }
+                if (verbose && d.getCause() != null) d.printStackTrace(err);
+                return d.code().exitCode();
+            }
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
+            if (verbose) e.printStackTrace(err);
+            return 70;
+        });
+        return cli.execute(args);
+    }
+
+    /** Held so the configured levels are not lost when the loggers are garbage-collected. */
+    private static final Logger[] QUIET = {Logger.getLogger("liquibase"), Logger.getLogger("org.hibernate")};
+
+    private static void quietLibraries() {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.setProperty("liquibase.showBanner", "false");
+        System.setProperty("liquibase.logLevel", "WARNING");
+        for (Logger logger : QUIET) {
+            logger.setLevel(Level.WARNING);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.diffgen.cli;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.command.Autogenerate;
+import io.diffgen.diff.Change;
+import io.diffgen.diff.Differ;
+import io.diffgen.lint.Diagnostic;
+import io.diffgen.lint.Linter;
+import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.revision.Revision;
+import io.diffgen.revision.RevisionGraph;
+import io.diffgen.revision.RevisionScript;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "revision", description = "Create a new revision script, from the entity model with --autogenerate.")
+final class RevisionCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
+    String message;
+
+    @Option(names = "--autogenerate", description = "Fill the revision with the differences between the entities and the database.")
+    boolean autogenerate;
+
+    @Option(names = "--rev-id", description = "Use this revision id instead of a random one.")
+    String revId;
+
+    @Option(names = "--head", description = "The revision to build on (default: the single head).")
+    String head;
+
+    @Option(names = "--splice", description = "Allow --head to name a revision that is not a head (starts a branch).")
+    boolean splice;
+
+    @Option(names = "--concurrently", description = "Create indexes on existing tables with CREATE INDEX CONCURRENTLY.")
+    boolean concurrently;
+
+    @Override
+    public Integer call() {
+        String text = message.strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "the message (-m) is empty");
+        }
+        MigrationsDirectory migrations = common.migrationsDirectory();
+        migrations.ensureMasterChangelog();
+        RevisionGraph graph = migrations.graph();
+        List<String> parents = parents(graph);
+        String id = revId != null ? checkedRevId(graph) : MigrationsDirectory.newRevisionId(graph);
+
+        List<Change> upgrade = List.of();
+        if (autogenerate) {
+            Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, parents, concurrently);
+            upgrade = comparison.changes();
+            if (upgrade.isEmpty()) {
+                spec.commandLine().getOut().println("No changes detected");
+                return 0;
+            }
+        }
+        List<Change> downgrade = Differ.inverse(upgrade);
+        List<Diagnostic> warnings = Linter.lint(upgrade);
+        Instant now = Instant.now();
+        Revision revision = new Revision(id, parents, text, MigrationsDirectory.createDate(now), Optional.empty());
+        String fileName = migrations.fileName(now, id, text);
+        String script = RevisionScript.render(revision, fileName, upgrade, downgrade, warnings);
+        var err = spec.commandLine().getErr();
+        for (Change c : upgrade) {
+            err.println("Detected " + c.summary());
+        }
+        for (Diagnostic d : warnings) {
+            err.println(d.line());
+        }
+        Path written = migrations.write(fileName, script);
+        spec.commandLine().getOut().println("Generating " + written.toAbsolutePath() + " ...  done");
+        return 0;
+    }
+
+    private List<String> parents(RevisionGraph graph) {
+        if (head == null) {
+            return graph.isEmpty() ? List.of() : List.of(graph.head("a new revision"));
+        }
+        if (head.equals("base")) {
+            if (!graph.isEmpty() && !splice) {
+                throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--head base starts a new base; add --splice to do that");
+            }
+            return List.of();
+        }
+        String resolved = head.equals("head") ? graph.head("--head head") : graph.resolveId(head);
+        if (!graph.heads().contains(resolved) && !splice) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE,
+                    "revision " + resolved + " is not a head; add --splice to start a branch from it");
+        }
+        return List.of(resolved);
+    }
+
+    private String checkedRevId(RevisionGraph graph) {
+        if (!revId.matches("[A-Za-z0-9_]{1,40}")) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id must be 1-40 letters, digits or underscores");
+        }
+        if (graph.topological().stream().anyMatch(r -> r.id().equals(revId))) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "revision id " + revId + " already exists");
+        }
+        return revId;
+    }
+}

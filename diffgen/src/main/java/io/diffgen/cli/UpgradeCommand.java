@@ -1,0 +1,43 @@
+package io.diffgen.cli;
+
+import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.revision.RevisionGraph;
+import io.diffgen.runner.RevisionRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "upgrade", description = "Apply revisions up to TARGET: head (default), heads, +N, or a revision.")
+final class UpgradeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "TARGET")
+    String target;
+
+    @Override
+    public Integer call() throws SQLException {
+        MigrationsDirectory migrations = common.migrationsDirectory();
+        RevisionGraph graph = migrations.graph();
+        try (Connection c = common.requireUrl("upgrade").connect()) {
+            var err = spec.commandLine().getErr();
+            List<String> applied = new RevisionRunner(c, migrations, graph).upgrade(target, step -> err.println(
+                    "Running upgrade " + String.join(", ", graph.get(step.revision()).parents()) + " -> " + step.revision()
+                            + ", " + step.message()));
+            if (applied.isEmpty()) {
+                err.println("Already at " + target + ": nothing to upgrade");
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,147 @@
+package io.diffgen.config;
+
+import io.diffgen.DiffgenException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PostgreSQL connection target, parsed from the URL forms teams already use. The password is kept
+ * apart from everything that is ever printed.
+ */
+public final class DatabaseUrl {
+    private static final Pattern PYTHON_STYLE = Pattern.compile(
+            "^(postgresql|postgres|postgresql\\+psycopg2|postgresql\\+psycopg|postgresql\\+asyncpg|postgresql\\+pg8000)://"
+                    + "(?:([^:@/?#]*)(?::([^@/?#]*))?@)?"
+                    + "(\\[[0-9A-Fa-f:.]+\\]|[^:/?#\\[\\]@]+)?(?::(\\d{1,5}))?"
+                    + "(?:/([^?#]*))?(?:\\?([^#]*))?$");
+    private static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^/?#]*)(?:/([^?#]*))?(?:\\?([^#]*))?$");
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final String display;
+
+    private DatabaseUrl(String jdbcUrl, String user, String password, String display) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.display = display;
+    }
+
+    public static DatabaseUrl parse(String url) {
+        if (url == null || url.isBlank()) {
+            throw bad("the database URL is empty");
+        }
+        String trimmed = url.strip();
+        Matcher m = PYTHON_STYLE.matcher(trimmed);
+        if (m.matches()) {
+            String user = decode(m.group(2), "user name");
+            String password = decode(m.group(3), "password");
+            String host = m.group(4) == null ? "localhost" : m.group(4);
+            String port = m.group(5);
+            String db = decode(m.group(6), "database name");
+            if (port != null && (Integer.parseInt(port) == 0 || Integer.parseInt(port) > 65535)) {
+                throw bad("bad port " + port + " in database URL " + mask(trimmed));
+            }
+            if (db == null || db.isEmpty()) {
+                throw bad("no database name in database URL " + mask(trimmed) + " (expected postgresql://user:pass@host:port/dbname)");
+            }
+            List<String> params = new ArrayList<>();
+            if (m.group(7) != null && !m.group(7).isEmpty()) {
+                for (String p : m.group(7).split("&")) {
+                    // asyncpg spells sslmode as ssl
+                    params.add(p.startsWith("ssl=") ? "sslmode=" + p.substring(4) : p);
+                }
+            }
+            String jdbc = "jdbc:postgresql://" + host + (port == null ? "" : ":" + port) + "/"
+                    + java.net.URLEncoder.encode(db, StandardCharsets.UTF_8).replace("+", "%20")
+                    + (params.isEmpty() ? "" : "?" + String.join("&", params));
+            return new DatabaseUrl(jdbc, user, password, display(host, port, db, user));
+        }
+        Matcher j = JDBC.matcher(trimmed);
+        if (j.matches()) {
+            String hostPort = j.group(1);
+            String db = j.group(2);
+            if (db == null || db.isEmpty()) {
+                throw bad("no database name in database URL " + mask(trimmed) + " (expected jdbc:postgresql://host:port/dbname)");
+            }
+            String user = null;
+            String password = null;
+            List<String> params = new ArrayList<>();
+            if (j.group(3) != null && !j.group(3).isEmpty()) {
+                for (String p : j.group(3).split("&")) {
+                    if (p.startsWith("user=")) user = decode(p.substring(5), "user name");
+                    else if (p.startsWith("password=")) password = decode(p.substring(9), "password");
+                    else params.add(p);
+                }
+            }
+            String jdbc = "jdbc:postgresql://" + hostPort + "/" + db + (params.isEmpty() ? "" : "?" + String.join("&", params));
+            return new DatabaseUrl(jdbc, user, password, display(hostPort, null, db, user));
+        }
+        throw bad("unsupported database URL " + mask(trimmed)
+                + " (expected postgresql://user:pass@host:port/db or jdbc:postgresql://host:port/db)");
+    }
+
+    private static String display(String host, String port, String db, String user) {
+        return "postgresql://" + (user == null ? "" : user + "@") + host + (port == null ? "" : ":" + port) + "/" + db;
+    }
+
+    private static String decode(String text, String what) {
+        if (text == null) return null;
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw bad("bad percent-encoding in the database URL's " + what);
+        }
+    }
+
+    /** The URL with any password replaced, for messages. */
+    public static String mask(String url) {
+        return url.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static DiffgenException bad(String message) {
+        return new DiffgenException(DiffgenException.ErrorCode.USAGE, message);
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** For printing: no password, ever. */
+    @Override
+    public String toString() {
+        return display;
+    }
+
+    public Connection connect() {
+        Properties props = new Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        props.setProperty("ApplicationName", "diffgen");
+        props.setProperty("connectTimeout", "10");
+        try {
+            return DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (password != null && !password.isEmpty()) {
+                message = message.replace(password, "***");
+            }
+            throw new DiffgenException(DiffgenException.ErrorCode.DATABASE,
+                    "cannot connect to " + display + ": " + message.lines().findFirst().orElse(message), e);
+        }
+    }
+}

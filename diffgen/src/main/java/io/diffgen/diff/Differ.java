@@ -1,0 +1,310 @@
+package io.diffgen.diff;
+
+import io.diffgen.diff.Change.Aspect;
+import io.diffgen.model.Rename;
+import io.diffgen.snapshot.CheckConstraint;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.Identifiers;
+import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.PrimaryKey;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Sequence;
+import io.diffgen.snapshot.Table;
+import io.diffgen.snapshot.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compares two canonical snapshots and returns the changes that turn {@code from} into {@code to}, in
+ * an order PostgreSQL can execute. Pure: no I/O.
+ */
+public final class Differ {
+
+    /** How to diff. */
+    public record Options(List<Rename> renames, boolean concurrentIndexes) {
+        public Options {
+            renames = List.copyOf(renames);
+        }
+
+        public static Options defaults() {
+            return new Options(List.of(), false);
+        }
+    }
+
+    private Differ() {
+    }
+
+    public static List<Change> diff(SchemaSnapshot from, SchemaSnapshot to) {
+        return diff(from, to, Options.defaults());
+    }
+
+    public static List<Change> diff(SchemaSnapshot from, SchemaSnapshot to, Options options) {
+        List<Change> changes = new ArrayList<>();
+        Map<String, Table> current = new LinkedHashMap<>(from.tables());
+
+        applyRenames(current, to, options.renames(), changes);
+
+        for (Table target : to.tables().values()) {
+            Table existing = current.get(target.name());
+            if (existing == null) {
+                changes.add(new Change.CreateTable(target.withoutIndexesAndForeignKeys()));
+                target.indexes().forEach(i -> changes.add(new Change.CreateIndex(target.name(), i, false)));
+                target.foreignKeys().forEach(fk -> changes.add(new Change.AddForeignKey(target.name(), fk)));
+            } else {
+                diffTable(existing, target, options, changes);
+            }
+        }
+        for (Table old : current.values()) {
+            if (!to.tables().containsKey(old.name())) {
+                old.foreignKeys().forEach(fk -> changes.add(new Change.DropForeignKey(old.name(), fk)));
+                old.indexes().forEach(i -> changes.add(new Change.DropIndex(old.name(), i, false)));
+                changes.add(new Change.DropTable(old.withoutIndexesAndForeignKeys()));
+            }
+        }
+        diffSequences(from, to, changes);
+        rebuildForeignKeysAroundTypeChanges(to, changes);
+        return order(changes);
+    }
+
+    private static void applyRenames(Map<String, Table> current, SchemaSnapshot to, List<Rename> renames, List<Change> changes) {
+        for (Rename rename : renames) {
+            if (rename instanceof Rename.OfTable r && current.containsKey(r.from()) && !current.containsKey(r.to())
+                    && to.tables().containsKey(r.to())) {
+                changes.add(new Change.RenameTable(r.from(), r.to()));
+                Map<String, Table> renamed = new LinkedHashMap<>();
+                current.forEach((name, table) -> {
+                    Table t = name.equals(r.from()) ? table.withName(r.to()) : table;
+                    renamed.put(t.name(), retargetForeignKeys(t, r.from(), r.to(), null, null));
+                });
+                current.clear();
+                current.putAll(renamed);
+            }
+        }
+        for (Rename rename : renames) {
+            if (rename instanceof Rename.OfColumn r) {
+                Table table = current.get(r.table());
+                Optional<Table> target = to.table(r.table());
+                if (table != null && target.isPresent() && table.column(r.from()).isPresent() && table.column(r.to()).isEmpty()
+                        && target.get().column(r.to()).isPresent()) {
+                    changes.add(new Change.RenameColumn(r.table(), r.from(), r.to()));
+                    current.replaceAll((name, t) -> retargetForeignKeys(
+                            name.equals(r.table()) ? renameColumn(t, r.from(), r.to()) : t, null, null, r.table(), r));
+                }
+            }
+        }
+    }
+
+    /** What PostgreSQL does to a table's own objects when one of its columns is renamed. */
+    private static Table renameColumn(Table t, String from, String to) {
+        Function<List<String>, List<String>> cols = list -> list.stream().map(c -> c.equals(from) ? to : c).toList();
+        String quotedFrom = Identifiers.quote(from);
+        String quotedTo = Identifiers.quote(to);
+        Pattern word = Pattern.compile("(?<![\\w\"])" + Pattern.quote(from) + "(?![\\w\"])");
+        return new Table(t.name(),
+                t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList(),
+                t.primaryKey().map(pk -> new PrimaryKey(pk.name(), cols.apply(pk.columns()))),
+                t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), cols.apply(fk.columns()), fk.referencedTable(),
+                        fk.referencedColumns(), fk.onDelete(), fk.onUpdate())).toList(),
+                t.uniques().stream().map(u -> new UniqueConstraint(u.name(), cols.apply(u.columns()))).toList(),
+                t.checks().stream().map(c -> new CheckConstraint(c.name(),
+                        word.matcher(c.expression().replace(quotedFrom, quotedTo)).replaceAll(Matcher.quoteReplacement(to)))).toList(),
+                t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
+                        .map(k -> k.expression().equals(quotedFrom) ? new Index.Key(quotedTo, k.descending()) : k).toList(),
+                        i.unique(), i.where().map(w -> word.matcher(w).replaceAll(Matcher.quoteReplacement(to))), i.method())).toList(),
+                t.comment());
+    }
+
+    /** FKs that point at a renamed table or column follow it. */
+    private static Table retargetForeignKeys(Table t, String fromTable, String toTable, String columnTable, Rename.OfColumn column) {
+        List<ForeignKey> fks = t.foreignKeys().stream().map(fk -> {
+            String refTable = fk.referencedTable();
+            List<String> refColumns = fk.referencedColumns();
+            if (fromTable != null && refTable.equals(fromTable)) {
+                refTable = toTable;
+            }
+            if (column != null && refTable.equals(columnTable)) {
+                refColumns = refColumns.stream().map(c -> c.equals(column.from()) ? column.to() : c).toList();
+            }
+            return new ForeignKey(fk.name(), fk.columns(), refTable, refColumns, fk.onDelete(), fk.onUpdate());
+        }).toList();
+        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment());
+    }
+
+    private static void diffTable(Table from, Table to, Options options, List<Change> changes) {
+        String table = to.name();
+        for (Column target : to.columns()) {
+            Optional<Column> existing = from.column(target.name());
+            if (existing.isEmpty()) {
+                changes.add(new Change.AddColumn(table, target));
+            } else if (!existing.get().equals(target)) {
+                changes.add(new Change.AlterColumn(table, existing.get(), target));
+            }
+        }
+        for (Column old : from.columns()) {
+            if (to.column(old.name()).isEmpty()) {
+                changes.add(new Change.DropColumn(table, old));
+            }
+        }
+
+        if (!from.primaryKey().equals(to.primaryKey())) {
+            PrimaryKey a = from.primaryKey().orElse(null);
+            PrimaryKey b = to.primaryKey().orElse(null);
+            if (a != null && b != null && a.columns().equals(b.columns())) {
+                changes.add(new Change.RenameConstraint(table, a.name(), b.name()));
+            } else {
+                if (a != null) changes.add(new Change.DropPrimaryKey(table, a));
+                if (b != null) changes.add(new Change.AddPrimaryKey(table, b));
+            }
+        }
+
+        matchByNameThenShape(from.foreignKeys(), to.foreignKeys(), ForeignKey::name, ForeignKey::sameShape,
+                (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
+                fk -> new Change.AddForeignKey(table, fk), fk -> new Change.DropForeignKey(table, fk), changes);
+        matchByNameThenShape(from.uniques(), to.uniques(), UniqueConstraint::name, (a, b) -> a.columns().equals(b.columns()),
+                (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
+                u -> new Change.AddUnique(table, u), u -> new Change.DropUnique(table, u), changes);
+        matchByNameThenShape(from.checks(), to.checks(), CheckConstraint::name, (a, b) -> a.expression().equals(b.expression()),
+                (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
+                c -> new Change.AddCheck(table, c), c -> new Change.DropCheck(table, c), changes);
+        matchByNameThenShape(from.indexes(), to.indexes(), Index::name, Index::sameShape,
+                (a, b) -> new Change.RenameIndex(table, a.name(), b.name()),
+                i -> new Change.CreateIndex(table, i, options.concurrentIndexes()),
+                i -> new Change.DropIndex(table, i, false), changes);
+
+        if (!from.comment().equals(to.comment())) {
+            changes.add(new Change.SetTableComment(table, from.comment(), to.comment()));
+        }
+    }
+
+    /**
+     * Objects with the same name and shape are equal; same name but another shape is a drop and an
+     * add; what is left is paired by shape (a rename), and the rest is dropped or added.
+     */
+    private static <T> void matchByNameThenShape(List<T> from, List<T> to, Function<T, String> name, BiPredicate<T, T> sameShape,
+                                                 BiFunction<T, T, Change> rename, Function<T, Change> add, Function<T, Change> drop,
+                                                 List<Change> changes) {
+        List<T> unmatchedFrom = new ArrayList<>();
+        List<T> unmatchedTo = new ArrayList<>(to);
+        for (T old : from) {
+            Optional<T> sameName = unmatchedTo.stream().filter(t -> name.apply(t).equals(name.apply(old))).findFirst();
+            if (sameName.isPresent() && sameShape.test(old, sameName.get())) {
+                unmatchedTo.remove(sameName.get());
+            } else {
+                unmatchedFrom.add(old);
+            }
+        }
+        for (T old : new ArrayList<>(unmatchedFrom)) {
+            Optional<T> twin = unmatchedTo.stream()
+                    .filter(t -> sameShape.test(old, t))
+                    .findFirst();
+            if (twin.isPresent()) {
+                changes.add(rename.apply(old, twin.get()));
+                unmatchedFrom.remove(old);
+                unmatchedTo.remove(twin.get());
+            }
+        }
+        unmatchedFrom.forEach(o -> changes.add(drop.apply(o)));
+        unmatchedTo.forEach(t -> changes.add(add.apply(t)));
+    }
+
+    private static void diffSequences(SchemaSnapshot from, SchemaSnapshot to, List<Change> changes) {
+        for (Sequence target : to.sequences().values()) {
+            Sequence existing = from.sequences().get(target.name());
+            if (existing == null) {
+                changes.add(new Change.CreateSequence(target));
+            } else if (!existing.equals(target)) {
+                changes.add(new Change.AlterSequence(existing, target));
+            }
+        }
+        for (Sequence old : from.sequences().values()) {
+            if (!to.sequences().containsKey(old.name())) {
+                changes.add(new Change.DropSequence(old));
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL cannot change the type of a column an unchanged FK uses while the FK exists: drop the
+     * FK first and add it back afterwards.
+     */
+    private static void rebuildForeignKeysAroundTypeChanges(SchemaSnapshot to, List<Change> changes) {
+        Set<String> retyped = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof Change.AlterColumn a && a.aspects().contains(Aspect.TYPE)) {
+                retyped.add(a.table() + "." + a.to().name());
+            }
+        }
+        if (retyped.isEmpty()) {
+            return;
+        }
+        Set<String> touched = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof Change.AddForeignKey a) touched.add(a.table() + "." + a.key().name());
+            if (c instanceof Change.DropForeignKey d) touched.add(d.table() + "." + d.key().name());
+        }
+        for (Table table : to.tables().values()) {
+            for (ForeignKey fk : table.foreignKeys()) {
+                boolean usesRetyped = fk.columns().stream().anyMatch(col -> retyped.contains(table.name() + "." + col))
+                        || fk.referencedColumns().stream().anyMatch(col -> retyped.contains(fk.referencedTable() + "." + col));
+                if (usesRetyped && !touched.contains(table.name() + "." + fk.name())
+                        && changes.stream().noneMatch(c -> c instanceof Change.CreateTable ct && ct.table().name().equals(table.name()))) {
+                    changes.add(new Change.DropForeignKey(table.name(), fk));
+                    changes.add(new Change.AddForeignKey(table.name(), fk));
+                }
+            }
+        }
+    }
+
+    /** Execution order: drops of dependents first, creations of dependencies first. */
+    static int phase(Change change) {
+        if (change instanceof Change.DropForeignKey) return 0;
+        if (change instanceof Change.DropIndex) return 1;
+        if (change instanceof Change.DropUnique || change instanceof Change.DropCheck || change instanceof Change.DropPrimaryKey) return 2;
+        if (change instanceof Change.RenameTable) return 3;
+        if (change instanceof Change.RenameColumn) return 4;
+        if (change instanceof Change.RenameConstraint || change instanceof Change.RenameIndex) return 5;
+        if (change instanceof Change.DropTable) return 6;
+        if (change instanceof Change.CreateSequence || change instanceof Change.AlterSequence) return 7;
+        if (change instanceof Change.CreateTable) return 8;
+        if (change instanceof Change.AddColumn) return 9;
+        if (change instanceof Change.AlterColumn) return 10;
+        if (change instanceof Change.DropColumn) return 11;
+        if (change instanceof Change.AddPrimaryKey) return 12;
+        if (change instanceof Change.AddUnique || change instanceof Change.AddCheck) return 13;
+        if (change instanceof Change.CreateIndex) return 14;
+        if (change instanceof Change.AddForeignKey) return 15;
+        if (change instanceof Change.SetTableComment) return 16;
+        if (change instanceof Change.DropSequence) return 17;
+        throw new IllegalArgumentException("unknown change " + change);
+    }
+
+    private static List<Change> order(List<Change> changes) {
+        List<Change> ordered = new ArrayList<>(changes);
+        // stable: within a phase, the order the comparison found them (tables by name, then declaration order)
+        ordered.sort(Comparator.comparingInt(Differ::phase));
+        return List.copyOf(ordered);
+    }
+
+    /** The downgrade of an upgrade: the inverses in reverse order. */
+    public static List<Change> inverse(List<Change> upgrade) {
+        List<Change> downgrade = new ArrayList<>(upgrade.size());
+        for (int i = upgrade.size() - 1; i >= 0; i--) {
+            downgrade.add(Objects.requireNonNull(upgrade.get(i).inverse()));
+        }
+        return downgrade;
+    }
+}

@@ -1,0 +1,154 @@
+package io.diffgen.lint;
+
+import io.diffgen.diff.Change;
+import io.diffgen.diff.Change.Aspect;
+import io.diffgen.lint.Diagnostic.Code;
+import io.diffgen.snapshot.Column;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a planned upgrade and says what in it loses data, locks for long, or may not roll back. */
+public final class Linter {
+    private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
+    private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
+    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+
+    private Linter() {
+    }
+
+    public static List<Diagnostic> lint(List<Change> upgrade) {
+        List<Diagnostic> found = new ArrayList<>();
+        Set<String> newTables = new HashSet<>();
+        for (Change c : upgrade) {
+            if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
+        }
+        for (Change change : upgrade) {
+            if (change instanceof Change.DropTable d) {
+                found.add(new Diagnostic(Code.DG001, "drops table " + d.table().name()
+                        + " and all its rows; the downgrade re-creates it empty"));
+            } else if (change instanceof Change.DropColumn d) {
+                found.add(new Diagnostic(Code.DG002, "drops column " + d.table() + "." + d.column().name()
+                        + " and its data; the downgrade re-creates it empty"));
+            } else if (change instanceof Change.AddColumn a) {
+                Column col = a.column();
+                if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE) {
+                    found.add(new Diagnostic(Code.DG004, "adds NOT NULL column " + a.table() + "." + col.name()
+                            + " without a default; it fails if the table has rows"));
+                }
+            } else if (change instanceof Change.AlterColumn a) {
+                lintAlter(a, found);
+            } else if (change instanceof Change.CreateIndex i && !newTables.contains(i.table()) && !i.concurrently()) {
+                found.add(new Diagnostic(Code.DG007, "builds index " + i.index().name() + " on existing table " + i.table()
+                        + ", blocking writes while it builds; consider --concurrently"));
+            } else if ((change instanceof Change.AddForeignKey || change instanceof Change.AddCheck || change instanceof Change.AddUnique)
+                    && !newTables.contains(change.subject())) {
+                found.add(new Diagnostic(Code.DG010, change.summary() + " checks every existing row under lock"));
+            }
+        }
+        found.addAll(likelyRenames(upgrade));
+        return List.copyOf(found);
+    }
+
+    private static void lintAlter(Change.AlterColumn a, List<Diagnostic> found) {
+        Set<Aspect> aspects = a.aspects();
+        String where = a.table() + "." + a.to().name();
+        if (aspects.contains(Aspect.TYPE)) {
+            String from = a.from().type();
+            String to = a.to().type();
+            Widening w = widening(from, to);
+            if (w == Widening.NONE) {
+                found.add(new Diagnostic(Code.DG003, "changes " + where + " from " + from + " to " + to
+                        + "; values that do not fit fail the migration or are converted"));
+            }
+            if (w != Widening.NO_REWRITE) {
+                found.add(new Diagnostic(Code.DG006, "changing " + where + " to " + to
+                        + " rewrites the table under an ACCESS EXCLUSIVE lock"));
+            }
+            if (w != Widening.NONE) {
+                found.add(new Diagnostic(Code.DG009, "the downgrade changes " + where + " back to " + from
+                        + "; it fails if newer values do not fit"));
+            }
+        }
+        if (aspects.contains(Aspect.NULLABLE) && !a.to().nullable()) {
+            found.add(new Diagnostic(Code.DG005, "SET NOT NULL on " + where
+                    + " scans the table under an ACCESS EXCLUSIVE lock and fails if it holds NULLs"));
+        }
+    }
+
+    private enum Widening { NONE, REWRITE, NO_REWRITE }
+
+    /** Whether every value of {@code from} fits {@code to}, and whether PostgreSQL must rewrite the table. */
+    static Widening widening(String from, String to) {
+        String f = from.toLowerCase(Locale.ROOT);
+        String t = to.toLowerCase(Locale.ROOT);
+        Optional<Integer> fromLength = length(f);
+        if (fromLength.isPresent()) {
+            if (t.equals("text") || t.equals("character varying")) return Widening.NO_REWRITE;
+            Optional<Integer> toLength = length(t);
+            if (toLength.isPresent() && toLength.get() >= fromLength.get()) return Widening.NO_REWRITE;
+            return Widening.NONE;
+        }
+        if ((f.equals("character varying") && t.equals("text")) || (f.equals("text") && t.equals("character varying"))) {
+            return Widening.NO_REWRITE;
+        }
+        int fi = INTEGERS.indexOf(f);
+        int ti = INTEGERS.indexOf(t);
+        if (fi >= 0 && ti >= 0) return ti > fi ? Widening.REWRITE : Widening.NONE;
+        if (fi >= 0 && t.equals("numeric")) return Widening.REWRITE;
+        Matcher fn = NUMERIC.matcher(f);
+        Matcher tn = NUMERIC.matcher(t);
+        if (fn.matches() && tn.matches()) {
+            int fp = Integer.parseInt(fn.group(1)), fs = Integer.parseInt(fn.group(2));
+            int tp = Integer.parseInt(tn.group(1)), ts = Integer.parseInt(tn.group(2));
+            if (ts == fs && tp >= fp) return Widening.NO_REWRITE;
+            if (ts >= fs && tp - ts >= fp - fs) return Widening.REWRITE;
+            return Widening.NONE;
+        }
+        if (fn.matches() && t.equals("numeric")) return Widening.NO_REWRITE;
+        if (f.equals("real") && t.equals("double precision")) return Widening.REWRITE;
+        return Widening.NONE;
+    }
+
+    private static Optional<Integer> length(String type) {
+        Matcher m = VARCHAR.matcher(type);
+        return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    /** A column dropped and one of the same type added in the same table, with no declared rename. */
+    private static List<Diagnostic> likelyRenames(List<Change> upgrade) {
+        List<Diagnostic> found = new ArrayList<>();
+        for (Change c : upgrade) {
+            if (c instanceof Change.DropColumn d) {
+                for (Change other : upgrade) {
+                    if (other instanceof Change.AddColumn a && a.table().equals(d.table()) && a.column().type().equals(d.column().type())) {
+                        found.add(new Diagnostic(Code.DG008, d.table() + "." + d.column().name() + " dropped and " + a.column().name()
+                                + " added with the same type: if this is a rename, declare @RenamedFrom(\"" + d.column().name()
+                                + "\") on the field to keep the data"));
+                    }
+                }
+            }
+            if (c instanceof Change.DropTable d) {
+                for (Change other : upgrade) {
+                    if (other instanceof Change.CreateTable t && sameColumns(t.table().columns(), d.table().columns())) {
+                        found.add(new Diagnostic(Code.DG008, "table " + d.table().name() + " dropped and " + t.table().name()
+                                + " created with the same columns: if this is a rename, declare @RenamedFrom(\"" + d.table().name()
+                                + "\") on the entity to keep the data"));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean sameColumns(List<Column> a, List<Column> b) {
+        return a.stream().map(c -> c.name() + " " + c.type()).sorted().toList()
+                .equals(b.stream().map(c -> c.name() + " " + c.type()).sorted().toList());
+    }
+}

@@ -1,0 +1,233 @@
+package io.diffgen.render;
+
+import io.diffgen.diff.Change;
+import io.diffgen.diff.Change.Aspect;
+import io.diffgen.snapshot.CheckConstraint;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.PrimaryKey;
+import io.diffgen.snapshot.Sequence;
+import io.diffgen.snapshot.Table;
+import io.diffgen.snapshot.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.diffgen.snapshot.Identifiers.literal;
+import static io.diffgen.snapshot.Identifiers.quote;
+
+/** PostgreSQL statements for typed changes. Pure: no connection, no I/O. */
+public final class SqlRenderer {
+
+    private SqlRenderer() {
+    }
+
+    /** The statements for one change, without trailing semicolons. */
+    public static List<String> render(Change change) {
+        if (change instanceof Change.CreateTable c) {
+            return createTable(c.table());
+        }
+        if (change instanceof Change.DropTable c) {
+            return List.of("DROP TABLE " + quote(c.table().name()));
+        }
+        if (change instanceof Change.RenameTable c) {
+            return List.of("ALTER TABLE " + quote(c.from()) + " RENAME TO " + quote(c.to()));
+        }
+        if (change instanceof Change.AddColumn c) {
+            return addColumn(c.table(), c.column());
+        }
+        if (change instanceof Change.DropColumn c) {
+            return List.of(alter(c.table()) + "DROP COLUMN " + quote(c.column().name()));
+        }
+        if (change instanceof Change.RenameColumn c) {
+            return List.of(alter(c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()));
+        }
+        if (change instanceof Change.AlterColumn c) {
+            return alterColumn(c);
+        }
+        if (change instanceof Change.AddPrimaryKey c) {
+            return List.of(alter(c.table()) + "ADD " + primaryKey(c.key()));
+        }
+        if (change instanceof Change.DropPrimaryKey c) {
+            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()));
+        }
+        if (change instanceof Change.AddForeignKey c) {
+            return List.of(alter(c.table()) + "ADD " + foreignKey(c.key()));
+        }
+        if (change instanceof Change.DropForeignKey c) {
+            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()));
+        }
+        if (change instanceof Change.AddUnique c) {
+            return List.of(alter(c.table()) + "ADD " + unique(c.constraint()));
+        }
+        if (change instanceof Change.DropUnique c) {
+            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.constraint().name()));
+        }
+        if (change instanceof Change.AddCheck c) {
+            return List.of(alter(c.table()) + "ADD " + check(c.check()));
+        }
+        if (change instanceof Change.DropCheck c) {
+            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.check().name()));
+        }
+        if (change instanceof Change.RenameConstraint c) {
+            return List.of(alter(c.table()) + "RENAME CONSTRAINT " + quote(c.from()) + " TO " + quote(c.to()));
+        }
+        if (change instanceof Change.CreateIndex c) {
+            return List.of(createIndex(c.table(), c.index(), c.concurrently()));
+        }
+        if (change instanceof Change.DropIndex c) {
+            return List.of("DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "") + quote(c.index().name()));
+        }
+        if (change instanceof Change.RenameIndex c) {
+            return List.of("ALTER INDEX " + quote(c.from()) + " RENAME TO " + quote(c.to()));
+        }
+        if (change instanceof Change.SetTableComment c) {
+            return List.of(tableComment(c.table(), c.to()));
+        }
+        if (change instanceof Change.CreateSequence c) {
+            return List.of(createSequence(c.sequence()));
+        }
+        if (change instanceof Change.DropSequence c) {
+            return List.of("DROP SEQUENCE " + quote(c.sequence().name()));
+        }
+        if (change instanceof Change.AlterSequence c) {
+            return List.of("ALTER SEQUENCE " + quote(c.to().name()) + " INCREMENT BY " + c.to().increment()
+                    + " START WITH " + c.to().start());
+        }
+        throw new IllegalArgumentException("unknown change " + change);
+    }
+
+    public static List<String> createTable(Table table) {
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            parts.add(columnDefinition(column));
+        }
+        table.primaryKey().ifPresent(pk -> parts.add(primaryKey(pk)));
+        table.uniques().forEach(u -> parts.add(unique(u)));
+        table.checks().forEach(c -> parts.add(check(c)));
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE " + quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        table.comment().ifPresent(text -> statements.add(tableComment(table.name(), Optional.of(text))));
+        for (Column column : table.columns()) {
+            column.comment().ifPresent(text -> statements.add(columnComment(table.name(), column.name(), Optional.of(text))));
+        }
+        return statements;
+    }
+
+    private static List<String> addColumn(String table, Column column) {
+        List<String> statements = new ArrayList<>();
+        statements.add(alter(table) + "ADD COLUMN " + columnDefinition(column));
+        column.comment().ifPresent(text -> statements.add(columnComment(table, column.name(), Optional.of(text))));
+        return statements;
+    }
+
+    static String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+        column.defaultExpression().ifPresent(d -> sql.append(" DEFAULT ").append(d));
+        if (column.identity() != Column.Identity.NONE) {
+            sql.append(' ').append(column.identity().sql());
+        }
+        if (!column.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private static List<String> alterColumn(Change.AlterColumn change) {
+        Set<Aspect> aspects = change.aspects();
+        Column from = change.from();
+        Column to = change.to();
+        String column = alter(change.table()) + "ALTER COLUMN " + quote(to.name()) + " ";
+        List<String> statements = new ArrayList<>();
+        boolean defaultChanges = aspects.contains(Aspect.DEFAULT);
+        if (aspects.contains(Aspect.IDENTITY) && from.identity() != Column.Identity.NONE && to.identity() == Column.Identity.NONE) {
+            statements.add(column + "DROP IDENTITY");
+        }
+        if (defaultChanges && from.defaultExpression().isPresent()) {
+            statements.add(column + "DROP DEFAULT");
+        }
+        if (aspects.contains(Aspect.TYPE)) {
+            statements.add(column + "TYPE " + to.type() + " USING " + quote(to.name()) + "::" + to.type());
+        }
+        if (aspects.contains(Aspect.NULLABLE)) {
+            statements.add(column + (to.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        }
+        if (defaultChanges && to.defaultExpression().isPresent()) {
+            statements.add(column + "SET DEFAULT " + to.defaultExpression().get());
+        }
+        if (aspects.contains(Aspect.IDENTITY) && to.identity() != Column.Identity.NONE) {
+            statements.add(column + (from.identity() == Column.Identity.NONE
+                    ? "ADD " + to.identity().sql()
+                    : "SET GENERATED " + (to.identity() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT")));
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            statements.add(columnComment(change.table(), to.name(), to.comment()));
+        }
+        return statements;
+    }
+
+    private static String primaryKey(PrimaryKey pk) {
+        return "CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY (" + columns(pk.columns()) + ")";
+    }
+
+    private static String unique(UniqueConstraint u) {
+        return "CONSTRAINT " + quote(u.name()) + " UNIQUE (" + columns(u.columns()) + ")";
+    }
+
+    private static String check(CheckConstraint c) {
+        return "CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")";
+    }
+
+    private static String foreignKey(ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quote(fk.name()))
+                .append(" FOREIGN KEY (").append(columns(fk.columns())).append(") REFERENCES ")
+                .append(quote(fk.referencedTable())).append(" (").append(columns(fk.referencedColumns())).append(')');
+        if (fk.onDelete() != ForeignKey.Action.NO_ACTION) {
+            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
+        return sql.toString();
+    }
+
+    public static String createIndex(String table, Index index, boolean concurrently) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (index.unique()) sql.append("UNIQUE ");
+        sql.append("INDEX ");
+        if (concurrently) sql.append("CONCURRENTLY ");
+        sql.append(quote(index.name())).append(" ON ").append(quote(table));
+        if (!"btree".equals(index.method())) {
+            sql.append(" USING ").append(index.method());
+        }
+        sql.append(" (").append(index.keys().stream()
+                .map(k -> k.expression() + (k.descending() ? " DESC" : ""))
+                .collect(Collectors.joining(", "))).append(')');
+        index.where().ifPresent(w -> sql.append(" WHERE ").append(w));
+        return sql.toString();
+    }
+
+    private static String tableComment(String table, Optional<String> text) {
+        return "COMMENT ON TABLE " + quote(table) + " IS " + text.map(t -> literal(t)).orElse("NULL");
+    }
+
+    private static String columnComment(String table, String column, Optional<String> text) {
+        return "COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS " + text.map(t -> literal(t)).orElse("NULL");
+    }
+
+    private static String createSequence(Sequence s) {
+        return "CREATE SEQUENCE " + quote(s.name()) + " START WITH " + s.start() + " INCREMENT BY " + s.increment();
+    }
+
+    private static String alter(String table) {
+        return "ALTER TABLE " + quote(table) + " ";
+    }
+
+    private static String columns(List<String> names) {
+        return names.stream().map(n -> quote(n)).collect(Collectors.joining(", "));
+    }
+}

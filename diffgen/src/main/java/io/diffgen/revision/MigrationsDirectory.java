@@ -1,0 +1,172 @@
+package io.diffgen.revision;
+
+import io.diffgen.DiffgenException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The {@code migrations/} folder: {@code versions/*.sql} revision scripts, and the master changelog
+ * that lets stock Liquibase run them in file-name order.
+ */
+public final class MigrationsDirectory {
+    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    public static final String MASTER_CHANGELOG = "changelog.xml";
+
+    private final Path root;
+
+    public MigrationsDirectory(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path versions() {
+        return root.resolve("versions");
+    }
+
+    /** Every script in file-name order, which is creation order. */
+    public List<Path> scripts() {
+        if (!Files.isDirectory(versions())) {
+            throw new DiffgenException(DiffgenException.ErrorCode.REVISION,
+                    "no migrations folder at " + versions() + " (use --migrations DIR, or create it with 'diffgen init')");
+        }
+        try (Stream<Path> files = Files.list(versions())) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot list " + versions() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public RevisionGraph graph() {
+        List<Revision> revisions = new ArrayList<>();
+        for (Path script : scripts()) {
+            revisions.add(RevisionScript.parseHeader(script, read(script)));
+        }
+        return new RevisionGraph(revisions);
+    }
+
+    /** A script's text; an error naming the file if it is not UTF-8. */
+    public static String read(Path script) {
+        try {
+            byte[] bytes = Files.readAllBytes(script);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RevisionException.BadScript(script.getFileName() + ": not valid UTF-8");
+        } catch (IOException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot read " + script + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh random 12-hex-digit revision id that no existing revision uses. */
+    public static String newRevisionId(RevisionGraph graph) {
+        while (true) {
+            byte[] bytes = new byte[6];
+            RANDOM.nextBytes(bytes);
+            String id = HexFormat.of().formatHex(bytes);
+            if (graph.topological().stream().noneMatch(r -> r.id().equals(id))) {
+                return id;
+            }
+        }
+    }
+
+    /**
+     * The file name for a new revision: a UTC timestamp that sorts after every existing script, the
+     * id, and a slug of the message made only of [a-z0-9_], so it cannot leave the folder.
+     */
+    public String fileName(Instant created, String revisionId, String message) {
+        String stamp = FILE_STAMP.format(created);
+        String last = scripts().stream().map(p -> p.getFileName().toString()).reduce((a, b) -> b).orElse("");
+        while (last.length() >= stamp.length() && stamp.compareTo(last.substring(0, stamp.length())) <= 0) {
+            created = created.plusSeconds(1);
+            stamp = FILE_STAMP.format(created);
+        }
+        String slug = slug(message);
+        return stamp + "_" + revisionId + (slug.isEmpty() ? "" : "_" + slug) + ".sql";
+    }
+
+    static String slug(String message) {
+        String ascii = Normalizer.normalize(message, Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return slug.length() > 40 ? slug.substring(0, 40).replaceAll("_+$", "") : slug;
+    }
+
+    /** Writes a script atomically: readers see the whole file or none. */
+    public Path write(String fileName, String content) {
+        if (!fileName.matches("[A-Za-z0-9_.]+") || fileName.contains("..")) {
+            throw new IllegalArgumentException("unsafe file name " + fileName);
+        }
+        Path target = versions().resolve(fileName);
+        Path temp = versions().resolve("." + fileName + ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+            return target;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // nothing more to clean
+            }
+            throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Today's timestamp as the header shows it. */
+    public static String createDate(Instant created) {
+        return DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC).format(created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + "Z";
+    }
+
+    /** The master changelog for stock Liquibase and Spring Boot; written once, never edited. */
+    public void ensureMasterChangelog() {
+        Path master = root.resolve(MASTER_CHANGELOG);
+        if (Files.exists(master)) {
+            return;
+        }
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Runs every revision in migrations/versions/ in file-name order, which diffgen keeps topological.
+                     Stock Liquibase (update) and Spring Boot (spring.liquibase.change-log) can apply it as it is. -->
+                <databaseChangeLog
+                        xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.31.xsd">
+                    <includeAll path="versions/" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """;
+        try {
+            Files.createDirectories(versions());
+            Files.writeString(master, xml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot write " + master + ": " + e.getMessage(), e);
+        }
+    }
+}

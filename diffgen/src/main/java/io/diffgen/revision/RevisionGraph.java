@@ -1,0 +1,256 @@
+package io.diffgen.revision;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The revisions and their parent links: heads, bases, ancestry and the resolution of references
+ * such as {@code head}, {@code base}, an id prefix, {@code +2}, {@code -1} or {@code ae10+1}.
+ * Built from a list, with no files and no database. Iterative throughout, so long chains are safe.
+ */
+public final class RevisionGraph {
+    private static final Pattern RELATIVE = Pattern.compile("^(.*?)([+-])(\\d+)$");
+
+    private final Map<String, Revision> byId;
+    private final Map<String, List<String>> children;
+    /** Parents before children; ties broken by creation order (the order given). */
+    private final List<String> topological;
+
+    public RevisionGraph(Collection<Revision> revisions) {
+        Map<String, Revision> ids = new LinkedHashMap<>();
+        for (Revision r : revisions) {
+            Revision previous = ids.putIfAbsent(r.id(), r);
+            if (previous != null) {
+                throw new RevisionException.DuplicateRevision(previous, r);
+            }
+        }
+        Map<String, List<String>> kids = new HashMap<>();
+        for (Revision r : ids.values()) {
+            kids.putIfAbsent(r.id(), new ArrayList<>());
+            for (String p : r.parents()) {
+                if (!ids.containsKey(p)) {
+                    throw new RevisionException.MissingParent(r, p);
+                }
+                kids.computeIfAbsent(p, k -> new ArrayList<>()).add(r.id());
+            }
+        }
+        this.byId = ids;
+        this.children = kids;
+        this.topological = sort(ids, kids);
+    }
+
+    private static List<String> sort(Map<String, Revision> ids, Map<String, List<String>> kids) {
+        Map<String, Integer> position = new HashMap<>();
+        int i = 0;
+        for (String id : ids.keySet()) position.put(id, i++);
+        Map<String, Integer> waiting = new HashMap<>();
+        java.util.PriorityQueue<String> ready = new java.util.PriorityQueue<>(Comparator.comparing(position::get));
+        for (Revision r : ids.values()) {
+            waiting.put(r.id(), r.parents().size());
+            if (r.parents().isEmpty()) ready.add(r.id());
+        }
+        List<String> order = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            order.add(id);
+            for (String child : kids.get(id)) {
+                if (waiting.merge(child, -1, Integer::sum) == 0) ready.add(child);
+            }
+        }
+        if (order.size() != ids.size()) {
+            throw new RevisionException.Cycle(findCycle(ids, new HashSet<>(order)));
+        }
+        return List.copyOf(order);
+    }
+
+    private static List<Revision> findCycle(Map<String, Revision> ids, Set<String> acyclic) {
+        // walk parent links from any revision left over; a revision seen twice closes the cycle
+        String start = ids.keySet().stream().filter(id -> !acyclic.contains(id)).findFirst().orElseThrow();
+        List<String> path = new ArrayList<>();
+        String current = start;
+        while (!path.contains(current)) {
+            path.add(current);
+            current = ids.get(current).parents().stream().filter(p -> !acyclic.contains(p)).findFirst().orElseThrow();
+        }
+        List<Revision> cycle = new ArrayList<>();
+        for (String id : path.subList(path.indexOf(current), path.size())) cycle.add(ids.get(id));
+        cycle.add(ids.get(current));
+        return cycle;
+    }
+
+    public Revision get(String id) {
+        Revision r = byId.get(id);
+        if (r == null) throw new RevisionException.UnknownRevision(id);
+        return r;
+    }
+
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** All revisions, parents before children. */
+    public List<Revision> topological() {
+        return topological.stream().map(byId::get).toList();
+    }
+
+    public List<String> heads() {
+        return topological.stream().filter(id -> children.get(id).isEmpty()).toList();
+    }
+
+    public List<String> bases() {
+        return topological.stream().filter(id -> byId.get(id).parents().isEmpty()).toList();
+    }
+
+    public List<String> children(String id) {
+        return List.copyOf(children.get(get(id).id()));
+    }
+
+    /** The single head, or an error naming all of them. */
+    public String head(String what) {
+        List<String> heads = heads();
+        if (heads.size() > 1) throw new RevisionException.MultipleHeads(heads, what);
+        if (heads.isEmpty()) throw new RevisionException.BadTarget("there are no revisions yet");
+        return heads.get(0);
+    }
+
+    /** The revisions and all their ancestors. */
+    public Set<String> ancestorsInclusive(Collection<String> ids) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(ids);
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (seen.add(id)) todo.addAll(get(id).parents());
+        }
+        return seen;
+    }
+
+    /** The revisions and all their descendants. */
+    public Set<String> descendantsInclusive(String id) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (seen.add(next)) todo.addAll(children.get(next));
+        }
+        return seen;
+    }
+
+    /** Full id for an id or unique prefix. */
+    public String resolveId(String reference) {
+        if (byId.containsKey(reference)) return reference;
+        List<String> matches = byId.keySet().stream().filter(id -> id.startsWith(reference)).sorted().toList();
+        if (matches.isEmpty() || reference.isEmpty()) throw new RevisionException.UnknownRevision(reference);
+        if (matches.size() > 1) throw new RevisionException.AmbiguousRevision(reference, matches);
+        return matches.get(0);
+    }
+
+    /** The heads of a set of applied revisions: what {@code current} shows. */
+    public List<String> headsOf(Set<String> applied) {
+        return topological.stream().filter(applied::contains)
+                .filter(id -> children.get(id).stream().noneMatch(applied::contains)).toList();
+    }
+
+    /**
+     * Resolves an upgrade target against the applied set: {@code head}, {@code heads}, a revision,
+     * {@code +N}, or {@code REV+N}. Returns the revisions that must be applied, in order.
+     */
+    public List<String> upgradePlan(String target, Set<String> applied) {
+        Set<String> goal;
+        Matcher relative = RELATIVE.matcher(target);
+        if (target.equals("heads")) {
+            goal = new HashSet<>(heads());
+        } else if (target.equals("head")) {
+            goal = Set.of(head("'upgrade head'"));
+        } else if (relative.matches() && relative.group(2).equals("+")) {
+            String from = relative.group(1).isEmpty() ? currentSingle(applied, "a relative upgrade") : resolveId(relative.group(1));
+            goal = Set.of(walkUp(from, Integer.parseInt(relative.group(3))));
+        } else if (target.equals("base")) {
+            goal = Set.of();
+        } else {
+            goal = Set.of(resolveId(target));
+        }
+        Set<String> needed = goal.isEmpty() ? Set.of() : ancestorsInclusive(goal);
+        return topological.stream().filter(needed::contains).filter(id -> !applied.contains(id)).toList();
+    }
+
+    /**
+     * Resolves a downgrade target: {@code base}, a revision, {@code -N} or {@code REV-N}. Returns the
+     * applied revisions to roll back, children before parents.
+     */
+    public List<String> downgradePlan(String target, Set<String> applied) {
+        Set<String> keep;
+        Matcher relative = RELATIVE.matcher(target);
+        if (target.equals("base")) {
+            keep = Set.of();
+        } else if (relative.matches() && relative.group(2).equals("-")) {
+            String from = relative.group(1).isEmpty() ? currentSingle(applied, "a relative downgrade") : resolveId(relative.group(1));
+            String to = walkDown(from, Integer.parseInt(relative.group(3)));
+            keep = to == null ? Set.of() : ancestorsInclusive(List.of(to));
+        } else if (relative.matches()) {
+            throw new RevisionException.BadTarget("downgrade target '" + target + "' goes up; use upgrade");
+        } else {
+            keep = ancestorsInclusive(List.of(resolveId(target)));
+        }
+        List<String> undo = new ArrayList<>();
+        for (int i = topological.size() - 1; i >= 0; i--) {
+            String id = topological.get(i);
+            if (applied.contains(id) && !keep.contains(id)) undo.add(id);
+        }
+        return undo;
+    }
+
+    private String currentSingle(Set<String> applied, String what) {
+        List<String> current = headsOf(applied);
+        if (current.size() > 1) throw new RevisionException.MultipleHeads(current, what);
+        if (current.isEmpty()) {
+            if (what.contains("downgrade")) throw new RevisionException.BadTarget("the database is at base: nothing to downgrade");
+            return null;
+        }
+        return current.get(0);
+    }
+
+    private String walkUp(String from, int steps) {
+        String current = from;
+        for (int i = 0; i < steps; i++) {
+            List<String> next = current == null ? bases() : children.get(current);
+            if (next.isEmpty()) {
+                throw new RevisionException.BadTarget("cannot upgrade " + steps + " step(s) from " + (from == null ? "base" : from)
+                        + ": only " + i + " revision(s) above it");
+            }
+            if (next.size() > 1) {
+                throw new RevisionException.MultipleHeads(next, "a relative upgrade from " + (current == null ? "base" : current));
+            }
+            current = next.get(0);
+        }
+        return current;
+    }
+
+    /** The revision N steps below, or null for base. Follows the first parent of a merge. */
+    private String walkDown(String from, int steps) {
+        String current = from;
+        for (int i = 0; i < steps; i++) {
+            if (current == null) {
+                throw new RevisionException.BadTarget("cannot downgrade " + steps + " step(s) from " + from + ": only " + i + " below it");
+            }
+            List<String> parents = get(current).parents();
+            current = parents.isEmpty() ? null : parents.get(0);
+        }
+        return current;
+    }
+}

@@ -1,0 +1,292 @@
+package io.diffgen.runner;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.DiffgenException.ErrorCode;
+import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.revision.Revision;
+import io.diffgen.revision.RevisionGraph;
+import io.diffgen.revision.RevisionScript;
+import liquibase.change.Change;
+import liquibase.change.CheckSum;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Applies and rolls back revision scripts on one database. Liquibase parses the scripts, computes
+ * checksums and writes DATABASECHANGELOG exactly as stock Liquibase does; diffgen owns the
+ * transaction, so a revision's statements and its tracking row commit together or not at all, and
+ * it holds a PostgreSQL advisory lock instead of Liquibase's lock table.
+ */
+public final class RevisionRunner implements AutoCloseable {
+
+    /** Told after each revision is applied or rolled back. */
+    public record Step(String revision, String message, boolean upgrade) {
+    }
+
+    private final Connection connection;
+    private final MigrationsDirectory migrations;
+    private final RevisionGraph graph;
+    private final Database database;
+    private final ResourceAccessor resources;
+    private final Map<String, DatabaseChangeLog> parsed = new HashMap<>();
+
+    public RevisionRunner(Connection connection, MigrationsDirectory migrations, RevisionGraph graph) {
+        this.connection = connection;
+        this.migrations = migrations;
+        this.graph = graph;
+        try {
+            this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Path root = migrations.root().toAbsolutePath().normalize();
+            this.resources = new DirectoryResourceAccessor(root);
+        } catch (LiquibaseException | FileNotFoundException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot open the database for migrations: " + e.getMessage(), e);
+        }
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /** Revision ids whose main changeset is recorded in DATABASECHANGELOG. */
+    public Set<String> applied() {
+        try {
+            Set<String> ids = new LinkedHashSet<>();
+            if (!trackingTableExists()) {
+                return ids;
+            }
+            for (RanChangeSet ran : history().getRanChangeSets()) {
+                if (RevisionScript.AUTHOR.equals(ran.getAuthor()) && !ran.getId().contains(".")) {
+                    ids.add(ran.getId());
+                }
+            }
+            return ids;
+        } catch (LiquibaseException | SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read DATABASECHANGELOG: " + e.getMessage(), e);
+        }
+    }
+
+    /** The revisions the database is at: heads of the applied set (empty at base). */
+    public List<String> current() {
+        Set<String> applied = applied();
+        for (String id : applied) {
+            if (!graphContains(id)) {
+                throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + id
+                        + ", which is not in " + migrations.versions() + " (a revision file is missing?)");
+            }
+        }
+        return graph.headsOf(applied);
+    }
+
+    private boolean graphContains(String id) {
+        return graph.topological().stream().anyMatch(r -> r.id().equals(id));
+    }
+
+    public List<String> upgrade(String target, Consumer<Step> listener) {
+        try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
+            history().init();
+            database.commit();
+            Set<String> applied = applied();
+            verifyChecksums(applied);
+            List<String> plan = graph.upgradePlan(target, applied);
+            for (String id : plan) {
+                apply(graph.get(id));
+                listener.accept(new Step(id, graph.get(id).message(), true));
+            }
+            return plan;
+        } catch (LiquibaseException | SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
+        }
+    }
+
+    public List<String> downgrade(String target, Consumer<Step> listener) {
+        try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
+            Set<String> applied = applied();
+            verifyChecksums(applied);
+            List<String> plan = graph.downgradePlan(target, applied);
+            for (String id : plan) {
+                rollback(graph.get(id));
+                listener.accept(new Step(id, graph.get(id).message(), false));
+            }
+            return plan;
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
+        }
+    }
+
+    private void apply(Revision revision) {
+        List<ChangeSet> changeSets = changeSets(revision);
+        for (ChangeSet cs : changeSets) {
+            runChangeSet(revision, cs, cs.getChanges(), true);
+        }
+    }
+
+    private void rollback(Revision revision) {
+        List<ChangeSet> changeSets = new ArrayList<>(changeSets(revision));
+        java.util.Collections.reverse(changeSets);
+        Set<String> ran = new java.util.HashSet<>();
+        try {
+            for (RanChangeSet r : history().getRanChangeSets()) ran.add(r.getId());
+        } catch (LiquibaseException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
+        }
+        for (ChangeSet cs : changeSets) {
+            if (ran.contains(cs.getId())) {
+                runChangeSet(revision, cs, cs.getRollback().getChanges(), false);
+            }
+        }
+    }
+
+    /** One changeset: its statements and its tracking row in one transaction where PostgreSQL allows. */
+    private void runChangeSet(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade) {
+        String statement = null;
+        try {
+            boolean transactional = cs.isRunInTransaction();
+            database.setAutoCommit(!transactional);
+            for (Change change : changes) {
+                statement = oneLine(change);
+                database.executeStatements(change, cs.getChangeLog(), cs.getSqlVisitors());
+            }
+            statement = null;
+            if (upgrade) {
+                history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
+            } else {
+                history().removeFromHistory(cs);
+            }
+            database.commit();
+        } catch (LiquibaseException e) {
+            rollbackQuietly();
+            String state = upgrade
+                    ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + describeCurrent()
+                            : "this changeset ran outside a transaction and may be partly applied")
+                    : "it was not rolled back; the database is still at " + describeCurrent();
+            throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
+                    + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "
+                    + rootMessage(e) + "; " + state, e);
+        } finally {
+            try {
+                database.setAutoCommit(true);
+            } catch (LiquibaseException ignored) {
+                // the connection is broken; the caller's next use reports it
+            }
+        }
+    }
+
+    private String describeCurrent() {
+        try {
+            List<String> current = current();
+            return current.isEmpty() ? "base" : String.join(", ", current);
+        } catch (RuntimeException e) {
+            return "an unknown revision";
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            database.rollback();
+        } catch (LiquibaseException ignored) {
+            // nothing else to undo
+        }
+    }
+
+    private static String oneLine(Change change) {
+        String text = change instanceof liquibase.change.core.RawSQLChange raw ? raw.getSql() : change.getDescription();
+        text = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.lines().findFirst().orElse(m).strip();
+    }
+
+    /** A revision edited after it was applied is refused, naming the file. */
+    private void verifyChecksums(Set<String> applied) {
+        try {
+            Map<String, RanChangeSet> ran = new HashMap<>();
+            for (RanChangeSet r : history().getRanChangeSets()) {
+                if (RevisionScript.AUTHOR.equals(r.getAuthor())) ran.put(r.getId(), r);
+            }
+            for (String id : applied) {
+                if (!graphContains(id)) {
+                    throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + id
+                            + ", which is not in " + migrations.versions() + " (a revision file is missing?)");
+                }
+                Revision revision = graph.get(id);
+                for (ChangeSet cs : changeSets(revision)) {
+                    RanChangeSet r = ran.get(cs.getId());
+                    CheckSum stored = r == null ? null : r.getLastCheckSum();
+                    if (stored != null && !cs.isCheckSumValid(stored)) {
+                        throw new DiffgenException(ErrorCode.REVISION, "revision " + id + " (" + revision.location()
+                                + ") was edited after it was applied to this database (checksum " + stored
+                                + " no longer matches); restore the file, or write a new revision for the change");
+                    }
+                }
+            }
+        } catch (LiquibaseException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
+        }
+    }
+
+    private List<ChangeSet> changeSets(Revision revision) {
+        Path path = revision.path().orElseThrow(() -> new IllegalStateException("revision " + revision.id() + " has no file"));
+        DatabaseChangeLog log = parsed.computeIfAbsent(revision.id(), id -> {
+            String relative = migrations.root().toAbsolutePath().normalize()
+                    .relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            try {
+                return ChangeLogParserFactory.getInstance().getParser(relative, resources)
+                        .parse(relative, new ChangeLogParameters(database), resources);
+            } catch (LiquibaseException e) {
+                throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": cannot parse: " + rootMessage(e), e);
+            }
+        });
+        List<ChangeSet> sets = log.getChangeSets();
+        if (sets.isEmpty() || !sets.get(0).getId().equals(revision.id())) {
+            throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": the first changeset must have id "
+                    + revision.id() + " (the header's Revision)");
+        }
+        return sets;
+    }
+
+    private ChangeLogHistoryService history() {
+        return liquibase.Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);
+    }
+
+    private boolean trackingTableExists() throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT to_regclass('databasechangelog') IS NOT NULL"); var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        // the connection belongs to the caller
+    }
+}

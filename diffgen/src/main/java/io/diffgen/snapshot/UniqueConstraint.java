@@ -1,0 +1,9 @@
+package io.diffgen.snapshot;
+
+import java.util.List;
+
+public record UniqueConstraint(String name, List<String> columns) {
+    public UniqueConstraint {
+        columns = List.copyOf(columns);
+    }
+}
