@@ -85,6 +85,7 @@ public final class HibernateModelReader {
     private static EntityModel toModel(Metadata metadata) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, List<PartialIndex>> partialIndexes = new LinkedHashMap<>();
+        Map<String, List<String>> declaredOrder = new LinkedHashMap<>();
         List<Rename> renames = new ArrayList<>();
         List<String> entityNames = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
@@ -100,13 +101,15 @@ public final class HibernateModelReader {
                     renames.add(new Rename.OfTable(tableRename.value(), tableName));
                 }
                 collectColumnRenames(entity, type, renames);
+                declaredOrder.computeIfAbsent(tableName, t -> new ArrayList<>()).addAll(declaredColumnOrder(entity, type));
             }
         }
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
             if (!table.isPhysicalTable() || table.isView() || table.isSubselect() || table.isAbstractUnionTable()) {
                 continue;
             }
-            Table read = readTable(table, metadata, partialIndexes.getOrDefault(table.getName(), List.of()));
+            Table read = inDeclaredOrder(readTable(table, metadata, partialIndexes.getOrDefault(table.getName(), List.of())),
+                    declaredOrder.getOrDefault(table.getName(), List.of()));
             tables.put(read.name(), read);
         }
         List<Sequence> sequences = new ArrayList<>();
@@ -182,6 +185,50 @@ public final class HibernateModelReader {
             indexes.add(new Index(pi.name(), parseColumnList(pi.columnList()), pi.unique(), Optional.of(pi.where()), "btree"));
         }
         return new Table(name, columns, pk, fks, uniques, checks, indexes, Optional.ofNullable(table.getComment()));
+    }
+
+    /**
+     * Hibernate sorts properties by name; reviewers read columns best in the order the entity declares
+     * its fields (superclass fields first), so CREATE TABLE follows that order.
+     */
+    private static List<String> declaredColumnOrder(PersistentClass entity, Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        List<String> order = new ArrayList<>();
+        for (Class<?> c : hierarchy) {
+            for (Field field : c.getDeclaredFields()) {
+                Property property = propertyOrNull(entity, field.getName());
+                if (property != null) {
+                    property.getColumns().forEach(col -> order.add(col.getName()));
+                }
+            }
+        }
+        return order;
+    }
+
+    private static Property propertyOrNull(PersistentClass entity, String name) {
+        Property id = entity.getIdentifierProperty();
+        if (id != null && id.getName().equals(name)) {
+            return id;
+        }
+        for (Property p : entity.getPropertyClosure()) {
+            if (p.getName().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Table inDeclaredOrder(Table table, List<String> order) {
+        List<Column> columns = new ArrayList<>(table.columns());
+        columns.sort(Comparator.comparingInt(c -> {
+            int i = order.indexOf(c.name());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        return new Table(table.name(), columns, table.primaryKey(), table.foreignKeys(), table.uniques(), table.checks(),
+                table.indexes(), table.comment());
     }
 
     static List<Index.Key> parseColumnList(String columnList) {

@@ -36,7 +36,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     }
 
     /** Drops the class's database when its store closes. */
-    private record Holder(TestDatabase db) implements ExtensionContext.Store.CloseableResource {
+    private record Holder(TestDatabase db) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             PostgresServer.dropDatabase(db);
