@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -135,6 +136,9 @@ public class CrawlJob {
     @ColumnDefault("now()")
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @OneToMany(mappedBy = "job")
+    private List<JobChunk> chunks = new ArrayList<>();
 
     protected CrawlJob() {
     }
@@ -283,5 +287,9 @@ public class CrawlJob {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public List<JobChunk> getChunks() {
+        return chunks;
     }
 }

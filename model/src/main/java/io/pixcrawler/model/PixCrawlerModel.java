@@ -10,6 +10,7 @@ public final class PixCrawlerModel {
             Profile.class,
             Project.class,
             CrawlJob.class,
+            JobChunk.class,
             Image.class,
             ActivityLog.class,
             ValidationJob.class,
