@@ -1,14 +1,17 @@
 package io.pixcrawler.model;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hibernate.annotations.Check;
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
@@ -24,9 +27,15 @@ import java.util.UUID;
         uniqueConstraints = @UniqueConstraint(name = "uq_profiles_email", columnNames = "email"),
         indexes = {
                 @Index(name = "ix_profiles_email", columnList = "email"),
+                @Index(name = "ix_profiles_user_tier", columnList = "user_tier"),
                 @Index(name = "ix_profiles_created_at", columnList = "created_at")
         })
+@Check(name = "ck_profiles_user_tier_valid", constraints = "user_tier IN ('FREE','PRO','ENTERPRISE')")
+@NamedQuery(name = Profile.COUNT_BY_TIER,
+        query = "select p.userTier, count(p) from Profile p group by p.userTier")
 public class Profile {
+    public static final String COUNT_BY_TIER = "Profile.countByTier";
+
     @Id
     @NotNull
     @Column(name = "id", nullable = false)
@@ -49,6 +58,12 @@ public class Profile {
     @ColumnDefault("'user'")
     @Column(name = "role", length = 20, nullable = false)
     private String role = "user";
+
+    @NotNull
+    @ColumnDefault("'FREE'")
+    @Convert(converter = UserTier.Converter.class)
+    @Column(name = "user_tier", length = 20, nullable = false)
+    private UserTier userTier = UserTier.FREE;
 
     @CreationTimestamp
     @ColumnDefault("now()")
@@ -105,6 +120,14 @@ public class Profile {
 
     public void setRole(String role) {
         this.role = role;
+    }
+
+    public UserTier getUserTier() {
+        return userTier;
+    }
+
+    public void setUserTier(UserTier userTier) {
+        this.userTier = userTier;
     }
 
     public Instant getCreatedAt() {

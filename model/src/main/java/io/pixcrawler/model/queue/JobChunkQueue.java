@@ -2,10 +2,14 @@ package io.pixcrawler.model.queue;
 
 import io.pixcrawler.model.ChunkStatus;
 import io.pixcrawler.model.JobChunk;
+import io.pixcrawler.model.Profile;
+import io.pixcrawler.model.UserTier;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,6 +57,18 @@ public class JobChunkQueue {
                 .setParameter("status", ChunkStatus.FAILED)
                 .setParameter("maxRetries", MAX_RETRIES)
                 .getResultList();
+    }
+
+    /** How many profiles each tier has; every tier is present, with 0 when it has none. */
+    public Map<UserTier, Long> profileCountsByTier() {
+        Map<UserTier, Long> counts = new EnumMap<>(UserTier.class);
+        for (UserTier tier : UserTier.values()) {
+            counts.put(tier, 0L);
+        }
+        for (Object[] row : session.createNamedQuery(Profile.COUNT_BY_TIER, Object[].class).getResultList()) {
+            counts.put((UserTier) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     /**
