@@ -14,7 +14,9 @@ public final class PixCrawlerModel {
             Image.class,
             ActivityLog.class,
             ValidationJob.class,
-            ExportJob.class);
+            ExportJob.class,
+            CreditAccount.class,
+            CreditTransaction.class);
 
     /**
      * Hibernate settings to apply when building a session factory. Without them Hibernate turns the
