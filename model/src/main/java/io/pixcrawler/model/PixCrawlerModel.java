@@ -16,7 +16,9 @@ public final class PixCrawlerModel {
             ValidationJob.class,
             ExportJob.class,
             CreditAccount.class,
-            CreditTransaction.class);
+            CreditTransaction.class,
+            Notification.class,
+            NotificationPreference.class);
 
     /**
      * Hibernate settings to apply when building a session factory. Without them Hibernate turns the
