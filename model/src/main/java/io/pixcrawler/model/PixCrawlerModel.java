@@ -18,7 +18,8 @@ public final class PixCrawlerModel {
             CreditAccount.class,
             CreditTransaction.class,
             Notification.class,
-            NotificationPreference.class);
+            NotificationPreference.class,
+            ApiKey.class);
 
     /**
      * Hibernate settings to apply when building a session factory. Without them Hibernate turns the
