@@ -19,7 +19,8 @@ public final class PixCrawlerModel {
             CreditTransaction.class,
             Notification.class,
             NotificationPreference.class,
-            ApiKey.class);
+            ApiKey.class,
+            UsageMetric.class);
 
     /**
      * Hibernate settings to apply when building a session factory. Without them Hibernate turns the
