@@ -1,0 +1,42 @@
+package io.diffgen;
+
+import io.diffgen.catalog.PgCatalogReader;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Table;
+import io.diffgen.testkit.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reading and comparing whole catalogs in tests. */
+public final class Catalogs {
+    private Catalogs() {
+    }
+
+    public static SchemaSnapshot read(TestDatabase db) {
+        try (Connection c = db.connect()) {
+            return new PgCatalogReader(c).readCurrentSchema();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The snapshot with columns in name order: a column re-added by a downgrade lands at the end of
+     * the table, which PostgreSQL cannot avoid and no query can see.
+     */
+    public static SchemaSnapshot ignoringColumnOrder(SchemaSnapshot s) {
+        List<Table> tables = s.tables().values().stream().map(t -> new Table(t.name(),
+                t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
+                t.primaryKey(), sortedByString(t.foreignKeys()), sortedByString(t.uniques()), sortedByString(t.checks()),
+                sortedByString(t.indexes()), t.comment())).toList();
+        return SchemaSnapshot.of(tables, s.sequences().values());
+    }
+
+    private static <T> List<T> sortedByString(List<T> items) {
+        return items.stream().sorted(Comparator.comparing(Object::toString)).toList();
+    }
+}
