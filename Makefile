@@ -12,7 +12,8 @@ SOURCES := $(shell find pom.xml diffgen/pom.xml diffgen/src/main diffgen/annotat
 REVISION ?= head
 
 .PHONY: help build test migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
-        migrate-heads migrate-show migrate-check
+        migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
+        db-start db-stop db-shell
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -34,7 +35,7 @@ migrate-create: $(JAR) ## New revision from the entities: make migrate-create ME
 migrate-check: $(JAR) ## Exit 0 if the entities match the migrations (or DATABASE_URL), 1 with the differences
 	$(DIFFGEN) check
 
-migrate-upgrade: $(JAR) ## Apply revisions: make migrate-upgrade [REVISION=head]
+migrate-upgrade: $(JAR) ## Apply revisions: make migrate-upgrade [REVISION=head] (DATABASE_URL, else the local db)
 	$(DIFFGEN) upgrade $(REVISION)
 
 migrate-downgrade: $(JAR) ## Roll back: make migrate-downgrade REVISION=-1|<rev>|base
@@ -52,3 +53,31 @@ migrate-heads: $(JAR) ## Show the heads
 
 migrate-show: $(JAR) ## Show one revision: make migrate-show REVISION=<rev>
 	$(DIFFGEN) show $(REVISION)
+
+migrate-status: $(JAR) ## Current revision, heads and pending revisions
+	$(DIFFGEN) status
+
+migrate-stamp: $(JAR) ## Set the version without running anything: make migrate-stamp REVISION=<rev>|head|base
+	$(DIFFGEN) stamp $(REVISION)
+
+migrate-merge: $(JAR) ## Merge the heads: make migrate-merge MESSAGE="merge x and y"
+	@test -n "$(MESSAGE)" || { echo 'error: MESSAGE is required: make migrate-merge MESSAGE="merge heads"' >&2; exit 2; }
+	$(DIFFGEN) merge heads -m "$(MESSAGE)"
+
+migrate-sql: $(JAR) ## Print the upgrade SQL instead of running it: make migrate-sql [REVISION=head] (no database needed)
+	$(DIFFGEN) upgrade --sql $(REVISION)
+
+migrate-reset: $(JAR) ## Downgrade to base, then upgrade to head (FORCE=1 needed with DATABASE_URL)
+	@if [ -n "$$DATABASE_URL" ] && [ "$(FORCE)" != "1" ]; then echo 'error: migrate-reset drops every table of DATABASE_URL; run again with FORCE=1' >&2; exit 2; fi
+	$(DIFFGEN) downgrade base
+	$(DIFFGEN) upgrade head
+
+db-start: $(JAR) ## Start the project's local PostgreSQL (data in .diffgen/, kept between commands)
+	$(DIFFGEN) db start
+
+db-stop: $(JAR) ## Stop the local PostgreSQL
+	$(DIFFGEN) db stop
+
+db-shell: $(JAR) ## A SQL prompt (psql) on the local PostgreSQL
+	@command -v psql >/dev/null || { echo "error: psql is not installed; connect any client to: $$($(DIFFGEN) db url)" >&2; exit 2; }
+	psql "$$($(DIFFGEN) db url)"

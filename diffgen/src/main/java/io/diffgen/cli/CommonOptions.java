@@ -4,6 +4,7 @@ import io.diffgen.DiffgenException;
 import io.diffgen.command.Settings;
 import io.diffgen.config.DatabaseUrl;
 import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.runner.LocalPostgres;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -61,9 +62,13 @@ public final class CommonOptions {
         return Optional.of(DatabaseUrl.parse(value));
     }
 
-    DatabaseUrl requireUrl(String command) {
-        return databaseUrl().orElseThrow(() -> new DiffgenException(DiffgenException.ErrorCode.USAGE,
-                command + " needs a database: give --url URL or set DATABASE_URL"));
+    /** The database to run against: --url, else $DATABASE_URL, else the project's local PostgreSQL. */
+    DatabaseUrl targetUrl() {
+        return databaseUrl().orElseGet(() -> LocalPostgres.forProject(migrations).ensureRunning());
+    }
+
+    java.sql.Connection connect() {
+        return targetUrl().connect();
     }
 
     MigrationsDirectory migrationsDirectory() {

@@ -1,6 +1,7 @@
 package io.diffgen.cli;
 
 import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
@@ -24,9 +25,12 @@ final class CurrentCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         MigrationsDirectory migrations = common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
-        try (Connection c = common.requireUrl("current").connect()) {
+        try (Connection c = common.connect()) {
             for (String id : new RevisionRunner(c, migrations, graph).current()) {
-                spec.commandLine().getOut().println(id + (graph.heads().contains(id) ? " (head)" : ""));
+                Revision r = graph.get(id);
+                spec.commandLine().getOut().println(common.verbose
+                        ? ShowCommand.describe(graph, r)
+                        : id + (graph.heads().contains(id) ? " (head)" : ""));
             }
         }
         return 0;

@@ -3,8 +3,10 @@ package io.diffgen.cli;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
+import io.diffgen.runner.SqlScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "downgrade", description = "Roll back revisions down to TARGET: -N, a revision, or base.")
+@Command(name = "downgrade", description = "Roll back revisions down to TARGET: -N, REV-N, a revision, or base.")
 final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -22,14 +24,21 @@ final class DowngradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1", paramLabel = "TARGET", description = "-N, a revision, or base (required).")
+    @Parameters(arity = "1", paramLabel = "TARGET", description = "-N, a revision, or base (required). With --sql: FROM:TO.")
     String target;
+
+    @Option(names = "--sql", description = "Print the SQL instead of running it; the range FROM:TO is required.")
+    boolean sql;
 
     @Override
     public Integer call() throws SQLException {
         MigrationsDirectory migrations = common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
-        try (Connection c = common.requireUrl("downgrade").connect()) {
+        if (sql) {
+            spec.commandLine().getOut().print(new SqlScript(migrations, graph).downgrade(target));
+            return 0;
+        }
+        try (Connection c = common.connect()) {
             var err = spec.commandLine().getErr();
             List<String> undone = new RevisionRunner(c, migrations, graph).downgrade(target, step -> err.println(
                     "Running downgrade " + step.revision() + " -> " + String.join(", ", graph.get(step.revision()).parents())

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
         subcommands = {
                 RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class,
+                StampCommand.class, MergeCommand.class, StatusCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Project defaults, Alembic's alembic.ini in spirit: read from the working directory when present. */

@@ -25,14 +25,17 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         RevisionGraph graph = common.migrationsDirectory().graph();
         String id = reference.equals("head") ? graph.head("'show head'") : graph.resolveId(reference);
-        Revision r = graph.get(id);
-        var out = spec.commandLine().getOut();
-        out.println("Rev: " + r.id() + (graph.heads().contains(r.id()) ? " (head)" : ""));
-        out.println("Parent: " + (r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents())));
-        out.println("Path: " + r.path().map(p -> p.toAbsolutePath().toString()).orElse(""));
-        out.println("Create Date: " + r.createDate());
-        out.println();
-        out.println("    " + r.message());
+        spec.commandLine().getOut().println(describe(graph, graph.get(id)));
         return 0;
+    }
+
+    /** Alembic's layout: Rev, Parent, Path, then the message. */
+    static String describe(RevisionGraph graph, Revision r) {
+        return "Rev: " + r.id() + (graph.heads().contains(r.id()) ? " (head)" : "")
+                + (r.isMerge() ? " (mergepoint)" : "") + (graph.children(r.id()).size() > 1 ? " (branchpoint)" : "") + "\n"
+                + "Parent: " + (r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents())) + "\n"
+                + "Path: " + r.path().map(p -> p.toAbsolutePath().normalize().toString()).orElse("") + "\n"
+                + "Create Date: " + r.createDate() + "\n"
+                + "\n    " + r.message() + "\n";
     }
 }

@@ -3,8 +3,10 @@ package io.diffgen.cli;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
+import io.diffgen.runner.SqlScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "upgrade", description = "Apply revisions up to TARGET: head (default), heads, +N, or a revision.")
+@Command(name = "upgrade", description = "Apply revisions up to TARGET: head (default), heads, +N, REV+N or a revision.")
 final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -22,14 +24,21 @@ final class UpgradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "TARGET")
+    @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "TARGET", description = "With --sql: [FROM:]TO.")
     String target;
+
+    @Option(names = "--sql", description = "Print the SQL (with the DATABASECHANGELOG bookkeeping) instead of running it; needs no database.")
+    boolean sql;
 
     @Override
     public Integer call() throws SQLException {
         MigrationsDirectory migrations = common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
-        try (Connection c = common.requireUrl("upgrade").connect()) {
+        if (sql) {
+            spec.commandLine().getOut().print(new SqlScript(migrations, graph).upgrade(target));
+            return 0;
+        }
+        try (Connection c = common.connect()) {
             var err = spec.commandLine().getErr();
             List<String> applied = new RevisionRunner(c, migrations, graph).upgrade(target, step -> err.println(
                     "Running upgrade " + String.join(", ", graph.get(step.revision()).parents()) + " -> " + step.revision()

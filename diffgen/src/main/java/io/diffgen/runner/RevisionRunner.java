@@ -136,6 +136,47 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the database as being at TARGET ({@code head}, {@code heads}, a revision or {@code base})
+     * without running any statement: rows are added to or removed from DATABASECHANGELOG.
+     */
+    public void stamp(String target) {
+        try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
+            history().init();
+            database.commit();
+            Set<String> applied = applied();
+            Set<String> goal = switch (target) {
+                case "base" -> Set.of();
+                case "heads" -> graph.ancestorsInclusive(graph.heads());
+                case "head" -> graph.ancestorsInclusive(List.of(graph.head("'stamp head'")));
+                default -> graph.ancestorsInclusive(List.of(graph.resolveId(target)));
+            };
+            database.setAutoCommit(false);
+            List<Revision> order = graph.topological();
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Revision r = order.get(i);
+                if (applied.contains(r.id()) && !goal.contains(r.id())) {
+                    for (ChangeSet cs : changeSets(r)) history().removeFromHistory(cs);
+                }
+            }
+            for (Revision r : order) {
+                if (goal.contains(r.id()) && !applied.contains(r.id())) {
+                    for (ChangeSet cs : changeSets(r)) history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
+                }
+            }
+            database.commit();
+        } catch (LiquibaseException | SQLException e) {
+            rollbackQuietly();
+            throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + rootMessage(e), e);
+        } finally {
+            try {
+                database.setAutoCommit(true);
+            } catch (LiquibaseException ignored) {
+                // reported by the next use
+            }
+        }
+    }
+
     private void apply(Revision revision) {
         List<ChangeSet> changeSets = changeSets(revision);
         for (ChangeSet cs : changeSets) {
@@ -254,7 +295,8 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
-    private List<ChangeSet> changeSets(Revision revision) {
+    /** The parsed changesets of a revision script (the first is the revision's main changeset). */
+    public List<ChangeSet> changeSets(Revision revision) {
         Path path = revision.path().orElseThrow(() -> new IllegalStateException("revision " + revision.id() + " has no file"));
         DatabaseChangeLog log = parsed.computeIfAbsent(revision.id(), id -> {
             String relative = migrations.root().toAbsolutePath().normalize()

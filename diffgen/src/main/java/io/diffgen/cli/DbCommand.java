@@ -1,0 +1,35 @@
+package io.diffgen.cli;
+
+import io.diffgen.runner.LocalPostgres;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "db", description = "The project's local PostgreSQL (used when no --url or DATABASE_URL is given): start, stop, url.")
+final class DbCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1", paramLabel = "ACTION", description = "start, stop or url")
+    String action;
+
+    @Override
+    public Integer call() {
+        LocalPostgres local = LocalPostgres.forProject(common.migrations);
+        var out = spec.commandLine().getOut();
+        switch (action) {
+            case "start", "url" -> out.println(local.ensureRunning());
+            case "stop" -> spec.commandLine().getErr().println(local.stop() ? "stopped" : "not running");
+            default -> throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE,
+                    "unknown db action '" + action + "': use start, stop or url");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package io.diffgen.cli;
+
+import io.diffgen.api.MigrationStatus;
+import io.diffgen.revision.MigrationsDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", description = "The current revision(s), the heads and the pending revisions.")
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws SQLException {
+        MigrationsDirectory migrations = common.migrationsDirectory();
+        MigrationStatus status;
+        try (Connection c = common.connect()) {
+            status = MigrationStatus.of(c, migrations);
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(status.toJson());
+            return 0;
+        }
+        out.println("current: " + (status.current().isEmpty() ? "<base>" : String.join(", ", status.current())));
+        out.println("heads:   " + String.join(", ", status.heads()));
+        out.println("pending: " + (status.pending().isEmpty() ? "none" : String.join(", ", status.pending())));
+        out.println(status.upToDate() ? "up to date" : "not up to date");
+        return 0;
+    }
+}
