@@ -1,0 +1,206 @@
+package io.diffgen;
+
+import io.diffgen.api.MigrationStatus;
+import io.diffgen.api.Migrator;
+import io.diffgen.testkit.PostgresServer;
+import io.diffgen.testkit.TestDatabase;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static io.diffgen.Cli.args;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Alembic command set on real PostgreSQL, on PixCrawler's migrations and on small hand-made graphs. */
+class CommandSetTest {
+    private static final Path PIXCRAWLER = Path.of("../migrations");
+
+    @Test
+    void branchIsRefusedByUpgradeHeadUntilMerged(@TempDir Path work) {
+        TestDatabase db = PostgresServer.createDatabase("branch");
+        List<String> on = args("--url", db.url(), "--migrations", work.resolve("migrations"));
+        Cli.run(args("revision", "-m", "root", "--rev-id", "a1", on)).assertOk();
+        Cli.run(args("revision", "-m", "left", "--rev-id", "b1", on)).assertOk();
+        Cli.Result notHead = Cli.run(args("revision", "-m", "right", "--rev-id", "c1", "--head", "a1", on));
+        assertEquals(2, notHead.exitCode());
+        assertTrue(notHead.err().contains("a1 is not a head; add --splice"), notHead.err());
+        Cli.run(args("revision", "-m", "right", "--rev-id", "c1", "--head", "a1", "--splice", on)).assertOk();
+        assertEquals("b1 (head)\nc1 (head)\n", Cli.run(args("heads", on)).assertOk().out());
+
+        Cli.Result refused = Cli.run(args("upgrade", "head", on));
+        assertEquals(5, refused.exitCode());
+        assertTrue(refused.err().startsWith("error: multiple heads (b1, c1)") && refused.err().contains("merge"), refused.err());
+        assertEquals("", Cli.run(args("current", on)).assertOk().out(), "nothing was applied");
+
+        Cli.run(args("upgrade", "heads", on)).assertOk();
+        assertEquals("b1 (head)\nc1 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        Cli.run(args("merge", "heads", "-m", "join", "--rev-id", "m1", on)).assertOk();
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals("m1 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        String history = Cli.run(args("history", on)).assertOk().out();
+        assertEquals("b1, c1 -> m1 (head) (mergepoint), join\na1 -> c1, right\na1 -> b1, left\n<base> -> a1 (branchpoint), root\n", history);
+        Cli.run(args("downgrade", "b1", on)).assertOk();
+        assertEquals("b1\n", Cli.run(args("current", on)).assertOk().out());
+    }
+
+    @Test
+    void stampMovesTheVersionWithoutRunningAnything(@TempDir Path work) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("stamp");
+        List<String> on = args("--url", db.url(), "--migrations", PIXCRAWLER);
+        Cli.run(args("stamp", "head", on)).assertOk();
+        String head = Cli.run(args("heads", on)).assertOk().out().replace(" (head)\n", "");
+        assertEquals(head + " (head)\n", Cli.run(args("current", on)).assertOk().out());
+        assertTrue(Catalogs.read(db).tables().isEmpty(), "stamp runs no statement");
+        Cli.run(args("stamp", "dbb5", on)).assertOk();
+        assertEquals("dbb569f91cf5\n", Cli.run(args("current", on)).assertOk().out());
+        Cli.run(args("stamp", "base", on)).assertOk();
+        assertEquals("", Cli.run(args("current", on)).assertOk().out());
+    }
+
+    @Test
+    void aRevisionEditedAfterItWasAppliedIsRefused(@TempDir Path work) throws IOException {
+        TestDatabase db = PostgresServer.createDatabase("tamper");
+        Path migrations = work.resolve("migrations");
+        List<String> on = args("--url", db.url(), "--migrations", migrations);
+        Cli.run(args("revision", "-m", "first", "--rev-id", "t1", on)).assertOk();
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        Path script;
+        try (Stream<Path> files = Files.list(migrations.resolve("versions"))) {
+            script = files.findFirst().orElseThrow();
+        }
+        Files.writeString(script, Files.readString(script).replace("SELECT 1", "SELECT 2"));
+        Cli.run(args("revision", "-m", "second", "--rev-id", "t2", on)).assertOk();
+        Cli.Result result = Cli.run(args("upgrade", "head", on));
+        assertEquals(5, result.exitCode());
+        assertTrue(result.err().contains("revision t1 (" + script.getFileName() + ") was edited after it was applied"), result.err());
+        assertEquals("t1\n", Cli.run(args("current", on)).assertOk().out(), "the next revision was not applied");
+    }
+
+    @Test
+    void sqlScriptAppliedByAnotherClientEqualsUpgrade() throws Exception {
+        TestDatabase byUpgrade = PostgresServer.createDatabase("by_upgrade");
+        TestDatabase byScript = PostgresServer.createDatabase("by_script");
+        Cli.run(args("upgrade", "head", "--url", byUpgrade.url(), "--migrations", PIXCRAWLER)).assertOk();
+        String script = Cli.run(args("upgrade", "--sql", "head", "--migrations", PIXCRAWLER)).assertOk().out();
+        assertFalse(script.contains("postgres:postgres"), "no credentials in the script");
+        applyScript(byScript, script);
+        assertEquals(Catalogs.read(byUpgrade), Catalogs.read(byScript));
+        List<String> on = args("--url", byScript.url(), "--migrations", PIXCRAWLER);
+        assertEquals(Cli.run(args("heads", on)).out(), Cli.run(args("current", on)).assertOk().out(), "current agrees with the script");
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals(Catalogs.read(byUpgrade), Catalogs.read(byScript), "a later upgrade sees nothing left to do");
+
+        String down = Cli.run(args("downgrade", "--sql", "head:base", "--migrations", PIXCRAWLER)).assertOk().out();
+        applyScript(byScript, down);
+        assertTrue(Catalogs.read(byScript).tables().isEmpty());
+        assertEquals("", Cli.run(args("current", on)).assertOk().out());
+        Cli.Result noRange = Cli.run(args("downgrade", "--sql", "base", "--migrations", PIXCRAWLER));
+        assertEquals(2, noRange.exitCode());
+        assertTrue(noRange.err().contains("FROM:TO"), noRange.err());
+    }
+
+    @Test
+    void stockLiquibaseUpdateOnTheMasterChangelogEqualsUpgrade() throws Exception {
+        TestDatabase byUpgrade = PostgresServer.createDatabase("lb_upgrade");
+        TestDatabase byLiquibase = PostgresServer.createDatabase("lb_stock");
+        Cli.run(args("upgrade", "head", "--url", byUpgrade.url(), "--migrations", PIXCRAWLER)).assertOk();
+        try (Connection c = byLiquibase.connect()) {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            new Liquibase("changelog.xml", new DirectoryResourceAccessor(PIXCRAWLER), database).update("");
+        }
+        assertEquals(Catalogs.read(byUpgrade), Catalogs.read(byLiquibase));
+        List<String> on = args("--url", byLiquibase.url(), "--migrations", PIXCRAWLER);
+        assertEquals(Cli.run(args("heads", on)).out(), Cli.run(args("current", on)).assertOk().out());
+        Cli.Result again = Cli.run(args("upgrade", "head", on)).assertOk();
+        assertTrue(again.err().contains("nothing to upgrade"), again.err());
+    }
+
+    @Test
+    void concurrentUpgradersApplyEachRevisionOnce() throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("concurrent");
+        List<String> on = args("--url", db.url(), "--migrations", PIXCRAWLER);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Cli.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> Cli.run(args("upgrade", "head", on))));
+        }
+        for (Future<Cli.Result> run : runs) {
+            run.get().assertOk();
+        }
+        pool.shutdown();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id) FROM databasechangelog")) {
+            rs.next();
+            int revisions = Cli.run(args("history", on)).out().strip().split("\n").length;
+            assertEquals(revisions, rs.getInt(1), "one row per revision");
+            assertEquals(revisions, rs.getInt(2));
+        }
+    }
+
+    @Test
+    void migratorApiUpgradesAndReportsStatus() {
+        TestDatabase db = PostgresServer.createDatabase("api");
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(db.jdbcUrl());
+        ds.setUser(db.user());
+        ds.setPassword(db.password());
+        Migrator migrator = Migrator.forMigrations(PIXCRAWLER);
+        MigrationStatus before = migrator.status(ds);
+        assertFalse(before.upToDate());
+        assertEquals(List.of(), before.current());
+        List<String> seen = new ArrayList<>();
+        List<String> applied = migrator.onApplied(r -> seen.add(r.revision())).ensureMigrated(ds);
+        assertEquals(applied, seen, "the callback sees every applied revision, in order");
+        assertEquals(before.pending(), applied);
+        MigrationStatus after = migrator.status(ds);
+        assertTrue(after.upToDate());
+        assertEquals("{\"current\":[\"" + after.heads().get(0) + "\"],\"heads\":[\"" + after.heads().get(0)
+                + "\"],\"pending\":[],\"upToDate\":true}", after.toJson());
+    }
+
+    @Test
+    void downgradeWithoutTargetIsRefused() {
+        Cli.Result result = Cli.run("downgrade", "--migrations", PIXCRAWLER.toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("Missing required parameter: 'TARGET'"), result.err());
+    }
+
+    /** With psql when the machine has it, as a user would; otherwise as one multi-statement string. */
+    static void applyScript(TestDatabase db, String script) throws Exception {
+        Path psql = Path.of("/usr/bin/psql");
+        if (Files.isExecutable(psql)) {
+            Path file = Files.createTempFile("diffgen", ".sql");
+            Files.writeString(file, script);
+            Process p = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", db.host(), "-p",
+                    Integer.toString(db.port()), "-U", db.user(), "-d", db.name(), "-f", file.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), "psql failed:\n" + output);
+            Files.delete(file);
+        } else {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute(script);
+            }
+        }
+    }
+}
