@@ -55,7 +55,10 @@ public final class CommonOptions {
     }
 
     Optional<DatabaseUrl> databaseUrl() {
-        String value = url != null ? url : System.getenv("DATABASE_URL");
+        if (url != null) {
+            return Optional.of(DatabaseUrl.parse(url));
+        }
+        String value = System.getenv("DATABASE_URL");
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

@@ -26,8 +26,10 @@ public final class Linter {
     public static List<Diagnostic> lint(List<Change> upgrade) {
         List<Diagnostic> found = new ArrayList<>();
         Set<String> newTables = new HashSet<>();
+        Set<String> droppedTables = new HashSet<>();
         for (Change c : upgrade) {
             if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
+            if (c instanceof Change.DropTable t) droppedTables.add(t.table().name());
         }
         for (Change change : upgrade) {
             if (change instanceof Change.DropTable d) {
@@ -36,6 +38,18 @@ public final class Linter {
             } else if (change instanceof Change.DropColumn d) {
                 found.add(new Diagnostic(Code.DG002, "drops column " + d.table() + "." + d.column().name()
                         + " and its data; the downgrade re-creates it empty"));
+                Column col = d.column();
+                if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE
+                        && !droppedTables.contains(d.table())) {
+                    found.add(new Diagnostic(Code.DG009, "the downgrade re-adds " + d.table() + "." + col.name()
+                            + " NOT NULL without a default; it fails if the table has rows"));
+                }
+            } else if (change instanceof Change.DropUnique u && !droppedTables.contains(u.table())) {
+                found.add(new Diagnostic(Code.DG009, "the downgrade re-adds unique constraint " + u.constraint().name()
+                        + "; it fails if duplicates were written meanwhile"));
+            } else if (change instanceof Change.DropCheck k && !droppedTables.contains(k.table())) {
+                found.add(new Diagnostic(Code.DG009, "the downgrade re-adds check constraint " + k.check().name()
+                        + "; it fails if rows written meanwhile break it"));
             } else if (change instanceof Change.AddColumn a) {
                 Column col = a.column();
                 if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE) {
@@ -79,6 +93,9 @@ public final class Linter {
         if (aspects.contains(Aspect.NULLABLE) && !a.to().nullable()) {
             found.add(new Diagnostic(Code.DG005, "SET NOT NULL on " + where
                     + " scans the table under an ACCESS EXCLUSIVE lock and fails if it holds NULLs"));
+        }
+        if (aspects.contains(Aspect.NULLABLE) && a.to().nullable()) {
+            found.add(new Diagnostic(Code.DG009, "the downgrade sets " + where + " NOT NULL again; it fails if NULLs were written meanwhile"));
         }
     }
 

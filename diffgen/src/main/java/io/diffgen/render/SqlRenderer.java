@@ -147,7 +147,9 @@ public final class SqlRenderer {
         if (aspects.contains(Aspect.IDENTITY) && from.identity() != Column.Identity.NONE && to.identity() == Column.Identity.NONE) {
             statements.add(column + "DROP IDENTITY");
         }
-        if (defaultChanges && from.defaultExpression().isPresent()) {
+        boolean retyped = aspects.contains(Aspect.TYPE);
+        // the old default may not cast to the new type, so it goes before the type changes
+        if (defaultChanges && from.defaultExpression().isPresent() && (retyped || to.defaultExpression().isEmpty())) {
             statements.add(column + "DROP DEFAULT");
         }
         if (aspects.contains(Aspect.TYPE)) {

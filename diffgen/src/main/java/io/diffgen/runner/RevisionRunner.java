@@ -223,6 +223,10 @@ public final class RevisionRunner implements AutoCloseable {
                     ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + describeCurrent()
                             : "this changeset ran outside a transaction and may be partly applied")
                     : "it was not rolled back; the database is still at " + describeCurrent();
+            String failed = failedStatement(e);
+            if (failed != null) {
+                statement = failed;
+            }
             throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
                     + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "
                     + rootMessage(e) + "; " + state, e);
@@ -256,6 +260,22 @@ public final class RevisionRunner implements AutoCloseable {
         String text = change instanceof liquibase.change.core.RawSQLChange raw ? raw.getSql() : change.getDescription();
         text = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    /** Liquibase names the statement that failed as {@code [Failed SQL: (code) statement]}. */
+    private static String failedStatement(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            int at = m == null ? -1 : m.indexOf("[Failed SQL: ");
+            if (at >= 0) {
+                String sql = m.substring(at + "[Failed SQL: ".length());
+                sql = sql.replaceFirst("^\\(-?\\d+\\)\\s*", "");
+                sql = sql.endsWith("]") ? sql.substring(0, sql.length() - 1) : sql;
+                sql = sql.strip().replaceAll("\\s+", " ");
+                return sql.length() > 300 ? sql.substring(0, 300) + "..." : sql;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

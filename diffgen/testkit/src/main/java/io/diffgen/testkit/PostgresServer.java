@@ -68,6 +68,33 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * A login role that must authenticate with a password over TCP (the server otherwise trusts
+     * local connections), for tests of wrong-password handling.
+     */
+    public static synchronized void createPasswordRole(String role, String password) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            String hba;
+            try (var rs = s.executeQuery("SHOW hba_file")) {
+                rs.next();
+                hba = rs.getString(1);
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(hba);
+            String rules = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+            java.nio.file.Files.writeString(file, rules + java.nio.file.Files.readString(file));
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not create password role " + role, e);
+        }
+    }
+
     public static int port() {
         return server().getPort();
     }

@@ -1,0 +1,302 @@
+package io.diffgen;
+
+import io.diffgen.testkit.PostgresServer;
+import io.diffgen.testkit.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.diffgen.Cli.args;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input ends in a clear error: one short {@code error:} line on stderr naming what is wrong, no
+ * stack trace, a non-zero exit code, no password anywhere, and nothing changed on disk or in the database.
+ */
+class BadInputTest {
+    private static final String SECRET = "s3cr3t-Pa55";
+    private static TestDatabase db;
+    private static Path pixcrawler = Path.of("../migrations");
+
+    @BeforeAll
+    static void database() {
+        db = PostgresServer.createDatabase("bad_input");
+    }
+
+    /** Exit code, a fragment of the message, one or two lines, no stack trace, no password. */
+    static Cli.Result assertCleanError(Cli.Result r, int exitCode, String fragment) {
+        String all = r.out() + r.err();
+        assertEquals(exitCode, r.exitCode(), "exit code; output:\n" + all);
+        assertTrue(r.err().startsWith("error: "), "starts with 'error: ':\n" + r.err());
+        assertTrue(r.err().contains(fragment), "names the problem ('" + fragment + "'):\n" + r.err());
+        assertTrue(r.err().strip().lines().count() <= 2, "one or two lines:\n" + r.err());
+        assertFalse(all.contains("\tat ") || all.contains("Exception:"), "no stack trace:\n" + all);
+        assertFalse(all.contains(SECRET), "the password never appears:\n" + all);
+        return r;
+    }
+
+    private static Path migrations(Path dir, String... scripts) throws IOException {
+        Path versions = dir.resolve("migrations/versions");
+        Files.createDirectories(versions);
+        for (int i = 0; i < scripts.length; i++) {
+            Files.writeString(versions.resolve(String.format("2026010%d_000000_script.sql", i)), scripts[i]);
+        }
+        return dir.resolve("migrations");
+    }
+
+    private static String script(String id, String revises) {
+        return "--liquibase formatted sql\n-- Revision: " + id + "\n-- Revises: " + revises + "\n-- Message: m\n\n"
+                + "--changeset diffgen:" + id + "\nSELECT 1;\n--rollback SELECT 1;\n";
+    }
+
+    private static List<Path> files(Path migrations) throws IOException {
+        try (Stream<Path> s = Files.list(migrations.resolve("versions"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    // revisions and graphs
+
+    @Test
+    void unknownRevision() {
+        assertCleanError(Cli.run("show", "zzzz", "--migrations", pixcrawler.toString()), 5, "no revision matches 'zzzz'");
+    }
+
+    @Test
+    void ambiguousPrefix(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("ab1", ""), script("ab2", "ab1"));
+        assertCleanError(Cli.run("show", "ab", "--migrations", m.toString()), 5, "revision prefix 'ab' is ambiguous: ab1, ab2");
+    }
+
+    @Test
+    void missingRevisionArgument() {
+        assertCleanError(Cli.run("show", "--migrations", pixcrawler.toString()), 2, "Missing required parameter: 'REV'");
+    }
+
+    @Test
+    void cycle(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("r1", "r2"), script("r2", "r1"));
+        assertCleanError(Cli.run("heads", "--migrations", m.toString()), 5, "revisions form a cycle");
+    }
+
+    @Test
+    void duplicateId(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("d1", ""), script("d1", ""));
+        assertCleanError(Cli.run("heads", "--migrations", m.toString()), 5,
+                "revision id d1 is used twice: 20260100_000000_script.sql and 20260101_000000_script.sql");
+    }
+
+    @Test
+    void missingParent(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("p1", "gone"));
+        assertCleanError(Cli.run("history", "--migrations", m.toString()), 5,
+                "revision p1 (20260100_000000_script.sql) revises gone, which does not exist");
+    }
+
+    @Test
+    void malformedHeader(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, "--liquibase formatted sql\n-- Revises: \n--changeset diffgen:x\nSELECT 1;\n");
+        assertCleanError(Cli.run("heads", "--migrations", m.toString()), 5,
+                "20260100_000000_script.sql: malformed header: missing or invalid '-- Revision:' line");
+    }
+
+    @Test
+    void notARevisionScript(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, "CREATE TABLE x (id int);\n");
+        assertCleanError(Cli.run("heads", "--migrations", m.toString()), 5, "20260100_000000_script.sql: not a revision script");
+    }
+
+    @Test
+    void notUtf8(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        Files.write(m.resolve("versions/20260100_000000_latin1.sql"),
+                ("--liquibase formatted sql\n-- Revision: l1\n-- Revises: \n-- Message: caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertCleanError(Cli.run("heads", "--migrations", m.toString()), 5, "20260100_000000_latin1.sql: not valid UTF-8");
+    }
+
+    @Test
+    void emptyMigrationsFolder(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("upgrade", "head", "--url", db.url(), "--migrations", m.toString()), 5, "there are no revisions yet");
+    }
+
+    @Test
+    void missingMigrationsFolder(@TempDir Path dir) {
+        assertCleanError(Cli.run("history", "--migrations", dir.resolve("nope").toString()), 5, "no migrations folder at");
+    }
+
+    @Test
+    void twoHeadsWhereOneIsNeeded(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("h0", ""), script("h1", "h0"), script("h2", "h0"));
+        assertCleanError(Cli.run("upgrade", "head", "--url", db.url(), "--migrations", m.toString()), 5, "multiple heads (h1, h2)");
+        assertCleanError(Cli.run("revision", "-m", "x", "--migrations", m.toString()), 5, "multiple heads (h1, h2)");
+        assertEquals(3, files(m).size(), "no revision was written");
+    }
+
+    @Test
+    void upgradePastHead() {
+        TestDatabase fresh = PostgresServer.createDatabase("past_head");
+        assertCleanError(Cli.run("upgrade", "+20", "--url", fresh.url(), "--migrations", pixcrawler.toString()), 5,
+                "cannot upgrade 20 step(s) from base: only 7 revision(s) above it");
+        assertTrue(Catalogs.read(fresh).tables().isEmpty(), "nothing was applied");
+    }
+
+    @Test
+    void downgradeWithoutTarget() {
+        assertCleanError(Cli.run("downgrade", "--migrations", pixcrawler.toString()), 2, "Missing required parameter: 'TARGET'");
+    }
+
+    @Test
+    void sqlRangeThatDoesNotExist() {
+        assertCleanError(Cli.run("upgrade", "--sql", "nope:head", "--migrations", pixcrawler.toString()), 5, "no revision matches 'nope'");
+        assertCleanError(Cli.run("downgrade", "--sql", "head", "--migrations", pixcrawler.toString()), 2, "needs a range FROM:TO");
+        assertCleanError(Cli.run("downgrade", "--sql", "head:", "--migrations", pixcrawler.toString()), 2, "bad range 'head:'");
+    }
+
+    // connections and URLs
+
+    @Test
+    void unreachableHost() {
+        assertCleanError(Cli.run("current", "--url", "postgresql://app:" + SECRET + "@127.0.0.1:1/app", "--migrations", pixcrawler.toString()),
+                4, "cannot connect to postgresql://app@127.0.0.1:1/app");
+    }
+
+    @Test
+    void wrongPassword() {
+        PostgresServer.createPasswordRole("pw_user", "right-password");
+        assertCleanError(Cli.run("current", "--url", "postgresql://pw_user:" + SECRET + "@127.0.0.1:" + db.port() + "/" + db.name(),
+                "--migrations", pixcrawler.toString()), 4, "password authentication failed for user \"pw_user\"");
+    }
+
+    @Test
+    void missingDatabase() {
+        assertCleanError(Cli.run("current", "--url", "postgresql://postgres:" + SECRET + "@localhost:" + db.port() + "/no_such_db",
+                "--migrations", pixcrawler.toString()), 4, "database \"no_such_db\" does not exist");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgresql://u:" + SECRET + "@host:99999/db",
+            "postgres://u:" + SECRET + "@host:5432/",
+            "postgresql+psycopg2://u:" + SECRET + "@host",
+            "postgresql+asyncpg://u:" + SECRET + "@host:0/db",
+            "jdbc:postgresql://host:5432/?password=" + SECRET,
+            "jdbc:postgresql:db?password=" + SECRET,
+            "mysql://u:" + SECRET + "@host/db",
+            "postgresql://u:%zz@host/db"})
+    void malformedUrl(String url) {
+        Cli.Result r = Cli.run("current", "--url", url, "--migrations", pixcrawler.toString());
+        assertCleanError(r, 2, "URL");
+    }
+
+    @Test
+    void blankUrlOption() {
+        assertCleanError(Cli.run("current", "--url", "  ", "--migrations", pixcrawler.toString()), 2, "the database URL is empty");
+    }
+
+    // the model
+
+    @Test
+    void packageWithNoEntities() {
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", pixcrawler.toString(), "--model-package", "io.diffgen.nothing.here"),
+                3, "no @Entity classes found in package(s) io.diffgen.nothing.here");
+    }
+
+    @Test
+    void entityMappingError(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.mapping"), 3, "entity mapping error");
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
+    @Test
+    void missingModelClasspathEntry(@TempDir Path dir) {
+        assertCleanError(Cli.run("check", "--migrations", pixcrawler.toString(), "--model-package", "x",
+                "--model-classpath", dir.resolve("missing.jar").toString()), 3, "model classpath entry does not exist");
+    }
+
+    @Test
+    void noModelPackage(@TempDir Path dir) {
+        assertCleanError(Cli.run("check", "--migrations", pixcrawler.toString()), 2, "no model package");
+    }
+
+    // revision writing
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../escape", "a/b\\c", "it's \"quoted\"", "two\nlines", "emoji \uD83D\uDE80 rocket", "  ", "..", "/etc/passwd"})
+    void messagesNeverEscapeTheVersionsFolder(String message, @TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        Cli.Result r = Cli.run("revision", "-m", message, "--migrations", m.toString());
+        if (message.isBlank()) {
+            assertCleanError(r, 2, "the message (-m) is empty");
+            assertEquals(List.of(), files(m));
+            return;
+        }
+        r.assertOk();
+        List<Path> written = files(m);
+        assertEquals(1, written.size());
+        String name = written.get(0).getFileName().toString();
+        assertTrue(name.matches("\\d{8}_\\d{6}_[0-9a-f]{12}(_[a-z0-9_]+)?\\.sql"), name);
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(1, all.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".sql")).count(), "nothing outside versions/");
+        }
+        String header = Files.readString(written.get(0)).lines().filter(l -> l.startsWith("-- Message: ")).findFirst().orElseThrow();
+        assertEquals("-- Message: " + message.strip().replaceAll("\\s+", " "), header);
+        Cli.run("heads", "--migrations", m.toString()).assertOk();
+    }
+
+    @Test
+    void badRevisionIds(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("taken", ""));
+        assertCleanError(Cli.run("revision", "-m", "x", "--rev-id", "no/slash", "--migrations", m.toString()), 2, "--rev-id must be");
+        assertCleanError(Cli.run("revision", "-m", "x", "--rev-id", "taken", "--migrations", m.toString()), 2, "revision id taken already exists");
+        assertEquals(1, files(m).size());
+    }
+
+    @Test
+    void autogenerateAgainstADatabaseNotAtHead(@TempDir Path dir) throws IOException {
+        TestDatabase behind = PostgresServer.createDatabase("behind");
+        Cli.run("upgrade", "dbb5", "--url", behind.url(), "--migrations", pixcrawler.toString()).assertOk();
+        Path copy = dir.resolve("migrations");
+        Files.createDirectories(copy.resolve("versions"));
+        for (Path p : files(pixcrawler)) {
+            Files.copy(p, copy.resolve("versions").resolve(p.getFileName()));
+        }
+        String head = Cli.run("heads", "--migrations", copy.toString()).out().strip().replace(" (head)", "");
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", behind.url(), "--migrations", copy.toString(),
+                "--model-package", "io.pixcrawler.model"), 5, "database is at dbb569f91cf5, head is " + head + ": upgrade first");
+        assertEquals(7, files(copy).size());
+    }
+
+    // the command line
+
+    @Test
+    void unknownCommand() {
+        assertCleanError(Cli.run("upgrayedd"), 2, "Unmatched argument");
+    }
+
+    @Test
+    void unknownOption() {
+        assertCleanError(Cli.run("heads", "--frobnicate"), 2, "Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void verboseShowsTheStackTraceButStillNoPassword() {
+        Cli.Result r = Cli.run("current", "-v", "--url", "postgresql://app:" + SECRET + "@127.0.0.1:1/app", "--migrations", pixcrawler.toString());
+        assertEquals(4, r.exitCode());
+        assertTrue(r.err().contains("\tat "), "a stack trace with --verbose");
+        assertFalse((r.out() + r.err()).contains(SECRET));
+    }
+}

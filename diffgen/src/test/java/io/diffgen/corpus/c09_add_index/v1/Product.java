@@ -1,0 +1,17 @@
+package io.diffgen.corpus.c09_add_index.v1;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "product")
+public class Product {
+    @Id
+    @Column(name = "id")
+    Integer id;
+
+    @Column(name = "sku", length = 40, nullable = false)
+    String sku;
+}

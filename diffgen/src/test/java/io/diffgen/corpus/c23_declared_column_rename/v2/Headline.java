@@ -1,0 +1,20 @@
+package io.diffgen.corpus.c23_declared_column_rename.v2;
+
+import io.diffgen.annotations.RenamedFrom;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "story", indexes = @Index(name = "ix_story_title", columnList = "headline"))
+public class Headline {
+    @Id
+    @Column(name = "id")
+    Integer id;
+
+    @RenamedFrom("title")
+    @Column(name = "headline", length = 120, nullable = false)
+    String headline;
+}

@@ -1,0 +1,19 @@
+package io.diffgen.corpus.c24_declared_table_rename.v2;
+
+import io.diffgen.annotations.RenamedFrom;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "post")
+@RenamedFrom("blog_entry")
+public class Post {
+    @Id
+    @Column(name = "id")
+    Integer id;
+
+    @Column(name = "title", length = 100, nullable = false)
+    String title;
+}

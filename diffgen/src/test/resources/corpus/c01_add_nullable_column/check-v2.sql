@@ -1,0 +1,1 @@
+SELECT title = 'first' AND note IS NULL FROM item WHERE id = 1;

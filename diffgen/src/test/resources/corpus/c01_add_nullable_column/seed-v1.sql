@@ -1,0 +1,1 @@
+INSERT INTO item (id, title) VALUES (1, 'first');

@@ -1,0 +1,1 @@
+INSERT INTO stock (id, quantity) VALUES (1, 0), (2, 500);

@@ -1,0 +1,1 @@
+INSERT INTO article (id, status) VALUES (1, 'DRAFT'), (2, 'PUBLISHED');

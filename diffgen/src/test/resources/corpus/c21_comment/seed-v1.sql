@@ -1,0 +1,1 @@
+INSERT INTO destination (id, country_code) VALUES (1, 'FR');

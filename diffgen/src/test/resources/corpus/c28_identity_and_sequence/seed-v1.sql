@@ -1,0 +1,1 @@
+INSERT INTO visit (path) VALUES ('/'), ('/about');

@@ -1,0 +1,1 @@
+INSERT INTO subscriber (id, email) VALUES (1, 'a@example.org'), (2, 'b@example.org');

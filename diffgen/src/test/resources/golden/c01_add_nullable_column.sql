@@ -1,0 +1,15 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - add column item.note
+--
+-- Warnings:
+--   (none)
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+ALTER TABLE item ADD COLUMN note character varying(200);
+--rollback ALTER TABLE item DROP COLUMN note;

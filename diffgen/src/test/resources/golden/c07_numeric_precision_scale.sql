@@ -1,0 +1,16 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - alter column price.amount: type numeric(10,2) -> numeric(14,4)
+--
+-- Warnings:
+--   WARNING DG006: changing price.amount to numeric(14,4) rewrites the table under an ACCESS EXCLUSIVE lock [table-rewrite, long lock]
+--   WARNING DG009: the downgrade changes price.amount back to numeric(10,2); it fails if newer values do not fit [downgrade-may-fail, irreversible]
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+ALTER TABLE price ALTER COLUMN amount TYPE numeric(14,4) USING amount::numeric(14,4);
+--rollback ALTER TABLE price ALTER COLUMN amount TYPE numeric(10,2) USING amount::numeric(10,2);

@@ -1,0 +1,23 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - create table document
+--   - add foreign key fk_document_folder on document[folder_id] -> folder[id] on delete cascade
+--
+-- Warnings:
+--   (none)
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+CREATE TABLE "document" (
+    id integer NOT NULL,
+    title character varying(100) NOT NULL,
+    folder_id integer NOT NULL,
+    CONSTRAINT document_pkey PRIMARY KEY (id)
+);
+ALTER TABLE "document" ADD CONSTRAINT fk_document_folder FOREIGN KEY (folder_id) REFERENCES folder (id) ON DELETE CASCADE;
+--rollback ALTER TABLE "document" DROP CONSTRAINT fk_document_folder;
+--rollback DROP TABLE "document";

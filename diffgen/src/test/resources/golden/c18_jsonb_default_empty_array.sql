@@ -1,0 +1,15 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - add column photo.tags
+--
+-- Warnings:
+--   (none)
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+ALTER TABLE photo ADD COLUMN tags jsonb DEFAULT '[]'::jsonb NOT NULL;
+--rollback ALTER TABLE photo DROP COLUMN tags;

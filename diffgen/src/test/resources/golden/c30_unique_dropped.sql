@@ -1,0 +1,15 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - drop unique constraint uq_subscriber_email on subscriber
+--
+-- Warnings:
+--   WARNING DG009: the downgrade re-adds unique constraint uq_subscriber_email; it fails if duplicates were written meanwhile [downgrade-may-fail, irreversible]
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+ALTER TABLE subscriber DROP CONSTRAINT uq_subscriber_email;
+--rollback ALTER TABLE subscriber ADD CONSTRAINT uq_subscriber_email UNIQUE (email);
