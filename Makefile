@@ -25,8 +25,9 @@ $(JAR): $(SOURCES)
 
 build: $(JAR) ## Build the diffgen CLI and the model (no tests)
 
-test: ## Run every test (unit and real-PostgreSQL integration tests)
+test: ## Run every test: the Maven suite (unit and real-PostgreSQL), then the README's commands end to end
 	$(MVN) install
+	bash src/e2e/readme-commands.sh
 
 migrate-create: $(JAR) ## New revision from the entities: make migrate-create MESSAGE="add x" [EMPTY=true]
 	@test -n "$(MESSAGE)" || { echo 'error: MESSAGE is required: make migrate-create MESSAGE="what changed"' >&2; exit 2; }
