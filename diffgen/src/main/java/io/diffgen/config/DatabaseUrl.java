@@ -70,12 +70,27 @@ public final class DatabaseUrl {
         Matcher j = JDBC.matcher(trimmed);
         if (j.matches()) {
             String hostPort = j.group(1);
+            String userInfo = null;
+            int at = hostPort.lastIndexOf('@');
+            if (at >= 0) {
+                // pgjdbc has no user:password@ in its URLs; accept it the way libpq URLs say it
+                userInfo = hostPort.substring(0, at);
+                hostPort = hostPort.substring(at + 1);
+            }
             String db = j.group(2);
             if (db == null || db.isEmpty()) {
                 throw bad("no database name in database URL " + mask(trimmed) + " (expected jdbc:postgresql://host:port/dbname)");
             }
             String user = null;
             String password = null;
+            if (userInfo != null) {
+                int colon = userInfo.indexOf(':');
+                user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user name");
+                password = colon < 0 ? null : decode(userInfo.substring(colon + 1), "password");
+            }
+            if (hostPort.isEmpty()) {
+                throw bad("no host in database URL " + mask(trimmed));
+            }
             List<String> params = new ArrayList<>();
             if (j.group(3) != null && !j.group(3).isEmpty()) {
                 for (String p : j.group(3).split("&")) {
@@ -106,7 +121,8 @@ public final class DatabaseUrl {
 
     /** The URL with any password replaced, for messages. */
     public static String mask(String url) {
-        return url.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+        // the password runs to the last '@' of the authority: an unencoded '@' inside it must not leak the rest
+        return url.replaceAll("(://[^:@/]*:)[^/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     private static DiffgenException bad(String message) {

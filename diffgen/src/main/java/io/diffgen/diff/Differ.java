@@ -77,6 +77,7 @@ public final class Differ {
         }
         diffSequences(from, to, changes);
         rebuildForeignKeysAroundTypeChanges(to, changes);
+        untangleRenames(changes);
         return order(changes);
     }
 
@@ -262,11 +263,49 @@ public final class Differ {
                         || fk.referencedColumns().stream().anyMatch(col -> retyped.contains(fk.referencedTable() + "." + col));
                 if (usesRetyped && !touched.contains(table.name() + "." + fk.name())
                         && changes.stream().noneMatch(c -> c instanceof Change.CreateTable ct && ct.table().name().equals(table.name()))) {
-                    changes.add(new Change.DropForeignKey(table.name(), fk));
+                    // an FK being renamed in the same revision still has its old name when it is dropped
+                    Optional<Change> rename = changes.stream().filter(c -> c instanceof Change.RenameConstraint r
+                            && r.table().equals(table.name()) && r.to().equals(fk.name())).findFirst();
+                    rename.ifPresent(changes::remove);
+                    String current = rename.map(r -> ((Change.RenameConstraint) r).from()).orElse(fk.name());
+                    changes.add(new Change.DropForeignKey(table.name(), fk.withName(current)));
                     changes.add(new Change.AddForeignKey(table.name(), fk));
                 }
             }
         }
+    }
+
+    /**
+     * Renames run one after another, so a rename onto a name another rename frees (two objects that
+     * swap names, or a chain) would collide: those go through a temporary name first. Index and
+     * constraint names share one namespace here, as PostgreSQL's index-backed constraints do.
+     */
+    private static void untangleRenames(List<Change> changes) {
+        Set<String> sources = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof Change.RenameIndex r) sources.add(r.from());
+            if (c instanceof Change.RenameConstraint r) sources.add(r.from());
+        }
+        List<Change> first = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (c instanceof Change.RenameIndex r && sources.contains(r.to())) {
+                String temp = temporaryName(r.from());
+                first.add(new Change.RenameIndex(r.table(), r.from(), temp));
+                changes.set(i, new Change.RenameIndex(r.table(), temp, r.to()));
+            } else if (c instanceof Change.RenameConstraint r && sources.contains(r.to())) {
+                String temp = temporaryName(r.from());
+                first.add(new Change.RenameConstraint(r.table(), r.from(), temp));
+                changes.set(i, new Change.RenameConstraint(r.table(), temp, r.to()));
+            }
+        }
+        // the moves to temporary names must all run before any rename onto a freed name
+        changes.addAll(0, first);
+    }
+
+    private static String temporaryName(String name) {
+        String suffix = "_diffgen_tmp";
+        return (name.length() + suffix.length() > 63 ? name.substring(0, 63 - suffix.length()) : name) + suffix;
     }
 
     /** Execution order: drops of dependents first, creations of dependencies first. */

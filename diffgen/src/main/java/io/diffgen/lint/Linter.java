@@ -61,7 +61,8 @@ public final class Linter {
             } else if (change instanceof Change.CreateIndex i && !newTables.contains(i.table()) && !i.concurrently()) {
                 found.add(new Diagnostic(Code.DG007, "builds index " + i.index().name() + " on existing table " + i.table()
                         + ", blocking writes while it builds; consider --concurrently"));
-            } else if ((change instanceof Change.AddForeignKey || change instanceof Change.AddCheck || change instanceof Change.AddUnique)
+            } else if ((change instanceof Change.AddForeignKey || change instanceof Change.AddCheck || change instanceof Change.AddUnique
+                    || change instanceof Change.AddPrimaryKey)
                     && !newTables.contains(change.subject())) {
                 found.add(new Diagnostic(Code.DG010, change.summary() + " checks every existing row under lock"));
             }
@@ -85,7 +86,7 @@ public final class Linter {
                 found.add(new Diagnostic(Code.DG006, "changing " + where + " to " + to
                         + " rewrites the table under an ACCESS EXCLUSIVE lock"));
             }
-            if (w != Widening.NONE) {
+            if (w != Widening.NONE && widening(to, from) == Widening.NONE) {
                 found.add(new Diagnostic(Code.DG009, "the downgrade changes " + where + " back to " + from
                         + "; it fails if newer values do not fit"));
             }

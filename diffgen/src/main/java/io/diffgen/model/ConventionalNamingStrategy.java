@@ -45,6 +45,22 @@ public final class ConventionalNamingStrategy extends ImplicitNamingStrategyJpaC
         return Identifier.toIdentifier(fitIdentifier(name.toLowerCase()));
     }
 
+    /** The longest prefix of whole code points that fits in {@code bytes} UTF-8 bytes. */
+    private static String prefixOfBytes(String text, int bytes) {
+        int end = 0;
+        int used = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + size > bytes) {
+                break;
+            }
+            used += size;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end);
+    }
+
     /** Shortens a generated name to PostgreSQL's 63 bytes, keeping it unique with a hash suffix. */
     static String fitIdentifier(String name) {
         if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_LENGTH) {
@@ -53,7 +69,7 @@ public final class ConventionalNamingStrategy extends ImplicitNamingStrategyJpaC
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             String hash = HexFormat.of().formatHex(digest, 0, 4);
-            return name.substring(0, MAX_IDENTIFIER_LENGTH - 9) + "_" + hash;
+            return prefixOfBytes(name, MAX_IDENTIFIER_LENGTH - 9) + "_" + hash;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 public final class MigrationsDirectory {
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.regex.Pattern STAMPED = java.util.regex.Pattern.compile("\\d{8}_\\d{6}");
     public static final String MASTER_CHANGELOG = "changelog.xml";
 
     private final Path root;
@@ -99,10 +100,13 @@ public final class MigrationsDirectory {
      */
     public String fileName(Instant created, String revisionId, String message) {
         String stamp = FILE_STAMP.format(created);
-        String last = scripts().stream().map(p -> p.getFileName().toString()).reduce((a, b) -> b).orElse("");
-        while (last.length() >= stamp.length() && stamp.compareTo(last.substring(0, stamp.length())) <= 0) {
-            created = created.plusSeconds(1);
-            stamp = FILE_STAMP.format(created);
+        String last = scripts().stream().map(p -> p.getFileName().toString()).filter(n -> STAMPED.matcher(n).lookingAt())
+                .reduce((a, b) -> b).orElse("");
+        if (!last.isEmpty() && stamp.compareTo(last.substring(0, stamp.length())) <= 0) {
+            // the newest script is from this second or from the future (a skewed clock): sort right after it
+            Instant newest = java.time.LocalDateTime.parse(last.substring(0, stamp.length()), FILE_STAMP)
+                    .toInstant(ZoneOffset.UTC);
+            stamp = FILE_STAMP.format(newest.plusSeconds(1));
         }
         String slug = slug(message);
         return stamp + "_" + revisionId + (slug.isEmpty() ? "" : "_" + slug) + ".sql";

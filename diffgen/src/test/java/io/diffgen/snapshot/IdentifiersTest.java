@@ -1,0 +1,72 @@
+package io.diffgen.snapshot;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdentifiersTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            // plain lower-case names stay bare
+            "customer      | customer",
+            "author_id     | author_id",
+            "_private      | _private",
+            "price$        | price$",
+            "t1            | t1",
+            // keywords, reserved or not, are quoted
+            "order         | \"order\"",
+            "user          | \"user\"",
+            "type          | \"type\"",
+            "timestamp     | \"timestamp\"",
+            "select        | \"select\"",
+            "name          | \"name\"",
+            "value         | \"value\"",
+            // anything that is not a plain lower-case name is quoted
+            "Foo           | \"Foo\"",
+            "FOO           | \"FOO\"",
+            "1abc          | \"1abc\"",
+            "$x            | \"$x\"",
+            "with space    | \"with space\"",
+            "caf\u00e9          | \"caf\u00e9\"",
+            "a-b           | \"a-b\"",
+            // an embedded double quote is doubled
+            "say \"hi\"    | \"say \"\"hi\"\"\"",
+            "\"            | \"\"\"\"",
+    })
+    void quote(String identifier, String expected) {
+        assertEquals(expected, Identifiers.quote(identifier));
+    }
+
+    @Test
+    void literalDoublesSingleQuotesOnly() {
+        assertEquals("'it''s'", Identifiers.literal("it's"));
+        assertEquals("''''''", Identifiers.literal("''"));
+        assertEquals("'say \"hi\"'", Identifiers.literal("say \"hi\""));
+        assertEquals("'back\\slash'", Identifiers.literal("back\\slash"));
+        assertEquals("''", Identifiers.literal(""));
+    }
+
+    @Test
+    void isKeywordIgnoresCase() {
+        assertTrue(Identifiers.isKeyword("ORDER"));
+        assertTrue(Identifiers.isKeyword("Select"));
+        assertTrue(Identifiers.isKeyword("abort"));
+        assertFalse(Identifiers.isKeyword("customer"));
+        assertFalse(Identifiers.isKeyword("#"), "comment lines of the keyword list are not keywords");
+    }
+
+    @Test
+    void typesDropTheDefaultPrecision() {
+        assertEquals("timestamp without time zone", Types.withoutDefaultPrecision("timestamp(6) without time zone"));
+        assertEquals("timestamp with time zone", Types.withoutDefaultPrecision("timestamp(6) with time zone"));
+        assertEquals("time without time zone", Types.withoutDefaultPrecision("time(6) without time zone"));
+        assertEquals("interval", Types.withoutDefaultPrecision("interval(6)"));
+        assertEquals("timestamp(3) without time zone", Types.withoutDefaultPrecision("timestamp(3) without time zone"));
+        assertEquals("numeric(6)", Types.withoutDefaultPrecision("numeric(6)"));
+    }
+}
