@@ -20,7 +20,7 @@ help: ## List the targets
 
 # The jar is rebuilt when any main source or pom is newer than it.
 $(JAR): $(SOURCES)
-	$(MVN) install -DskipTests
+	$(MVN) package -DskipTests
 	@touch $(JAR)
 
 build: $(JAR) ## Build the diffgen CLI and the model (no tests)

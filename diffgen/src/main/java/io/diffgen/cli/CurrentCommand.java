@@ -26,11 +26,14 @@ final class CurrentCommand implements Callable<Integer> {
         MigrationsDirectory migrations = common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
         try (Connection c = common.connect()) {
-            for (String id : new RevisionRunner(c, migrations, graph).current()) {
+            RevisionRunner runner = new RevisionRunner(c, migrations, graph);
+            java.util.Set<String> partial = runner.partiallyApplied();
+            for (String id : runner.current()) {
                 Revision r = graph.get(id);
                 spec.commandLine().getOut().println(common.verbose
                         ? ShowCommand.describe(graph, r)
-                        : id + (graph.heads().contains(id) ? " (head)" : ""));
+                        : id + (graph.heads().contains(id) ? " (head)" : "")
+                        + (partial.contains(id) ? " (partially applied: a non-transactional changeset did not run; upgrade finishes it)" : ""));
             }
         }
         return 0;

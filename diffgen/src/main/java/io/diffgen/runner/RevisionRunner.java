@@ -49,55 +49,112 @@ public final class RevisionRunner implements AutoCloseable {
     private final Connection connection;
     private final MigrationsDirectory migrations;
     private final RevisionGraph graph;
-    private final Database database;
-    private final ResourceAccessor resources;
     private final Map<String, DatabaseChangeLog> parsed = new HashMap<>();
+    /** Liquibase is started only by the commands that run or check scripts, not by current or status. */
+    private Database database;
+    private ResourceAccessor resources;
 
     public RevisionRunner(Connection connection, MigrationsDirectory migrations, RevisionGraph graph) {
         this.connection = connection;
         this.migrations = migrations;
         this.graph = graph;
-        try {
-            this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Path root = migrations.root().toAbsolutePath().normalize();
-            this.resources = new DirectoryResourceAccessor(root);
-        } catch (LiquibaseException | FileNotFoundException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot open the database for migrations: " + e.getMessage(), e);
+    }
+
+    private Database database() {
+        if (database == null) {
+            try {
+                database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                resources = new DirectoryResourceAccessor(migrations.root().toAbsolutePath().normalize());
+            } catch (LiquibaseException | FileNotFoundException e) {
+                throw new DiffgenException(ErrorCode.DATABASE, "cannot open the database for migrations: " + e.getMessage(), e);
+            }
         }
+        return database;
     }
 
     public RevisionGraph graph() {
         return graph;
     }
 
-    /** Revision ids whose main changeset is recorded in DATABASECHANGELOG. */
-    public Set<String> applied() {
+    /** Ids of the diffgen changesets recorded in DATABASECHANGELOG (read with plain JDBC). */
+    private Set<String> ranChangeSetIds() {
         try {
             Set<String> ids = new LinkedHashSet<>();
             if (!trackingTableExists()) {
                 return ids;
             }
-            for (RanChangeSet ran : history().getRanChangeSets()) {
-                if (RevisionScript.AUTHOR.equals(ran.getAuthor()) && !ran.getId().contains(".")) {
-                    ids.add(ran.getId());
+            try (var ps = connection.prepareStatement("SELECT id FROM databasechangelog WHERE author = ? ORDER BY orderexecuted")) {
+                ps.setString(1, RevisionScript.AUTHOR);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
                 }
             }
             return ids;
-        } catch (LiquibaseException | SQLException e) {
+        } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read DATABASECHANGELOG: " + e.getMessage(), e);
         }
     }
 
-    /** The revisions the database is at: heads of the applied set (empty at base). */
-    public List<String> current() {
-        Set<String> applied = applied();
-        for (String id : applied) {
+    /** Revisions with every changeset recorded. */
+    public Set<String> applied() {
+        Set<String> ran = ranChangeSetIds();
+        Set<String> applied = new LinkedHashSet<>();
+        for (String id : started(ran)) {
+            if (ran.containsAll(changeSetIds(graph.get(id)))) {
+                applied.add(id);
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Revisions whose main changeset ran but a later, non-transactional one (CREATE INDEX
+     * CONCURRENTLY) did not: upgrade finishes them.
+     */
+    public Set<String> partiallyApplied() {
+        Set<String> ran = ranChangeSetIds();
+        Set<String> partial = new LinkedHashSet<>();
+        for (String id : started(ran)) {
+            if (!ran.containsAll(changeSetIds(graph.get(id)))) {
+                partial.add(id);
+            }
+        }
+        return partial;
+    }
+
+    private Set<String> started(Set<String> ran) {
+        Set<String> started = new LinkedHashSet<>();
+        for (String id : ran) {
+            if (id.contains(".")) {
+                continue;
+            }
             if (!graphContains(id)) {
                 throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + id
                         + ", which is not in " + migrations.versions() + " (a revision file is missing?)");
             }
+            started.add(id);
         }
-        return graph.headsOf(applied);
+        return started;
+    }
+
+    /** A script's changeset ids, from its text: no parsing needed to tell what ran. */
+    private static List<String> changeSetIds(Revision revision) {
+        List<String> ids = new ArrayList<>();
+        String text = MigrationsDirectory.read(revision.path().orElseThrow());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^--changeset " + RevisionScript.AUTHOR + ":(\\S+)").matcher(text);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    /** The revisions the database is at: heads of what was applied, partly or wholly (empty at base). */
+    public List<String> current() {
+        Set<String> at = new LinkedHashSet<>(applied());
+        at.addAll(partiallyApplied());
+        return graph.headsOf(at);
     }
 
     private boolean graphContains(String id) {
@@ -107,9 +164,11 @@ public final class RevisionRunner implements AutoCloseable {
     public List<String> upgrade(String target, Consumer<Step> listener) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
             history().init();
-            database.commit();
+            database().commit();
             Set<String> applied = applied();
-            verifyChecksums(applied);
+            Set<String> started = new LinkedHashSet<>(applied);
+            started.addAll(partiallyApplied());
+            verifyChecksums(started);
             List<String> plan = graph.upgradePlan(target, applied);
             for (String id : plan) {
                 apply(graph.get(id));
@@ -123,7 +182,8 @@ public final class RevisionRunner implements AutoCloseable {
 
     public List<String> downgrade(String target, Consumer<Step> listener) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
-            Set<String> applied = applied();
+            Set<String> applied = new LinkedHashSet<>(applied());
+            applied.addAll(partiallyApplied());
             verifyChecksums(applied);
             List<String> plan = graph.downgradePlan(target, applied);
             for (String id : plan) {
@@ -143,15 +203,16 @@ public final class RevisionRunner implements AutoCloseable {
     public void stamp(String target) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
             history().init();
-            database.commit();
-            Set<String> applied = applied();
+            database().commit();
+            Set<String> applied = new LinkedHashSet<>(applied());
+            applied.addAll(partiallyApplied());
             Set<String> goal = switch (target) {
                 case "base" -> Set.of();
                 case "heads" -> graph.ancestorsInclusive(graph.heads());
                 case "head" -> graph.ancestorsInclusive(List.of(graph.head("'stamp head'")));
                 default -> graph.ancestorsInclusive(List.of(graph.resolveId(target)));
             };
-            database.setAutoCommit(false);
+            database().setAutoCommit(false);
             List<Revision> order = graph.topological();
             for (int i = order.size() - 1; i >= 0; i--) {
                 Revision r = order.get(i);
@@ -164,13 +225,13 @@ public final class RevisionRunner implements AutoCloseable {
                     for (ChangeSet cs : changeSets(r)) history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
                 }
             }
-            database.commit();
+            database().commit();
         } catch (LiquibaseException | SQLException e) {
             rollbackQuietly();
             throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + rootMessage(e), e);
         } finally {
             try {
-                database.setAutoCommit(true);
+                database().setAutoCommit(true);
             } catch (LiquibaseException ignored) {
                 // reported by the next use
             }
@@ -178,21 +239,50 @@ public final class RevisionRunner implements AutoCloseable {
     }
 
     private void apply(Revision revision) {
-        List<ChangeSet> changeSets = changeSets(revision);
-        for (ChangeSet cs : changeSets) {
+        Set<String> ran = ranChangeSetIds();
+        for (ChangeSet cs : changeSets(revision)) {
+            if (ran.contains(cs.getId())) {
+                continue; // a partly applied revision resumes after what ran
+            }
+            if (!cs.isRunInTransaction()) {
+                dropInvalidIndexesOf(cs);
+            }
             runChangeSet(revision, cs, cs.getChanges(), true);
+        }
+    }
+
+    /**
+     * A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind; it is dropped before the
+     * changeset runs again, or the retry would fail on the name.
+     */
+    private void dropInvalidIndexesOf(ChangeSet cs) {
+        String sql = cs.getChanges().stream().filter(c -> c instanceof liquibase.change.core.RawSQLChange)
+                .map(c -> ((liquibase.change.core.RawSQLChange) c).getSql()).reduce("", String::concat);
+        try (var ps = connection.prepareStatement("""
+                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE NOT i.indisvalid AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())""");
+             var rs = ps.executeQuery()) {
+            List<String> invalid = new ArrayList<>();
+            while (rs.next()) {
+                invalid.add(rs.getString(1));
+            }
+            for (String name : invalid) {
+                if (java.util.regex.Pattern.compile("\\bINDEX CONCURRENTLY " + java.util.regex.Pattern.quote(
+                        io.diffgen.snapshot.Identifiers.quote(name)) + "\\s").matcher(sql).find()) {
+                    try (var drop = connection.createStatement()) {
+                        drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + io.diffgen.snapshot.Identifiers.quote(name));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot clean up invalid indexes: " + e.getMessage(), e);
         }
     }
 
     private void rollback(Revision revision) {
         List<ChangeSet> changeSets = new ArrayList<>(changeSets(revision));
         java.util.Collections.reverse(changeSets);
-        Set<String> ran = new java.util.HashSet<>();
-        try {
-            for (RanChangeSet r : history().getRanChangeSets()) ran.add(r.getId());
-        } catch (LiquibaseException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
-        }
+        Set<String> ran = ranChangeSetIds();
         for (ChangeSet cs : changeSets) {
             if (ran.contains(cs.getId())) {
                 runChangeSet(revision, cs, cs.getRollback().getChanges(), false);
@@ -203,6 +293,7 @@ public final class RevisionRunner implements AutoCloseable {
     /** One changeset: its statements and its tracking row in one transaction where PostgreSQL allows. */
     private void runChangeSet(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade) {
         String statement = null;
+        Database database = database();
         try {
             boolean transactional = cs.isRunInTransaction();
             database.setAutoCommit(!transactional);
@@ -250,7 +341,7 @@ public final class RevisionRunner implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            database.rollback();
+            database().rollback();
         } catch (LiquibaseException ignored) {
             // nothing else to undo
         }
@@ -322,8 +413,9 @@ public final class RevisionRunner implements AutoCloseable {
             String relative = migrations.root().toAbsolutePath().normalize()
                     .relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
             try {
+                Database db = database();
                 return ChangeLogParserFactory.getInstance().getParser(relative, resources)
-                        .parse(relative, new ChangeLogParameters(database), resources);
+                        .parse(relative, new ChangeLogParameters(db), resources);
             } catch (LiquibaseException e) {
                 throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": cannot parse: " + rootMessage(e), e);
             }
@@ -337,7 +429,7 @@ public final class RevisionRunner implements AutoCloseable {
     }
 
     private ChangeLogHistoryService history() {
-        return liquibase.Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);
+        return liquibase.Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database());
     }
 
     private boolean trackingTableExists() throws SQLException {
