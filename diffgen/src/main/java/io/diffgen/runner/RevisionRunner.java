@@ -53,6 +53,8 @@ public final class RevisionRunner implements AutoCloseable {
     /** Liquibase is started only by the commands that run or check scripts, not by current or status. */
     private Database database;
     private ResourceAccessor resources;
+    /** For error messages when the database can no longer be asked. */
+    private String lastCompleted;
 
     public RevisionRunner(Connection connection, MigrationsDirectory migrations, RevisionGraph graph) {
         this.connection = connection;
@@ -172,6 +174,7 @@ public final class RevisionRunner implements AutoCloseable {
             List<String> plan = graph.upgradePlan(target, applied);
             for (String id : plan) {
                 apply(graph.get(id));
+                lastCompleted = id;
                 listener.accept(new Step(id, graph.get(id).message(), true));
             }
             return plan;
@@ -188,6 +191,7 @@ public final class RevisionRunner implements AutoCloseable {
             List<String> plan = graph.downgradePlan(target, applied);
             for (String id : plan) {
                 rollback(graph.get(id));
+                lastCompleted = "the rollback of " + id;
                 listener.accept(new Step(id, graph.get(id).message(), false));
             }
             return plan;
@@ -269,8 +273,12 @@ public final class RevisionRunner implements AutoCloseable {
             for (String name : invalid) {
                 if (java.util.regex.Pattern.compile("\\bINDEX CONCURRENTLY " + java.util.regex.Pattern.quote(
                         io.diffgen.snapshot.Identifiers.quote(name)) + "\\s").matcher(sql).find()) {
+                    boolean autoCommit = connection.getAutoCommit();
+                    connection.setAutoCommit(true); // CONCURRENTLY cannot run in a transaction block
                     try (var drop = connection.createStatement()) {
                         drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + io.diffgen.snapshot.Identifiers.quote(name));
+                    } finally {
+                        connection.setAutoCommit(autoCommit);
                     }
                 }
             }
@@ -332,11 +340,15 @@ public final class RevisionRunner implements AutoCloseable {
 
     private String describeCurrent() {
         try {
-            List<String> current = current();
-            return current.isEmpty() ? "base" : String.join(", ", current);
-        } catch (RuntimeException e) {
-            return "an unknown revision";
+            if (connection.isValid(2)) {
+                List<String> current = current();
+                return current.isEmpty() ? "base" : String.join(", ", current);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // fall through: say what this run knows
         }
+        return "an unknown revision: the connection is lost; the last revision this run completed is "
+                + (lastCompleted == null ? "none" : lastCompleted);
     }
 
     private void rollbackQuietly() {

@@ -1,0 +1,240 @@
+package io.diffgen;
+
+import io.diffgen.cli.Main;
+import io.diffgen.testkit.PostgresServer;
+import io.diffgen.testkit.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.diffgen.Cli.args;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Faults and concurrency: a failing statement, a failing CREATE INDEX CONCURRENTLY, kill -9 in the
+ * middle of an upgrade, the server going away, eight concurrent upgraders, upgrade racing downgrade.
+ * make soak raises the number of kill trials (-Ddiffgen.kill.trials=50).
+ */
+class ReliabilityTest {
+    private static final Path PIXCRAWLER = Path.of("../migrations");
+
+    /** A migrations folder of hand-written revisions r1..rN, each in its own file. */
+    static Path migrations(Path dir, String... bodies) throws IOException {
+        Path versions = dir.resolve("migrations/versions");
+        Files.createDirectories(versions);
+        for (int i = 0; i < bodies.length; i++) {
+            String id = "r" + (i + 1);
+            String parent = i == 0 ? "" : "r" + i;
+            String body = bodies[i];
+            Files.writeString(versions.resolve(String.format("20260101_%06d_%s.sql", i, id)),
+                    "--liquibase formatted sql\n-- Revision: " + id + "\n-- Revises: " + parent + "\n-- Message: step " + (i + 1) + "\n\n"
+                            + "--changeset diffgen:" + id + " logicalFilePath:" + id + ".sql\n" + body);
+        }
+        return dir.resolve("migrations");
+    }
+
+    /** N revisions, each creating a table with rows and holding its transaction open a little. */
+    static Path slowMigrations(Path dir, int n) throws IOException {
+        String[] bodies = new String[n];
+        for (int i = 1; i <= n; i++) {
+            bodies[i - 1] = "CREATE TABLE k" + i + " (id integer PRIMARY KEY, v text);\n"
+                    + "INSERT INTO k" + i + " SELECT g, 'row ' || g FROM generate_series(1, 500) g;\n"
+                    + "SELECT pg_sleep(0.05);\n"
+                    + "--rollback DROP TABLE k" + i + ";\n";
+        }
+        return migrations(dir, bodies);
+    }
+
+    @Test
+    void aStatementFailingMidRevisionRollsBackTheWholeRevision(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("mid_failure");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer);\nINSERT INTO t VALUES (1, NULL);\n--rollback DROP TABLE t;\n",
+                "ALTER TABLE t ADD COLUMN w integer;\nALTER TABLE t ALTER COLUMN v SET NOT NULL;\n"
+                        + "--rollback ALTER TABLE t ALTER COLUMN v DROP NOT NULL;\n--rollback ALTER TABLE t DROP COLUMN w;\n");
+        List<String> on = args("--url", db.url(), "--migrations", m);
+        Cli.Result r = Cli.run(args("upgrade", "head", on));
+        assertEquals(6, r.exitCode());
+        assertTrue(r.err().contains("upgrade of revision r2 (20260101_000001_r2.sql) failed at: ALTER TABLE t ALTER COLUMN v SET NOT NULL"), r.err());
+        assertTrue(r.err().contains("column \"v\" of relation \"t\" contains null values"), r.err());
+        assertTrue(r.err().contains("nothing of it was applied; the database is still at r1"), r.err());
+        assertEquals("r1\n", Cli.run(args("current", on)).assertOk().out());
+        assertFalse(Catalogs.read(db).tables().get("t").column("w").isPresent(), "the first statement of r2 was rolled back too");
+        db.execute("UPDATE t SET v = 0");
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+    }
+
+    @Test
+    void aFailedConcurrentIndexIsReportedAndTheRetryFinishesIt(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("concurrently");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer);\nINSERT INTO t VALUES (1, 7), (2, 7);\n--rollback DROP TABLE t;\n",
+                "ALTER TABLE t ADD COLUMN w integer;\n--rollback ALTER TABLE t DROP COLUMN w;\n\n"
+                        + "--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n");
+        List<String> on = args("--url", db.url(), "--migrations", m);
+        Cli.Result failed = Cli.run(args("upgrade", "head", on));
+        assertEquals(6, failed.exitCode());
+        assertTrue(failed.err().contains("CREATE UNIQUE INDEX CONCURRENTLY ix_t_v"), failed.err());
+        assertTrue(failed.err().contains("ran outside a transaction"), failed.err());
+        assertEquals("r2 (head) (partially applied: a non-transactional changeset did not run; upgrade finishes it)\n",
+                Cli.run(args("current", on)).assertOk().out());
+        assertTrue(Cli.run(args("status", on)).assertOk().out().contains("pending: r2"));
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_t_v'::regclass")) {
+            assertTrue(rs.next());
+            assertFalse(rs.getBoolean(1), "the failure left an invalid index behind");
+        }
+        db.execute("DELETE FROM t WHERE id = 2");
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        assertTrue(Catalogs.read(db).tables().get("t").indexes().stream().anyMatch(i -> i.name().equals("ix_t_v") && i.unique()));
+        Cli.run(args("downgrade", "base", on)).assertOk();
+        assertTrue(Catalogs.read(db).tables().isEmpty());
+    }
+
+    @Test
+    void eightConcurrentUpgradersApplyEachRevisionOnce() throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("eight");
+        List<String> on = args("--url", db.url(), "--migrations", PIXCRAWLER);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Cli.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            runs.add(pool.submit(() -> Cli.run(args("upgrade", "head", on))));
+        }
+        int applied = 0;
+        int upToDate = 0;
+        for (Future<Cli.Result> run : runs) {
+            Cli.Result r = run.get(120, TimeUnit.SECONDS).assertOk();
+            if (r.err().contains("Running upgrade")) applied++;
+            if (r.err().contains("Already at head: nothing to upgrade")) upToDate++;
+        }
+        pool.shutdown();
+        assertEquals(1, applied, "one run applies the revisions");
+        assertEquals(7, upToDate, "the others wait for the lock, then find nothing to do");
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id) FROM databasechangelog")) {
+            rs.next();
+            assertEquals(rs.getInt(2), rs.getInt(1), "every changeset recorded once");
+            assertEquals(7, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void upgradeRacingDowngradeIsSerialised() throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("race");
+        List<String> on = args("--url", db.url(), "--migrations", PIXCRAWLER);
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        String head = Cli.run(args("heads", on)).out();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (int round = 0; round < 4; round++) {
+            Future<Cli.Result> down = pool.submit(() -> Cli.run(args("downgrade", "base", on)));
+            Future<Cli.Result> up = pool.submit(() -> Cli.run(args("upgrade", "head", on)));
+            down.get(120, TimeUnit.SECONDS).assertOk();
+            up.get(120, TimeUnit.SECONDS).assertOk();
+            String current = Cli.run(args("current", on)).assertOk().out();
+            int tables = Catalogs.read(db).tables().size();
+            assertTrue(current.equals(head) && tables == 14 || current.isEmpty() && tables == 0,
+                    "a boundary the tracking table agrees with: current=" + current + " tables=" + tables);
+            Cli.run(args("upgrade", "head", on)).assertOk();
+        }
+        pool.shutdown();
+    }
+
+    @Test
+    void killDashNineDuringUpgradeLeavesARevisionBoundary(@TempDir Path dir) throws Exception {
+        int trials = Integer.getInteger("diffgen.kill.trials", 3);
+        int revisions = 12;
+        Path m = slowMigrations(dir, revisions);
+        Random random = new Random(Long.getLong("diffgen.kill.seed", System.nanoTime()));
+        int midway = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            TestDatabase db = PostgresServer.createDatabase("kill");
+            List<String> on = args("--url", db.url(), "--migrations", m);
+            Process p = new ProcessBuilder(cliCommand(args("upgrade", "head", on)))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("kill-" + trial + ".log").toFile()).start();
+            Thread.sleep(400 + random.nextInt(1800));
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+
+            Cli.Result current = Cli.run(args("current", on)).assertOk();
+            String at = current.out().strip().replace(" (head)", "");
+            int n = at.isEmpty() ? 0 : Integer.parseInt(at.substring(1));
+            TreeSet<String> expected = new TreeSet<>();
+            for (int i = 1; i <= n; i++) expected.add("k" + i);
+            assertEquals(expected, new TreeSet<>(Catalogs.read(db).tables().keySet()),
+                    "trial " + trial + ": the schema is exactly at the boundary current names (" + at + ")");
+            for (String table : expected) {
+                try (Connection c = db.connect(); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    assertEquals(500, rs.getInt(1), "whole revisions only");
+                }
+            }
+            if (n > 0 && n < revisions) midway++;
+            Cli.run(args("upgrade", "head", on)).assertOk();
+            assertEquals("r" + revisions + " (head)\n", Cli.run(args("current", on)).assertOk().out(), "a rerun reaches head");
+            PostgresServer.dropDatabase(db);
+        }
+        System.out.printf("kill -9: %d trials, %d killed between revisions 1 and %d, all at a boundary, all resumed%n",
+                trials, midway, revisions - 1);
+    }
+
+    @Test
+    void theServerGoingAwayMidRunGivesAClearErrorAndARerunCompletes(@TempDir Path dir) throws Exception {
+        Path m = slowMigrations(dir, 40);
+        Path data = dir.resolve("pgdata");
+        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+        int port = server.getPort();
+        List<String> on = args("--url", "postgresql://postgres@localhost:" + port + "/postgres", "--migrations", m);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Cli.Result> run = pool.submit(() -> Cli.run(args("upgrade", "head", on)));
+        Thread.sleep(1500);
+        server.close();
+        Cli.Result r = run.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertTrue(r.exitCode() == 4 || r.exitCode() == 6, "a database error: " + r.err());
+        List<String> errors = r.err().lines().filter(l -> !l.startsWith("Running upgrade")).toList();
+        assertEquals(1, errors.size(), "one error line after the progress lines:\n" + r.err());
+        assertTrue(errors.get(0).startsWith("error: upgrade of revision r") && errors.get(0).contains("terminating connection")
+                && errors.get(0).contains("the connection is lost; the last revision this run completed is r"), errors.get(0));
+        assertFalse(r.err().contains("\tat "), r.err());
+
+        EmbeddedPostgres again = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+        try {
+            Cli.run(args("upgrade", "head", on)).assertOk();
+            assertEquals("r40 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        } finally {
+            again.close();
+        }
+    }
+
+    /** The CLI in a separate JVM, on this test's classpath, so it can be killed. */
+    static List<String> cliCommand(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(args);
+        return command;
+    }
+}
