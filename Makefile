@@ -13,7 +13,7 @@ REVISION ?= head
 
 .PHONY: help build test migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
         migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
-        db-start db-stop db-shell
+        db-start db-stop db-shell soak
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -28,6 +28,16 @@ build: $(JAR) ## Build the diffgen CLI and the model (no tests)
 test: ## Run every test: the Maven suite (unit and real-PostgreSQL), then the README's commands end to end
 	$(MVN) install
 	bash src/e2e/readme-commands.sh
+
+SOAK_TESTS := ReliabilityTest,RandomSchemaRoundTripTest,ModelEditRoundTripTest,PixCrawlerHistoryTest,CommandSetTest
+
+soak: ## Long runs: 50 kill -9 trials and 2,000 random schema pairs on PostgreSQL 17, then the suites on PostgreSQL 13
+	$(MVN) install -DskipTests
+	$(MVN) -pl diffgen test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
+	    -Ddiffgen.kill.trials=50 -Djqwik.tries.default=2000
+	$(MVN) -pl diffgen -Ppg13 test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
+	    -Ddiffgen.kill.trials=10 -Djqwik.tries.default=500
+	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt || true
 
 migrate-create: $(JAR) ## New revision from the entities: make migrate-create MESSAGE="add x" [EMPTY=true]
 	@test -n "$(MESSAGE)" || { echo 'error: MESSAGE is required: make migrate-create MESSAGE="what changed"' >&2; exit 2; }
