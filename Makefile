@@ -35,9 +35,10 @@ soak: ## Long runs: 50 kill -9 trials and 2,000 random schema pairs on PostgreSQ
 	$(MVN) install -DskipTests
 	$(MVN) -pl diffgen test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
 	    -Ddiffgen.kill.trials=50 -Djqwik.tries.default=2000
+	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 17: /' || true
 	$(MVN) -pl diffgen -Ppg13 test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
 	    -Ddiffgen.kill.trials=10 -Djqwik.tries.default=500
-	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt || true
+	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 13: /' || true
 
 migrate-create: $(JAR) ## New revision from the entities: make migrate-create MESSAGE="add x" [EMPTY=true]
 	@test -n "$(MESSAGE)" || { echo 'error: MESSAGE is required: make migrate-create MESSAGE="what changed"' >&2; exit 2; }

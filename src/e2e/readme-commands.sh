@@ -9,7 +9,7 @@ pass=0
 
 # A copy of the tracked files plus the build output, keeping timestamps so make sees the jar as fresh.
 mkdir "$work/repo"
-(cd "$repo" && git ls-files -z | xargs -0 cp --parents -p -t "$work/repo")
+(cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 -I{} sh -c 'test -e "$1" && cp --parents -p "$1" "$2"' _ {} "$work/repo")
 cp -rp "$repo/diffgen/target" "$work/repo/diffgen/"
 cp -rp "$repo/model/target" "$work/repo/model/"
 cd "$work/repo"

@@ -31,7 +31,15 @@ public final class Canonicalizer {
     private Canonicalizer() {
     }
 
+    /** The canonical schema, and how many create-and-read rounds it took. */
+    public record Result(SchemaSnapshot schema, int rounds) {
+    }
+
     public static SchemaSnapshot canonicalize(Connection connection, SchemaSnapshot model) {
+        return canonicalizeWithStats(connection, model).schema();
+    }
+
+    public static Result canonicalizeWithStats(Connection connection, SchemaSnapshot model) {
         boolean autoCommit;
         try {
             autoCommit = connection.getAutoCommit();
@@ -46,7 +54,9 @@ public final class Canonicalizer {
             // the database and a later re-creation all carry the same text.
             Map<String, Table> stable = new TreeMap<>();
             Map<String, Table> pending = new TreeMap<>(model.tables());
+            int rounds = 0;
             for (int round = 1; round <= MAX_ROUNDS && !pending.isEmpty(); round++) {
+                rounds = round;
                 Map<String, Table> read = materialise(connection, s, pending.values());
                 Map<String, Table> next = new TreeMap<>();
                 for (Table written : pending.values()) {
@@ -64,7 +74,7 @@ public final class Canonicalizer {
                 List<ForeignKey> fks = model.tables().get(t.name()).foreignKeys();
                 tables.add(new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment()));
             }
-            return SchemaSnapshot.of(tables, model.sequences().values());
+            return new Result(SchemaSnapshot.of(tables, model.sequences().values()), rounds);
         } catch (SQLException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot read the catalog: " + e.getMessage(), e);
         } finally {
@@ -80,12 +90,29 @@ public final class Canonicalizer {
     /** Creates the tables as temporary tables, reads them back, and removes them again. */
     private static Map<String, Table> materialise(Connection connection, Statement s, Collection<Table> tables) throws SQLException {
         Savepoint before = connection.setSavepoint();
+        // one round trip for the whole model; FKs are not materialised (no expressions, may point outside)
+        StringBuilder script = new StringBuilder();
         for (Table table : tables) {
-            // FKs are not materialised: they hold no expressions, and may point outside the model
-            execute(s, SqlRenderer.createTable(table.withoutIndexesAndForeignKeys()), table.name());
-            for (Index index : table.indexes()) {
-                execute(s, List.of(SqlRenderer.createIndex(table.name(), index, false)), table.name() + " index " + index.name());
+            for (String sql : SqlRenderer.createTable(table.withoutIndexesAndForeignKeys())) {
+                script.append(sql).append(";\n");
             }
+            for (Index index : table.indexes()) {
+                script.append(SqlRenderer.createIndex(table.name(), index, false)).append(";\n");
+            }
+        }
+        try {
+            s.execute(script.toString());
+        } catch (SQLException batchFailed) {
+            // find the statement to blame, one at a time
+            connection.rollback(before);
+            before = connection.setSavepoint();
+            for (Table table : tables) {
+                execute(s, SqlRenderer.createTable(table.withoutIndexesAndForeignKeys()), table.name());
+                for (Index index : table.indexes()) {
+                    execute(s, List.of(SqlRenderer.createIndex(table.name(), index, false)), table.name() + " index " + index.name());
+                }
+            }
+            throw batchFailed;
         }
         SchemaSnapshot read = new PgCatalogReader(connection).readTemporarySchema();
         connection.rollback(before);

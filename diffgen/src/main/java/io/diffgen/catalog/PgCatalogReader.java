@@ -84,6 +84,7 @@ public final class PgCatalogReader {
             """;
 
     private final Connection connection;
+    private int queries;
 
     public PgCatalogReader(Connection connection) {
         this.connection = connection;
@@ -100,6 +101,7 @@ public final class PgCatalogReader {
     }
 
     private long namespaceOid(String sql) throws SQLException {
+        queries++;
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             if (!rs.next() || rs.getLong(1) == 0) {
                 throw new SQLException("no such schema (" + sql + "); check the search_path");
@@ -198,7 +200,13 @@ public final class PgCatalogReader {
         return names;
     }
 
+    /** Catalog queries sent so far: a constant number per read, whatever the number of tables. */
+    public int queries() {
+        return queries;
+    }
+
     private PreparedStatement prepare(String sql, long namespace) throws SQLException {
+        queries++;
         PreparedStatement ps = connection.prepareStatement(sql);
         ps.setLong(1, namespace);
         return ps;

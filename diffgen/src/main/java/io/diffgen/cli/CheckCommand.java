@@ -2,11 +2,13 @@ package io.diffgen.cli;
 
 import io.diffgen.DiffgenException;
 import io.diffgen.command.Autogenerate;
+import io.diffgen.command.Timing;
 import io.diffgen.diff.Change;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,12 +22,17 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--timing", description = "Print where the time went (jvm, model, catalog, canonical, diff) to stderr.")
+    boolean timing;
+
     @Override
     public Integer call() {
         MigrationsDirectory migrations = common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
-        Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, graph.heads(), false);
+        Timing clock = new Timing();
+        Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, graph.heads(), false, clock);
         var out = spec.commandLine().getOut();
+        if (timing) spec.commandLine().getErr().println(clock.summary());
         if (comparison.changes().isEmpty()) {
             out.println("No new upgrade operations detected.");
             return 0;

@@ -2,6 +2,7 @@ package io.diffgen.cli;
 
 import io.diffgen.DiffgenException;
 import io.diffgen.command.Autogenerate;
+import io.diffgen.command.Timing;
 import io.diffgen.diff.Change;
 import io.diffgen.diff.Differ;
 import io.diffgen.lint.Diagnostic;
@@ -29,6 +30,9 @@ final class RevisionCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--timing", description = "Print where the time went (jvm, model, catalog, canonical, diff) to stderr.")
+    boolean timing;
 
     @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
     String message;
@@ -61,11 +65,13 @@ final class RevisionCommand implements Callable<Integer> {
         String id = revId != null ? checkedRevId(graph) : MigrationsDirectory.newRevisionId(graph);
 
         List<Change> upgrade = List.of();
+        Timing clock = new Timing();
         if (autogenerate) {
-            Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, parents, concurrently);
+            Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, parents, concurrently, clock);
             upgrade = comparison.changes();
             if (upgrade.isEmpty()) {
                 spec.commandLine().getOut().println("No changes detected");
+                if (timing) spec.commandLine().getErr().println(clock.summary());
                 return 0;
             }
         }
@@ -84,6 +90,7 @@ final class RevisionCommand implements Callable<Integer> {
         }
         Path written = migrations.write(fileName, script);
         spec.commandLine().getOut().println("Generating " + written.toAbsolutePath() + " ...  done");
+        if (timing) err.println(clock.summary());
         return 0;
     }
 

@@ -8,6 +8,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.diff.Differ;
 import io.diffgen.model.EntityModel;
 import io.diffgen.model.HibernateModelReader;
+import io.diffgen.model.ModelCache;
 import io.diffgen.model.ModelLoader;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
@@ -15,15 +16,34 @@ import io.diffgen.runner.RevisionRunner;
 import io.diffgen.runner.ThrowawayPostgres;
 import io.diffgen.snapshot.SchemaSnapshot;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Compares the entity model with a database: the given one, which must be at head, or, with no URL,
  * a throwaway PostgreSQL on which the migrations are replayed up to their heads.
  */
 public final class Autogenerate {
+    /** diffgen's own build: a cached model or canonical form is only valid for the code that made it. */
+    static final String TOOL_VERSION = toolVersion();
+
+    private static String toolVersion() {
+        try {
+            Path location = Path.of(Autogenerate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (java.nio.file.Files.isRegularFile(location)) {
+                return location + " " + java.nio.file.Files.size(location) + " " + java.nio.file.Files.getLastModifiedTime(location);
+            }
+            try (var files = java.nio.file.Files.walk(location)) {
+                long newest = files.mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
+                return location + " " + newest;
+            }
+        } catch (Exception e) {
+            return "diffgen " + System.nanoTime(); // unknown build: never reuse a cache entry
+        }
+    }
 
     /** The comparison: the changes that bring the database to the model, and what the database was at. */
     public record Comparison(List<Change> changes, List<String> databaseRevisions, SchemaSnapshot database, SchemaSnapshot model) {
@@ -32,9 +52,39 @@ public final class Autogenerate {
     private Autogenerate() {
     }
 
+    /**
+     * The model as Hibernate maps it. With a model classpath of its own, the result is cached under a
+     * hash of every file on it, so unchanged entities skip Hibernate's bootstrap.
+     */
+    public static EntityModel loadModel(Settings settings, Timing timing) {
+        String[] outcome = {"not cacheable"};
+        EntityModel model = timing.time("model", () -> {
+            Optional<String> key = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), TOOL_VERSION);
+            ModelCache cache = new ModelCache(cacheDirectory(settings.migrations()));
+            if (key.isPresent()) {
+                Optional<EntityModel> hit = cache.get(key.get());
+                outcome[0] = hit.isPresent() ? "cache hit" : "cache miss";
+                if (hit.isPresent()) {
+                    return hit.get();
+                }
+            }
+            ClassLoader loader = ModelLoader.classLoader(settings.modelClasspath());
+            EntityModel read = HibernateModelReader.read(ModelLoader.mappedClasses(loader, settings.modelPackages()), loader);
+            key.ifPresent(k -> cache.put(k, read));
+            return read;
+        });
+        timing.detail("model", outcome[0]);
+        return model;
+    }
+
     public static EntityModel loadModel(Settings settings) {
-        ClassLoader loader = ModelLoader.classLoader(settings.modelClasspath());
-        return HibernateModelReader.read(ModelLoader.mappedClasses(loader, settings.modelPackages()), loader);
+        return loadModel(settings, new Timing());
+    }
+
+    /** {@code .diffgen/cache} in the project: the folder holding the migrations folder. */
+    static Path cacheDirectory(Path migrations) {
+        Path root = migrations.toAbsolutePath().normalize().getParent();
+        return (root == null ? Path.of(".") : root).resolve(".diffgen").resolve("cache");
     }
 
     /**
@@ -42,38 +92,97 @@ public final class Autogenerate {
      *             database must be at exactly these.
      */
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
-                                     boolean concurrentIndexes) {
-        EntityModel model = loadModel(settings);
+                                     boolean concurrentIndexes, Timing timing) {
+        EntityModel model = loadModel(settings, timing);
         if (settings.url().isPresent()) {
-            try (Connection c = settings.url().get().connect()) {
+            try (Connection c = timing.time("connect", () -> settings.url().get().connect())) {
                 RevisionRunner runner = new RevisionRunner(c, migrations, graph);
                 List<String> current = runner.current();
                 if (!sameSet(current, base)) {
                     throw new DiffgenException(ErrorCode.REVISION, "database is at " + describe(current) + ", head is "
                             + describe(base) + ": upgrade first");
                 }
-                return compareOn(c, model, current, concurrentIndexes);
+                return compareOn(c, settings, model, current, concurrentIndexes, timing);
             } catch (SQLException e) {
                 throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
             }
         }
-        try (ThrowawayPostgres shadow = ThrowawayPostgres.start(); Connection c = shadow.connect()) {
-            RevisionRunner runner = new RevisionRunner(c, migrations, graph);
-            for (String target : base) {
-                runner.upgrade(target, step -> { });
-            }
-            return compareOn(c, model, runner.current(), concurrentIndexes);
+        String state = shadowKey(migrations, base);
+        try (ThrowawayPostgres shadow = timing.time("shadow db", () -> ThrowawayPostgres.start(cacheDirectory(settings.migrations()), state,
+                c -> {
+                    RevisionRunner replay = new RevisionRunner(c, migrations, graph);
+                    for (String target : base) {
+                        replay.upgrade(target, step -> { });
+                    }
+                }));
+             Connection c = shadow.connect()) {
+            List<String> current = new RevisionRunner(c, migrations, graph).current();
+            return compareOn(c, settings, model, current, concurrentIndexes, timing);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
-    private static Comparison compareOn(Connection c, EntityModel model, List<String> current, boolean concurrentIndexes)
-            throws SQLException {
-        SchemaSnapshot database = new PgCatalogReader(c).readCurrentSchema();
-        SchemaSnapshot canonicalModel = Canonicalizer.canonicalize(c, model.schema());
-        List<Change> changes = Differ.diff(database, canonicalModel, new Differ.Options(model.renames(), concurrentIndexes));
-        return new Comparison(changes, current, database, canonicalModel);
+    public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
+                                     boolean concurrentIndexes) {
+        return compare(settings, migrations, graph, base, concurrentIndexes, new Timing());
+    }
+
+    private static Comparison compareOn(Connection c, Settings settings, EntityModel model, List<String> current,
+                                        boolean concurrentIndexes, Timing timing) {
+        PgCatalogReader reader = new PgCatalogReader(c);
+        SchemaSnapshot database = timing.time("catalog", () -> read(reader));
+        timing.detail("catalog", reader.queries() + " queries");
+        SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, model, timing));
+        List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
+                new Differ.Options(model.renames(), concurrentIndexes)));
+        return new Comparison(changes, current, database, canonical);
+    }
+
+    /** The model in the server's spelling; cached per model and server version like the model itself. */
+    private static SchemaSnapshot canonical(Connection c, Settings settings, EntityModel model, Timing timing) {
+        Optional<String> modelKey = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), TOOL_VERSION);
+        ModelCache cache = new ModelCache(cacheDirectory(settings.migrations()));
+        String key = modelKey.map(k -> ThrowawayPostgres.hash(k + "\n" + serverVersion(c))).orElse(null);
+        if (key != null) {
+            Optional<SchemaSnapshot> hit = cache.getCanonical(key);
+            if (hit.isPresent()) {
+                timing.detail("canonical", "cache hit");
+                return hit.get();
+            }
+        }
+        Canonicalizer.Result result = Canonicalizer.canonicalizeWithStats(c, model.schema());
+        timing.detail("canonical", result.rounds() + " rounds");
+        if (key != null) {
+            cache.putCanonical(key, result.schema());
+        }
+        return result.schema();
+    }
+
+    private static String serverVersion(Connection c) {
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT version()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read the server version: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the shadow database depends on: every script's name and content, and the target revisions. */
+    private static String shadowKey(MigrationsDirectory migrations, List<String> base) {
+        StringBuilder key = new StringBuilder(String.join(",", base)).append('\n');
+        for (Path script : migrations.scripts()) {
+            key.append(script.getFileName()).append('\n').append(MigrationsDirectory.read(script)).append('\n');
+        }
+        return ThrowawayPostgres.hash(key.toString());
+    }
+
+    private static SchemaSnapshot read(PgCatalogReader reader) {
+        try {
+            return reader.readCurrentSchema();
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read the catalog: " + e.getMessage(), e);
+        }
     }
 
     private static boolean sameSet(List<String> a, List<String> b) {

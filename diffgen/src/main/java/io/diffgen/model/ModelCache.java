@@ -1,0 +1,281 @@
+package io.diffgen.model;
+
+import io.diffgen.snapshot.CheckConstraint;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.PrimaryKey;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Sequence;
+import io.diffgen.snapshot.Table;
+import io.diffgen.snapshot.UniqueConstraint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The entity model as Hibernate read it, cached on disk under a SHA-256 of every class file and jar
+ * of the model classpath (and of diffgen's own version), so a repeated {@code check} with unchanged
+ * entities skips Hibernate's bootstrap. Any change to those files changes the key.
+ */
+public final class ModelCache {
+    private static final int FORMAT = 1;
+
+    private final Path directory;
+
+    public ModelCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The cache key, or empty when the model has no classpath of its own to hash. */
+    public static Optional<String> key(List<Path> classpath, List<String> packages, String toolVersion) {
+        if (classpath.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((toolVersion + "\n" + FORMAT + "\n" + String.join(",", packages) + "\n").getBytes());
+            for (Path entry : classpath) {
+                sha.update(entry.toAbsolutePath().normalize().toString().getBytes());
+                if (Files.isDirectory(entry)) {
+                    List<Path> files;
+                    try (Stream<Path> walk = Files.walk(entry)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path f : files) {
+                        sha.update(entry.relativize(f).toString().getBytes());
+                        sha.update(Files.readAllBytes(f));
+                    }
+                } else if (Files.isRegularFile(entry)) {
+                    try (InputStream in = Files.newInputStream(entry)) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (int r; (r = in.read(buffer)) > 0; ) {
+                            sha.update(buffer, 0, r);
+                        }
+                    }
+                }
+            }
+            return Optional.of(HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<EntityModel> get(String key) {
+        return read("model-" + key + ".bin");
+    }
+
+    public void put(String key, EntityModel model) {
+        write("model-", key, model);
+    }
+
+    /** The model in PostgreSQL's spelling, which depends on the server version as well. */
+    public Optional<SchemaSnapshot> getCanonical(String key) {
+        return read("canonical-" + key + ".bin").map(EntityModel::schema);
+    }
+
+    public void putCanonical(String key, SchemaSnapshot canonical) {
+        write("canonical-", key, new EntityModel(canonical, List.of(), List.of()));
+    }
+
+    private Optional<EntityModel> read(String name) {
+        Path file = directory.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (in.readInt() != FORMAT) {
+                return Optional.empty();
+            }
+            return Optional.of(readModel(in));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged entry is a miss
+        }
+    }
+
+    private void write(String prefix, String key, EntityModel model) {
+        try {
+            Files.createDirectories(directory);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(FORMAT);
+                writeModel(out, model);
+            }
+            try (Stream<Path> old = Files.list(directory)) {
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Path temp = Files.createTempFile(directory, "tmp-", ".tmp");
+            Files.write(temp, bytes.toByteArray());
+            try {
+                Files.move(temp, directory.resolve(prefix + key + ".bin"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, directory.resolve(prefix + key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // a cache that cannot be written only costs time
+        }
+    }
+
+    static void writeModel(DataOutputStream out, EntityModel model) throws IOException {
+        SchemaSnapshot s = model.schema();
+        out.writeInt(s.tables().size());
+        for (Table t : s.tables().values()) {
+            out.writeUTF(t.name());
+            out.writeInt(t.columns().size());
+            for (Column c : t.columns()) {
+                out.writeUTF(c.name());
+                out.writeUTF(c.type());
+                out.writeBoolean(c.nullable());
+                optional(out, c.defaultExpression());
+                out.writeUTF(c.identity().name());
+                optional(out, c.comment());
+            }
+            out.writeBoolean(t.primaryKey().isPresent());
+            if (t.primaryKey().isPresent()) {
+                out.writeUTF(t.primaryKey().get().name());
+                strings(out, t.primaryKey().get().columns());
+            }
+            out.writeInt(t.foreignKeys().size());
+            for (ForeignKey fk : t.foreignKeys()) {
+                out.writeUTF(fk.name());
+                strings(out, fk.columns());
+                out.writeUTF(fk.referencedTable());
+                strings(out, fk.referencedColumns());
+                out.writeUTF(fk.onDelete().name());
+                out.writeUTF(fk.onUpdate().name());
+            }
+            out.writeInt(t.uniques().size());
+            for (UniqueConstraint u : t.uniques()) {
+                out.writeUTF(u.name());
+                strings(out, u.columns());
+            }
+            out.writeInt(t.checks().size());
+            for (CheckConstraint c : t.checks()) {
+                out.writeUTF(c.name());
+                out.writeUTF(c.expression());
+            }
+            out.writeInt(t.indexes().size());
+            for (Index i : t.indexes()) {
+                out.writeUTF(i.name());
+                out.writeInt(i.keys().size());
+                for (Index.Key k : i.keys()) {
+                    out.writeUTF(k.expression());
+                    out.writeBoolean(k.descending());
+                }
+                out.writeBoolean(i.unique());
+                optional(out, i.where());
+                out.writeUTF(i.method());
+            }
+            optional(out, t.comment());
+        }
+        out.writeInt(s.sequences().size());
+        for (Sequence q : s.sequences().values()) {
+            out.writeUTF(q.name());
+            out.writeLong(q.start());
+            out.writeLong(q.increment());
+        }
+        out.writeInt(model.renames().size());
+        for (Rename r : model.renames()) {
+            if (r instanceof Rename.OfTable t) {
+                out.writeUTF("T");
+                out.writeUTF(t.from());
+                out.writeUTF(t.to());
+            } else if (r instanceof Rename.OfColumn c) {
+                out.writeUTF("C");
+                out.writeUTF(c.table());
+                out.writeUTF(c.from());
+                out.writeUTF(c.to());
+            }
+        }
+        strings(out, model.entityNames());
+    }
+
+    static EntityModel readModel(DataInputStream in) throws IOException {
+        List<Table> tables = new ArrayList<>();
+        for (int t = in.readInt(); t > 0; t--) {
+            String name = in.readUTF();
+            List<Column> columns = new ArrayList<>();
+            for (int c = in.readInt(); c > 0; c--) {
+                columns.add(new Column(in.readUTF(), in.readUTF(), in.readBoolean(), optional(in),
+                        Column.Identity.valueOf(in.readUTF()), optional(in)));
+            }
+            Optional<PrimaryKey> pk = in.readBoolean() ? Optional.of(new PrimaryKey(in.readUTF(), strings(in))) : Optional.empty();
+            List<ForeignKey> fks = new ArrayList<>();
+            for (int f = in.readInt(); f > 0; f--) {
+                fks.add(new ForeignKey(in.readUTF(), strings(in), in.readUTF(), strings(in),
+                        ForeignKey.Action.valueOf(in.readUTF()), ForeignKey.Action.valueOf(in.readUTF())));
+            }
+            List<UniqueConstraint> uniques = new ArrayList<>();
+            for (int u = in.readInt(); u > 0; u--) {
+                uniques.add(new UniqueConstraint(in.readUTF(), strings(in)));
+            }
+            List<CheckConstraint> checks = new ArrayList<>();
+            for (int c = in.readInt(); c > 0; c--) {
+                checks.add(new CheckConstraint(in.readUTF(), in.readUTF()));
+            }
+            List<Index> indexes = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String indexName = in.readUTF();
+                List<Index.Key> keys = new ArrayList<>();
+                for (int k = in.readInt(); k > 0; k--) {
+                    keys.add(new Index.Key(in.readUTF(), in.readBoolean()));
+                }
+                indexes.add(new Index(indexName, keys, in.readBoolean(), optional(in), in.readUTF()));
+            }
+            tables.add(new Table(name, columns, pk, fks, uniques, checks, indexes, optional(in)));
+        }
+        List<Sequence> sequences = new ArrayList<>();
+        for (int q = in.readInt(); q > 0; q--) {
+            sequences.add(new Sequence(in.readUTF(), in.readLong(), in.readLong()));
+        }
+        List<Rename> renames = new ArrayList<>();
+        for (int r = in.readInt(); r > 0; r--) {
+            renames.add(in.readUTF().equals("T") ? new Rename.OfTable(in.readUTF(), in.readUTF())
+                    : new Rename.OfColumn(in.readUTF(), in.readUTF(), in.readUTF()));
+        }
+        return new EntityModel(SchemaSnapshot.of(tables, sequences), renames, strings(in));
+    }
+
+    private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
+        out.writeBoolean(value.isPresent());
+        if (value.isPresent()) {
+            out.writeUTF(value.get());
+        }
+    }
+
+    private static Optional<String> optional(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+    }
+
+    private static void strings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        List<String> values = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            values.add(in.readUTF());
+        }
+        return values;
+    }
+}
