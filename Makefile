@@ -13,7 +13,7 @@ REVISION ?= head
 
 .PHONY: help build test migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
         migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
-        db-start db-stop db-shell soak
+        db-start db-stop db-shell soak bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -28,6 +28,12 @@ build: $(JAR) ## Build the diffgen CLI and the model (no tests)
 test: ## Run every test: the Maven suite (unit and real-PostgreSQL), then the README's commands end to end
 	$(MVN) install
 	bash src/e2e/readme-commands.sh
+
+SIZES ?= 15,300,1000
+
+bench: $(JAR) ## Benchmark: N=$(SIZES) entities vs stock liquibase diff-changelog; prints a table, writes target/bench/
+	$(MVN) -f src/bench/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/target/bench-lib
+	$(JAVA) -cp "diffgen/target/lib/*" src/bench/Bench.java $(SIZES)
 
 SOAK_TESTS := ReliabilityTest,RandomSchemaRoundTripTest,ModelEditRoundTripTest,PixCrawlerHistoryTest,CommandSetTest
 

@@ -62,6 +62,15 @@ expect 0 "add nickname to profiles" migrate-upgrade
 expect 0 "Generating" migrate-create MESSAGE="hand written" EMPTY=true
 grep -qF "SELECT 1 /* no schema change */;" migrations/versions/*hand_written.sql || fail "EMPTY=true must write an empty revision"
 ok "EMPTY=true wrote an empty revision"
+# The same targets against DATABASE_URL (here: a second database on the local server).
+url=$(java -jar diffgen/target/diffgen.jar db url)
+DATABASE_URL="$url" expect 0 "not up to date" migrate-status
+DATABASE_URL="$url" expect 0 "Running downgrade" migrate-downgrade REVISION=base
+DATABASE_URL="$url" expect 2 "FORCE=1" migrate-reset
+DATABASE_URL="$url" expect 0 "Running upgrade" migrate-upgrade
+DATABASE_URL="$url" expect 0 "(head)" migrate-current
+DATABASE_URL="$url" expect 0 "No new upgrade operations detected." migrate-check
+DATABASE_URL="$url" expect 0 "Running upgrade  ->" migrate-reset FORCE=1
 expect 0 "stopped" db-stop
 
 echo "e2e: $pass passed, 0 failed"

@@ -222,6 +222,15 @@ class BadInputTest {
     }
 
     @Test
+    void columnTypePostgresDoesNotKnow(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.types"), 3,
+                "the entity model's column weird.shape has a type PostgreSQL does not know: 'hexagon'");
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
+    @Test
     void missingModelClasspathEntry(@TempDir Path dir) {
         assertCleanError(Cli.run("check", "--migrations", pixcrawler.toString(), "--model-package", "x",
                 "--model-classpath", dir.resolve("missing.jar").toString()), 3, "model classpath entry does not exist");

@@ -2,8 +2,12 @@ package io.diffgen.catalog;
 
 import io.diffgen.DiffgenException;
 import io.diffgen.render.SqlRenderer;
+import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.Sequence;
+import io.diffgen.snapshot.Types;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Table;
 
@@ -13,14 +17,17 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.List;
 
 /**
- * Puts the entity model into PostgreSQL's own spelling by letting PostgreSQL parse it: the tables are
- * created as temporary tables inside a transaction that is always rolled back, then read back with
- * the same {@link PgCatalogReader} that reads the database. Types, defaults, CHECK expressions and
+ * Puts the entity model into PostgreSQL's own spelling by letting PostgreSQL parse it, inside a
+ * transaction that is always rolled back: the distinct types and defaults of the model in two
+ * temporary tables, and the tables with CHECKs or partial indexes created whole as temporary tables
+ * and read back with the same {@link PgCatalogReader} that reads the database. Types, defaults, CHECK expressions and
  * index predicates then compare equal exactly when PostgreSQL considers them equal, and a model with
  * invalid SQL in it is reported before any script is written.
  */
@@ -49,19 +56,27 @@ public final class Canonicalizer {
         }
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL search_path TO pg_temp, " + currentSchema(connection));
-            // PostgreSQL's deparse is not always a fixed point (an IN list on varchar gains casts on the
-            // second round), so repeat until each table reads back as it was written: then the script,
-            // the database and a later re-creation all carry the same text.
+            Map<String, String> types = canonicalTypes(connection, s, model);
+            Map<String, String> defaults = canonicalDefaults(connection, s, model, types);
+
+            // Only CHECKs and partial or expression indexes refer to columns: those tables are created
+            // whole. PostgreSQL's deparse is not always a fixed point (an IN list on varchar gains casts
+            // on the second round), so a table whose expressions changed goes round again until they
+            // read back as written: then the script, the database and a re-creation carry one text.
             Map<String, Table> stable = new TreeMap<>();
-            Map<String, Table> pending = new TreeMap<>(model.tables());
-            int rounds = 0;
+            Map<String, Table> pending = new TreeMap<>();
+            for (Table t : model.tables().values()) {
+                if (needsWholeTable(t)) pending.put(t.name(), t);
+                else stable.put(t.name(), respelled(t, types, defaults));
+            }
+            int rounds = 1;
             for (int round = 1; round <= MAX_ROUNDS && !pending.isEmpty(); round++) {
                 rounds = round;
                 Map<String, Table> read = materialise(connection, s, pending.values());
                 Map<String, Table> next = new TreeMap<>();
                 for (Table written : pending.values()) {
                     Table back = read.get(written.name());
-                    if (round == MAX_ROUNDS || withoutForeignKeys(back).equals(withoutForeignKeys(written))) {
+                    if (round == MAX_ROUNDS || expressions(back).equals(expressions(written))) {
                         stable.put(back.name(), back);
                     } else {
                         next.put(back.name(), back);
@@ -119,8 +134,141 @@ public final class Canonicalizer {
         return read.tables();
     }
 
-    private static Table withoutForeignKeys(Table t) {
-        return new Table(t.name(), t.columns(), t.primaryKey(), List.of(), t.uniques(), t.checks(), t.indexes(), t.comment());
+    /** A table is created whole only if something in it is an expression over its columns. */
+    static boolean needsWholeTable(Table t) {
+        if (!t.checks().isEmpty()) return true;
+        for (Index i : t.indexes()) {
+            if (i.where().isPresent() || !"btree".equals(i.method())) return true;
+            for (Index.Key k : i.keys()) {
+                if (t.columns().stream().noneMatch(c -> Identifiers.quote(c.name()).equals(k.expression()))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every text PostgreSQL may respell: defaults, CHECKs, index keys and predicates. Types are stable after one pass. */
+    private static List<String> expressions(Table t) {
+        List<String> all = new ArrayList<>();
+        t.columns().forEach(c -> all.add(c.name() + "=" + c.defaultExpression().orElse("")));
+        t.checks().forEach(c -> all.add(c.name() + ":" + c.expression()));
+        t.indexes().forEach(i -> all.add(i.name() + ":" + i.keys() + " " + i.where().orElse("")));
+        return all;
+    }
+
+    /** A table with plain columns and plain indexes: only its types and defaults need PostgreSQL's spelling. */
+    private static Table respelled(Table t, Map<String, String> types, Map<String, String> defaults) {
+        List<Column> columns = t.columns().stream().map(c -> {
+            String type = types.get(c.type());
+            Optional<String> def = c.defaultExpression().map(d -> defaults.get(type + "\u0000" + d));
+            return new Column(c.name(), type, c.nullable(), def, c.identity(), c.comment());
+        }).toList();
+        return new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment());
+    }
+
+    /** Every distinct column type of the model, as format_type prints it: one temporary table, one column a type. */
+    private static Map<String, String> canonicalTypes(Connection connection, Statement s, SchemaSnapshot model) throws SQLException {
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Table t : model.tables().values()) {
+            for (Column c : t.columns()) {
+                where.putIfAbsent(c.type(), t.name() + "." + c.name());
+            }
+        }
+        List<String> raw = new ArrayList<>(where.keySet());
+        Map<String, String> canonical = new LinkedHashMap<>();
+        if (raw.isEmpty()) return canonical;
+        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE diffgen_types (");
+        for (int i = 0; i < raw.size(); i++) {
+            ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(raw.get(i));
+        }
+        ddl.append(')');
+        Savepoint before = connection.setSavepoint();
+        try {
+            s.execute(ddl.toString());
+        } catch (SQLException e) {
+            connection.rollback(before);
+            for (String type : raw) {
+                Savepoint one = connection.setSavepoint();
+                try {
+                    s.execute("CREATE TEMP TABLE diffgen_type_probe (c " + type + ")");
+                } catch (SQLException bad) {
+                    throw new DiffgenException(DiffgenException.ErrorCode.MODEL, "the entity model's column " + where.get(type)
+                            + " has a type PostgreSQL does not know: '" + type + "': " + firstLine(bad.getMessage()), bad);
+                } finally {
+                    connection.rollback(one);
+                }
+            }
+            throw e;
+        }
+        try (var rs = s.executeQuery("SELECT attnum, format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = 'pg_temp.diffgen_types'::regclass AND attnum > 0 ORDER BY attnum")) {
+            while (rs.next()) {
+                canonical.put(raw.get(rs.getInt(1) - 1), Types.withoutDefaultPrecision(rs.getString(2)));
+            }
+        }
+        connection.rollback(before);
+        return canonical;
+    }
+
+    /**
+     * Every distinct (type, default) pair, as pg_get_expr prints it, repeated until the text is a
+     * fixed point. Keys are {@code canonicalType + '\0' + rawDefault}.
+     */
+    private static Map<String, String> canonicalDefaults(Connection connection, Statement s, SchemaSnapshot model,
+                                                         Map<String, String> types) throws SQLException {
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Table t : model.tables().values()) {
+            for (Column c : t.columns()) {
+                if (c.defaultExpression().isPresent()) {
+                    where.putIfAbsent(types.get(c.type()) + "\u0000" + c.defaultExpression().get(), t.name() + "." + c.name());
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>(where.keySet());
+        Map<String, String> current = new LinkedHashMap<>();
+        keys.forEach(k -> current.put(k, k.substring(k.indexOf('\u0000') + 1)));
+        if (keys.isEmpty()) return current;
+        for (Sequence q : model.sequences().values()) {
+            s.execute("CREATE TEMP SEQUENCE " + Identifiers.quote(q.name()));
+        }
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE diffgen_defaults (");
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(key, 0, key.indexOf('\u0000'))
+                        .append(" DEFAULT ").append(current.get(key));
+            }
+            ddl.append(')');
+            Savepoint before = connection.setSavepoint();
+            try {
+                s.execute(ddl.toString());
+            } catch (SQLException e) {
+                connection.rollback(before);
+                for (String key : keys) {
+                    Savepoint one = connection.setSavepoint();
+                    try {
+                        s.execute("CREATE TEMP TABLE diffgen_default_probe (c " + key.substring(0, key.indexOf('\u0000'))
+                                + " DEFAULT " + current.get(key) + ")");
+                    } catch (SQLException bad) {
+                        throw new DiffgenException(DiffgenException.ErrorCode.MODEL, "the entity model's column " + where.get(key)
+                                + " has a default PostgreSQL does not accept: '" + current.get(key) + "': " + firstLine(bad.getMessage()), bad);
+                    } finally {
+                        connection.rollback(one);
+                    }
+                }
+                throw e;
+            }
+            boolean changed = false;
+            try (var rs = s.executeQuery("SELECT d.adnum, pg_get_expr(d.adbin, d.adrelid, true) FROM pg_attrdef d "
+                    + "WHERE d.adrelid = 'pg_temp.diffgen_defaults'::regclass ORDER BY d.adnum")) {
+                while (rs.next()) {
+                    String key = keys.get(rs.getInt(1) - 1);
+                    changed |= !rs.getString(2).equals(current.put(key, rs.getString(2)));
+                }
+            }
+            connection.rollback(before);
+            if (!changed) break;
+        }
+        return current;
     }
 
     private static String currentSchema(Connection connection) throws SQLException {

@@ -7,7 +7,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "check", description = "Exit 0 if the entities and the database agree, 1 with the differences if not.")
 final class CheckCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -27,10 +27,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationsDirectory migrations = common.migrationsDirectory();
+        MigrationsDirectory migrations = parent.common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
         Timing clock = new Timing();
-        Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, graph.heads(), false, clock);
+        Autogenerate.Comparison comparison = Autogenerate.compare(parent.common.modelSettings(), migrations, graph, graph.heads(), false, clock);
         var out = spec.commandLine().getOut();
         if (timing) spec.commandLine().getErr().println(clock.summary());
         if (comparison.changes().isEmpty()) {

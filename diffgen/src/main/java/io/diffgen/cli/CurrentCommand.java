@@ -5,7 +5,7 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,22 +15,22 @@ import java.util.concurrent.Callable;
 
 @Command(name = "current", description = "Show the revision(s) the database is at; nothing at base.")
 final class CurrentCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = common.migrationsDirectory();
+        MigrationsDirectory migrations = parent.common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
-        try (Connection c = common.connect()) {
+        try (Connection c = parent.common.connect()) {
             RevisionRunner runner = new RevisionRunner(c, migrations, graph);
             java.util.Set<String> partial = runner.partiallyApplied();
             for (String id : runner.current()) {
                 Revision r = graph.get(id);
-                spec.commandLine().getOut().println(common.verbose
+                spec.commandLine().getOut().println(parent.common.verbose
                         ? ShowCommand.describe(graph, r)
                         : id + (graph.heads().contains(id) ? " (head)" : "")
                         + (partial.contains(id) ? " (partially applied: a non-transactional changeset did not run; upgrade finishes it)" : ""));

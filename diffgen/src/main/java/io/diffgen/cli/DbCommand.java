@@ -2,7 +2,7 @@ package io.diffgen.cli;
 
 import io.diffgen.runner.LocalPostgres;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "db", description = "The project's local PostgreSQL (used when no --url or DATABASE_URL is given): start, stop, url.")
 final class DbCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -22,7 +22,7 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalPostgres local = LocalPostgres.forProject(common.migrations);
+        LocalPostgres local = LocalPostgres.forProject(parent.common.migrations);
         var out = spec.commandLine().getOut();
         switch (action) {
             case "start", "url" -> out.println(local.ensureRunning());

@@ -5,7 +5,7 @@ import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import io.diffgen.runner.SqlScript;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "downgrade", description = "Roll back revisions down to TARGET: -N, REV-N, a revision, or base.")
 final class DowngradeCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -32,13 +32,13 @@ final class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = common.migrationsDirectory();
+        MigrationsDirectory migrations = parent.common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
         if (sql) {
             spec.commandLine().getOut().print(new SqlScript(migrations, graph).downgrade(target));
             return 0;
         }
-        try (Connection c = common.connect()) {
+        try (Connection c = parent.common.connect()) {
             var err = spec.commandLine().getErr();
             List<String> undone = new RevisionRunner(c, migrations, graph).downgrade(target, step -> err.println(
                     "Running downgrade " + step.revision() + " -> " + String.join(", ", graph.get(step.revision()).parents())

@@ -5,7 +5,7 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "history", description = "List revisions, newest first.")
 final class HistoryCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -33,7 +33,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        RevisionGraph graph = common.migrationsDirectory().graph();
+        RevisionGraph graph = parent.common.migrationsDirectory().graph();
         List<Revision> revisions = new ArrayList<>(graph.topological());
         if (range != null) {
             revisions = inRange(graph, revisions);
@@ -41,13 +41,13 @@ final class HistoryCommand implements Callable<Integer> {
         java.util.Collections.reverse(revisions);
         List<String> current = List.of();
         if (indicateCurrent) {
-            try (Connection c = common.connect()) {
-                current = new RevisionRunner(c, common.migrationsDirectory(), graph).current();
+            try (Connection c = parent.common.connect()) {
+                current = new RevisionRunner(c, parent.common.migrationsDirectory(), graph).current();
             }
         }
         for (Revision r : revisions) {
             String line = line(graph, r, current.contains(r.id()));
-            spec.commandLine().getOut().println(common.verbose ? ShowCommand.describe(graph, r) : line);
+            spec.commandLine().getOut().println(parent.common.verbose ? ShowCommand.describe(graph, r) : line);
         }
         return 0;
     }

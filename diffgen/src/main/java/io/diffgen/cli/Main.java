@@ -19,6 +19,10 @@ import java.util.logging.Logger;
                 StampCommand.class, MergeCommand.class, StatusCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
+    /** Declared here, inherited by every command: they may come before or after the command name. */
+    @CommandLine.Mixin
+    CommonOptions common;
+
     /** Project defaults, Alembic's alembic.ini in spirit: read from the working directory when present. */
     static final String DEFAULTS_FILE = "diffgen.properties";
 

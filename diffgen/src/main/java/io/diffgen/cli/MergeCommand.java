@@ -6,7 +6,7 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.revision.RevisionScript;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "merge", description = "Write a merge revision (no statements) joining REVS: 'heads', or two or more revisions.")
 final class MergeCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -39,7 +39,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationsDirectory migrations = common.migrationsDirectory();
+        MigrationsDirectory migrations = parent.common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
         LinkedHashSet<String> parents = new LinkedHashSet<>();
         for (String r : revisions) {

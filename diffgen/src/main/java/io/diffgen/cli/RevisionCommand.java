@@ -12,7 +12,7 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.revision.RevisionScript;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "revision", description = "Create a new revision script, from the entity model with --autogenerate.")
 final class RevisionCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -58,7 +58,7 @@ final class RevisionCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "the message (-m) is empty");
         }
-        MigrationsDirectory migrations = common.migrationsDirectory();
+        MigrationsDirectory migrations = parent.common.migrationsDirectory();
         migrations.ensureMasterChangelog();
         RevisionGraph graph = migrations.graph();
         List<String> parents = parents(graph);
@@ -67,7 +67,7 @@ final class RevisionCommand implements Callable<Integer> {
         List<Change> upgrade = List.of();
         Timing clock = new Timing();
         if (autogenerate) {
-            Autogenerate.Comparison comparison = Autogenerate.compare(common.modelSettings(), migrations, graph, parents, concurrently, clock);
+            Autogenerate.Comparison comparison = Autogenerate.compare(parent.common.modelSettings(), migrations, graph, parents, concurrently, clock);
             upgrade = comparison.changes();
             if (upgrade.isEmpty()) {
                 spec.commandLine().getOut().println("No changes detected");

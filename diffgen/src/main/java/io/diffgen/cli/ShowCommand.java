@@ -3,7 +3,7 @@ package io.diffgen.cli;
 import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "show", description = "Show one revision: id, parents, path and message.")
 final class ShowCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -23,7 +23,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RevisionGraph graph = common.migrationsDirectory().graph();
+        RevisionGraph graph = parent.common.migrationsDirectory().graph();
         String id = reference.equals("head") ? graph.head("'show head'") : graph.resolveId(reference);
         spec.commandLine().getOut().println(describe(graph, graph.get(id)));
         return 0;

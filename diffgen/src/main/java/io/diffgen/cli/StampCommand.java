@@ -3,7 +3,7 @@ package io.diffgen.cli;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "stamp", description = "Record the database as being at TARGET (head, heads, a revision, base) without running anything.")
 final class StampCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -25,8 +25,8 @@ final class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = common.migrationsDirectory();
-        try (Connection c = common.connect()) {
+        MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        try (Connection c = parent.common.connect()) {
             new RevisionRunner(c, migrations, migrations.graph()).stamp(target);
         }
         spec.commandLine().getErr().println("Stamped " + target);

@@ -3,7 +3,7 @@ package io.diffgen.cli;
 import io.diffgen.api.MigrationStatus;
 import io.diffgen.revision.MigrationsDirectory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "status", description = "The current revision(s), the heads and the pending revisions.")
 final class StatusCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @ParentCommand
+    Main parent;
 
     @Spec
     CommandSpec spec;
@@ -25,9 +25,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = common.migrationsDirectory();
+        MigrationsDirectory migrations = parent.common.migrationsDirectory();
         MigrationStatus status;
-        try (Connection c = common.connect()) {
+        try (Connection c = parent.common.connect()) {
             status = MigrationStatus.of(c, migrations);
         }
         var out = spec.commandLine().getOut();
