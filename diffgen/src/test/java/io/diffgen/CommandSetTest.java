@@ -179,6 +179,16 @@ class CommandSetTest {
     }
 
     @Test
+    void optionsMayComeBeforeOrAfterTheCommand() {
+        TestDatabase db = PostgresServer.createDatabase("option_order");
+        Cli.Result after = Cli.run("heads", "--migrations", PIXCRAWLER.toString()).assertOk();
+        Cli.Result before = Cli.run("--migrations", PIXCRAWLER.toString(), "heads").assertOk();
+        assertEquals(after.out(), before.out());
+        Cli.run("--url", db.url(), "--migrations", PIXCRAWLER.toString(), "upgrade", "dbb5").assertOk();
+        assertEquals("dbb569f91cf5\n", Cli.run("current", "--migrations", PIXCRAWLER.toString(), "--url", db.url()).assertOk().out());
+    }
+
+    @Test
     void downgradeWithoutTargetIsRefused() {
         Cli.Result result = Cli.run("downgrade", "--migrations", PIXCRAWLER.toString());
         assertEquals(2, result.exitCode());
