@@ -134,6 +134,36 @@ public final class Canonicalizer {
         return read.tables();
     }
 
+    /**
+     * {@code CREATE TEMP TABLE name (c1 ..., c2 ...)}, one column an item; if PostgreSQL refuses it, the
+     * items are tried one by one so the error names the model column to blame.
+     */
+    private static void createColumnsTable(Connection connection, Statement s, String name, List<String> items,
+                                           java.util.function.Function<String, String> column,
+                                           java.util.function.Function<String, String> blame) throws SQLException {
+        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE " + name + " (");
+        for (int i = 0; i < items.size(); i++) {
+            ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(column.apply(items.get(i)));
+        }
+        Savepoint before = connection.setSavepoint();
+        try {
+            s.execute(ddl.append(')').toString());
+        } catch (SQLException e) {
+            connection.rollback(before);
+            for (String item : items) {
+                Savepoint one = connection.setSavepoint();
+                try {
+                    s.execute("CREATE TEMP TABLE diffgen_probe (c " + column.apply(item) + ")");
+                } catch (SQLException bad) {
+                    throw new DiffgenException(DiffgenException.ErrorCode.MODEL, blame.apply(item) + ": " + firstLine(bad.getMessage()), bad);
+                } finally {
+                    connection.rollback(one);
+                }
+            }
+            throw e;
+        }
+    }
+
     /** A table is created whole only if something in it is an expression over its columns. */
     static boolean needsWholeTable(Table t) {
         if (!t.checks().isEmpty()) return true;
@@ -176,29 +206,9 @@ public final class Canonicalizer {
         List<String> raw = new ArrayList<>(where.keySet());
         Map<String, String> canonical = new LinkedHashMap<>();
         if (raw.isEmpty()) return canonical;
-        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE diffgen_types (");
-        for (int i = 0; i < raw.size(); i++) {
-            ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(raw.get(i));
-        }
-        ddl.append(')');
         Savepoint before = connection.setSavepoint();
-        try {
-            s.execute(ddl.toString());
-        } catch (SQLException e) {
-            connection.rollback(before);
-            for (String type : raw) {
-                Savepoint one = connection.setSavepoint();
-                try {
-                    s.execute("CREATE TEMP TABLE diffgen_type_probe (c " + type + ")");
-                } catch (SQLException bad) {
-                    throw new DiffgenException(DiffgenException.ErrorCode.MODEL, "the entity model's column " + where.get(type)
-                            + " has a type PostgreSQL does not know: '" + type + "': " + firstLine(bad.getMessage()), bad);
-                } finally {
-                    connection.rollback(one);
-                }
-            }
-            throw e;
-        }
+        createColumnsTable(connection, s, "diffgen_types", raw, type -> type,
+                type -> "the entity model's column " + where.get(type) + " has a type PostgreSQL does not know: '" + type + "'");
         try (var rs = s.executeQuery("SELECT attnum, format_type(atttypid, atttypmod) FROM pg_attribute "
                 + "WHERE attrelid = 'pg_temp.diffgen_types'::regclass AND attnum > 0 ORDER BY attnum")) {
             while (rs.next()) {
@@ -231,32 +241,10 @@ public final class Canonicalizer {
             s.execute("CREATE TEMP SEQUENCE " + Identifiers.quote(q.name()));
         }
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE diffgen_defaults (");
-            for (int i = 0; i < keys.size(); i++) {
-                String key = keys.get(i);
-                ddl.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(' ').append(key, 0, key.indexOf('\u0000'))
-                        .append(" DEFAULT ").append(current.get(key));
-            }
-            ddl.append(')');
             Savepoint before = connection.setSavepoint();
-            try {
-                s.execute(ddl.toString());
-            } catch (SQLException e) {
-                connection.rollback(before);
-                for (String key : keys) {
-                    Savepoint one = connection.setSavepoint();
-                    try {
-                        s.execute("CREATE TEMP TABLE diffgen_default_probe (c " + key.substring(0, key.indexOf('\u0000'))
-                                + " DEFAULT " + current.get(key) + ")");
-                    } catch (SQLException bad) {
-                        throw new DiffgenException(DiffgenException.ErrorCode.MODEL, "the entity model's column " + where.get(key)
-                                + " has a default PostgreSQL does not accept: '" + current.get(key) + "': " + firstLine(bad.getMessage()), bad);
-                    } finally {
-                        connection.rollback(one);
-                    }
-                }
-                throw e;
-            }
+            createColumnsTable(connection, s, "diffgen_defaults", keys,
+                    key -> key.substring(0, key.indexOf('\u0000')) + " DEFAULT " + current.get(key),
+                    key -> "the entity model's column " + where.get(key) + " has a default PostgreSQL does not accept: '" + current.get(key) + "'");
             boolean changed = false;
             try (var rs = s.executeQuery("SELECT d.adnum, pg_get_expr(d.adbin, d.adrelid, true) FROM pg_attrdef d "
                     + "WHERE d.adrelid = 'pg_temp.diffgen_defaults'::regclass ORDER BY d.adnum")) {

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static io.diffgen.snapshot.Identifiers.literal;
+
 /**
  * {@code --sql}: the statements an upgrade or downgrade would run, with the DATABASECHANGELOG
  * bookkeeping, as a script for psql. Needs no database: the range is given, as in Alembic's offline
@@ -142,10 +144,6 @@ public final class SqlScript {
                 + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
                 + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", 'sql', "
                 + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, '4.31.1', NULL, NULL, " + literal(deploymentId) + ");";
-    }
-
-    private static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     private List<ChangeSet> changeSets(Revision revision) {
