@@ -207,7 +207,7 @@ class ReliabilityTest {
         List<String> on = args("--url", "postgresql://postgres@localhost:" + port + "/postgres", "--migrations", m);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<Cli.Result> run = pool.submit(() -> Cli.run(args("upgrade", "head", on)));
-        Thread.sleep(1500);
+        waitForAppliedRevisions(server, 2);
         server.close();
         Cli.Result r = run.get(60, TimeUnit.SECONDS);
         pool.shutdown();
@@ -225,6 +225,23 @@ class ReliabilityTest {
         } finally {
             again.close();
         }
+    }
+
+    /** Polls the tracking table until the run under test has applied some revisions, so the server stops mid-run. */
+    private static void waitForAppliedRevisions(EmbeddedPostgres server, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM databasechangelog")) {
+                if (rs.next() && rs.getInt(1) >= count) {
+                    return;
+                }
+            } catch (java.sql.SQLException notYet) {
+                // the tracking table does not exist yet
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the upgrade under test never applied " + count + " revisions");
     }
 
     /** The CLI in a separate JVM, on this test's classpath, so it can be killed. */
