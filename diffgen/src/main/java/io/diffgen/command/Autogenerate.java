@@ -77,10 +77,6 @@ public final class Autogenerate {
         return model;
     }
 
-    public static EntityModel loadModel(Settings settings) {
-        return loadModel(settings, new Timing());
-    }
-
     /** {@code .diffgen/cache} in the project: the folder holding the migrations folder. */
     static Path cacheDirectory(Path migrations) {
         Path root = migrations.toAbsolutePath().normalize().getParent();
@@ -121,11 +117,6 @@ public final class Autogenerate {
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
-    }
-
-    public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
-                                     boolean concurrentIndexes) {
-        return compare(settings, migrations, graph, base, concurrentIndexes, new Timing());
     }
 
     private static Comparison compareOn(Connection c, Settings settings, EntityModel model, List<String> current,

@@ -40,16 +40,6 @@ public final class ThrowawayPostgres implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    /** An empty server, no caching. */
-    public static ThrowawayPostgres start() {
-        try {
-            Path data = Files.createTempDirectory("diffgen-shadow-");
-            return new ThrowawayPostgres(begin(data), data);
-        } catch (IOException e) {
-            throw failure(e);
-        }
-    }
-
     /**
      * A server whose cluster is what {@code prepare} makes of an empty one, cached under
      * {@code cache} by {@code stateKey} (a hash of everything {@code prepare} depends on).
