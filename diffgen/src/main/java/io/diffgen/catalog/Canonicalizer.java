@@ -164,6 +164,38 @@ public final class Canonicalizer {
         }
     }
 
+    /**
+     * The database side's expressions at the same fixed point as the model's. A database diffgen did
+     * not create (Hibernate's DDL, a hand-written script) holds PostgreSQL's first deparse of the
+     * source text; its tables whose expressions differ from the model's go through the same rounds,
+     * so a mere spelling difference is not reported as a change. Tables that agree are not touched.
+     */
+    public static SchemaSnapshot settle(Connection connection, SchemaSnapshot database, SchemaSnapshot model) {
+        Map<String, Table> unsettled = new TreeMap<>();
+        for (Table t : database.tables().values()) {
+            Table m = model.tables().get(t.name());
+            if (m != null && !expressionsByName(t).equals(expressionsByName(m))) {
+                unsettled.put(t.name(), t);
+            }
+        }
+        if (unsettled.isEmpty()) {
+            return database;
+        }
+        SchemaSnapshot settled = canonicalize(connection, SchemaSnapshot.of(unsettled.values(), List.of()));
+        Map<String, Table> tables = new TreeMap<>(database.tables());
+        tables.putAll(settled.tables());
+        return SchemaSnapshot.of(tables.values(), database.sequences().values());
+    }
+
+    /** The expressions of the objects two tables share by name, for comparing spellings. */
+    private static Map<String, String> expressionsByName(Table t) {
+        Map<String, String> all = new TreeMap<>();
+        t.columns().forEach(c -> all.put("column " + c.name(), c.defaultExpression().orElse("")));
+        t.checks().forEach(c -> all.put("check " + c.name(), c.expression()));
+        t.indexes().forEach(i -> all.put("index " + i.name(), i.keys() + " " + i.where().orElse("")));
+        return all;
+    }
+
     /** A table is created whole only if something in it is an expression over its columns. */
     static boolean needsWholeTable(Table t) {
         if (!t.checks().isEmpty()) return true;

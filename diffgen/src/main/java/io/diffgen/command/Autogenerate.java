@@ -122,9 +122,10 @@ public final class Autogenerate {
     private static Comparison compareOn(Connection c, Settings settings, EntityModel model, List<String> current,
                                         boolean concurrentIndexes, Timing timing) {
         PgCatalogReader reader = new PgCatalogReader(c);
-        SchemaSnapshot database = timing.time("catalog", () -> read(reader));
+        SchemaSnapshot catalog = timing.time("catalog", () -> read(reader));
         timing.detail("catalog", reader.queries() + " queries");
         SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, model, timing));
+        SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(model.renames(), concurrentIndexes)));
         return new Comparison(changes, current, database, canonical);
