@@ -53,13 +53,12 @@ public final class Autogenerate {
     }
 
     /**
-     * The model as Hibernate maps it. With a model classpath of its own, the result is cached under a
-     * hash of every file on it, so unchanged entities skip Hibernate's bootstrap.
+     * The model as Hibernate maps it. With a model classpath of its own, the result is cached under
+     * {@code key}, a hash of every file on it, so unchanged entities skip Hibernate's bootstrap.
      */
-    public static EntityModel loadModel(Settings settings, Timing timing) {
+    private static EntityModel loadModel(Settings settings, Optional<String> key, Timing timing) {
         String[] outcome = {"not cacheable"};
         EntityModel model = timing.time("model", () -> {
-            Optional<String> key = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), TOOL_VERSION);
             ModelCache cache = new ModelCache(cacheDirectory(settings.migrations()));
             if (key.isPresent()) {
                 Optional<EntityModel> hit = cache.get(key.get());
@@ -89,7 +88,9 @@ public final class Autogenerate {
      */
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                      boolean concurrentIndexes, Timing timing) {
-        EntityModel model = loadModel(settings, timing);
+        // hashing the model classpath reads every class file: once, for both caches
+        Optional<String> modelKey = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), TOOL_VERSION);
+        EntityModel model = loadModel(settings, modelKey, timing);
         if (settings.url().isPresent()) {
             try (Connection c = timing.time("connect", () -> settings.url().get().connect())) {
                 RevisionRunner runner = new RevisionRunner(c, migrations, graph);
@@ -98,7 +99,7 @@ public final class Autogenerate {
                     throw new DiffgenException(ErrorCode.REVISION, "database is at " + describe(current) + ", head is "
                             + describe(base) + ": upgrade first");
                 }
-                return compareOn(c, settings, model, current, concurrentIndexes, timing);
+                return compareOn(c, settings, modelKey, model, current, concurrentIndexes, timing);
             } catch (SQLException e) {
                 throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
             }
@@ -113,18 +114,20 @@ public final class Autogenerate {
                 }));
              Connection c = shadow.connect()) {
             List<String> current = new RevisionRunner(c, migrations, graph).current();
-            return compareOn(c, settings, model, current, concurrentIndexes, timing);
+            return compareOn(c, settings, modelKey, model, current, concurrentIndexes, timing);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
-    private static Comparison compareOn(Connection c, Settings settings, EntityModel model, List<String> current,
+    private static Comparison compareOn(Connection c, Settings settings, Optional<String> modelKey, EntityModel model, List<String> current,
                                         boolean concurrentIndexes, Timing timing) {
         PgCatalogReader reader = new PgCatalogReader(c);
         SchemaSnapshot catalog = timing.time("catalog", () -> read(reader));
         timing.detail("catalog", reader.queries() + " queries");
-        SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, model, timing));
+        String[] outcome = {""};
+        SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome));
+        timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(model.renames(), concurrentIndexes)));
@@ -132,19 +135,19 @@ public final class Autogenerate {
     }
 
     /** The model in the server's spelling; cached per model and server version like the model itself. */
-    private static SchemaSnapshot canonical(Connection c, Settings settings, EntityModel model, Timing timing) {
-        Optional<String> modelKey = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), TOOL_VERSION);
+    private static SchemaSnapshot canonical(Connection c, Settings settings, Optional<String> modelKey, EntityModel model,
+                                            String[] outcome) {
         ModelCache cache = new ModelCache(cacheDirectory(settings.migrations()));
         String key = modelKey.map(k -> ThrowawayPostgres.hash(k + "\n" + serverVersion(c))).orElse(null);
         if (key != null) {
             Optional<SchemaSnapshot> hit = cache.getCanonical(key);
             if (hit.isPresent()) {
-                timing.detail("canonical", "cache hit");
+                outcome[0] = "cache hit";
                 return hit.get();
             }
         }
         Canonicalizer.Result result = Canonicalizer.canonicalizeWithStats(c, model.schema());
-        timing.detail("canonical", result.rounds() + " rounds");
+        outcome[0] = result.rounds() + " rounds";
         if (key != null) {
             cache.putCanonical(key, result.schema());
         }

@@ -99,16 +99,28 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
-    /** Revisions with every changeset recorded. */
-    public Set<String> applied() {
+    /** What the tracking table says, read once: revisions wholly applied, and those only partly applied. */
+    private record Progress(Set<String> applied, Set<String> partial) {
+        Set<String> started() {
+            Set<String> all = new LinkedHashSet<>(applied);
+            all.addAll(partial);
+            return all;
+        }
+    }
+
+    private Progress progress() {
         Set<String> ran = ranChangeSetIds();
         Set<String> applied = new LinkedHashSet<>();
+        Set<String> partial = new LinkedHashSet<>();
         for (String id : started(ran)) {
-            if (ran.containsAll(changeSetIds(graph.get(id)))) {
-                applied.add(id);
-            }
+            (ran.containsAll(changeSetIds(graph.get(id))) ? applied : partial).add(id);
         }
-        return applied;
+        return new Progress(applied, partial);
+    }
+
+    /** Revisions with every changeset recorded. */
+    public Set<String> applied() {
+        return progress().applied();
     }
 
     /**
@@ -116,14 +128,7 @@ public final class RevisionRunner implements AutoCloseable {
      * CONCURRENTLY) did not: upgrade finishes them.
      */
     public Set<String> partiallyApplied() {
-        Set<String> ran = ranChangeSetIds();
-        Set<String> partial = new LinkedHashSet<>();
-        for (String id : started(ran)) {
-            if (!ran.containsAll(changeSetIds(graph.get(id)))) {
-                partial.add(id);
-            }
-        }
-        return partial;
+        return progress().partial();
     }
 
     private Set<String> started(Set<String> ran) {
@@ -154,9 +159,7 @@ public final class RevisionRunner implements AutoCloseable {
 
     /** The revisions the database is at: heads of what was applied, partly or wholly (empty at base). */
     public List<String> current() {
-        Set<String> at = new LinkedHashSet<>(applied());
-        at.addAll(partiallyApplied());
-        return graph.headsOf(at);
+        return graph.headsOf(progress().started());
     }
 
     private boolean graphContains(String id) {
@@ -167,11 +170,9 @@ public final class RevisionRunner implements AutoCloseable {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
             history().init();
             database().commit();
-            Set<String> applied = applied();
-            Set<String> started = new LinkedHashSet<>(applied);
-            started.addAll(partiallyApplied());
-            verifyChecksums(started);
-            List<String> plan = graph.upgradePlan(target, applied);
+            Progress progress = progress();
+            verifyChecksums(progress.started());
+            List<String> plan = graph.upgradePlan(target, progress.applied());
             for (String id : plan) {
                 apply(graph.get(id));
                 lastCompleted = id;
@@ -185,8 +186,7 @@ public final class RevisionRunner implements AutoCloseable {
 
     public List<String> downgrade(String target, Consumer<Step> listener) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
-            Set<String> applied = new LinkedHashSet<>(applied());
-            applied.addAll(partiallyApplied());
+            Set<String> applied = progress().started();
             verifyChecksums(applied);
             List<String> plan = graph.downgradePlan(target, applied);
             for (String id : plan) {
@@ -208,8 +208,7 @@ public final class RevisionRunner implements AutoCloseable {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
             history().init();
             database().commit();
-            Set<String> applied = new LinkedHashSet<>(applied());
-            applied.addAll(partiallyApplied());
+            Set<String> applied = progress().started();
             Set<String> goal = switch (target) {
                 case "base" -> Set.of();
                 case "heads" -> graph.ancestorsInclusive(graph.heads());
