@@ -11,7 +11,7 @@ SOURCES := $(shell find pom.xml diffgen/pom.xml diffgen/src/main diffgen/annotat
 
 REVISION ?= head
 
-.PHONY: help build test migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
+.PHONY: help build test test-unit test-postgres test-process migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
         migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
         db-start db-stop db-shell soak bench
 
@@ -25,9 +25,18 @@ $(JAR): $(SOURCES)
 
 build: $(JAR) ## Build the diffgen CLI and the model (no tests)
 
-test: ## Run every test: the Maven suite (unit and real-PostgreSQL), then the README's commands end to end
+test: ## Run every test: unit, real-PostgreSQL and packaged-jar process tests, then the README's commands end to end
 	$(MVN) install
 	bash src/e2e/readme-commands.sh
+
+test-unit: ## Only the tests that need no database (seconds)
+	$(MVN) install -DexcludedGroups=postgres,process -DskipITs
+
+test-postgres: ## Only the tests on real (embedded) PostgreSQL, in-process
+	$(MVN) install -Dgroups=postgres -DskipITs
+
+test-process: ## Only the tests that run the packaged jar as a real process, with a real shell and psql
+	$(MVN) install -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
 
 SIZES ?= 15,300,1000
 

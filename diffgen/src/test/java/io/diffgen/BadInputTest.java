@@ -1,5 +1,6 @@
 package io.diffgen;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.testkit.PostgresServer;
 import io.diffgen.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bad input ends in a clear error: one short {@code error:} line on stderr naming what is wrong, no
  * stack trace, a non-zero exit code, no password anywhere, and nothing changed on disk or in the database.
  */
+@Tag("postgres")
 class BadInputTest {
     private static final String SECRET = "s3cr3t-Pa55";
     private static TestDatabase db;

@@ -1,5 +1,6 @@
 package io.diffgen;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.api.MigrationStatus;
 import io.diffgen.api.Migrator;
 import io.diffgen.testkit.PostgresServer;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Alembic command set on real PostgreSQL, on PixCrawler's migrations and on small hand-made graphs. */
+@Tag("postgres")
 class CommandSetTest {
     private static final Path PIXCRAWLER = Path.of("../migrations");
 

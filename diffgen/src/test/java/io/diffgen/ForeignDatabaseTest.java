@@ -1,5 +1,6 @@
 package io.diffgen;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.testkit.PostgresServer;
 import io.diffgen.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
  * PostgreSQL's first deparse, not the fixed point diffgen's scripts carry. Adopting diffgen on it
  * must show no difference, and a real change to the CHECK must still be found.
  */
+@Tag("postgres")
 class ForeignDatabaseTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.diffgen;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.SchemaSnapshot;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("postgres")
 class PixCrawlerHistoryTest {
     static final Path MIGRATIONS = Path.of("../migrations");
     static final List<String> MODEL = List.of("--model-package", "io.pixcrawler.model");

@@ -1,5 +1,6 @@
 package io.diffgen;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.cli.Main;
 import io.diffgen.testkit.PostgresServer;
 import io.diffgen.testkit.TestDatabase;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * middle of an upgrade, the server going away, eight concurrent upgraders, upgrade racing downgrade.
  * make soak raises the number of kill trials (-Ddiffgen.kill.trials=50).
  */
+@Tag("postgres")
 class ReliabilityTest {
     private static final Path PIXCRAWLER = Path.of("../migrations");
 

@@ -4,7 +4,9 @@ import io.diffgen.DiffgenException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -27,10 +29,26 @@ public final class Main {
     static final String DEFAULTS_FILE = "diffgen.properties";
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        // System.exit does not flush: a script printed with print() would be cut at the buffer's size
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
+    /** Runs one command; everything it printed has been flushed to {@code out} and {@code err} on return. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return execute(args, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         quietLibraries();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);

@@ -1,5 +1,6 @@
 package io.diffgen.random;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.Catalogs;
 import io.diffgen.catalog.Canonicalizer;
 import io.diffgen.catalog.PgCatalogReader;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A exactly, and rows in untouched tables survive both ways. Tries: jqwik.tries.default (200 in the
  * suite; make soak runs 2,000).
  */
+@Tag("postgres")
 class RandomSchemaRoundTripTest {
     private static TestDatabase db;
 

@@ -1,5 +1,6 @@
 package io.diffgen.roundtrip;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.Catalogs;
 import io.diffgen.Cli;
 import io.diffgen.snapshot.SchemaSnapshot;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CLI, apply it, {@code check} is clean, the catalog equals a fresh build of v2, rows survive, and the
  * downgrade restores the v1 catalog. The edit's script must equal its golden file.
  */
+@Tag("postgres")
 class ModelEditRoundTripTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final String KEEPER_ROWS = "SELECT count(*) FROM keeper WHERE label LIKE 'kept-%'";

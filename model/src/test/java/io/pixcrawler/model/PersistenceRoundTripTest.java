@@ -1,5 +1,6 @@
 package io.pixcrawler.model;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.testkit.PostgresExtension;
 import io.diffgen.testkit.TestDatabase;
 import jakarta.validation.ConstraintViolationException;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every entity written and read back on real PostgreSQL, and the schema's rules seen from Java. */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("postgres")
 class PersistenceRoundTripTest {
     private SessionFactory sessionFactory;
     private TestDatabase db;

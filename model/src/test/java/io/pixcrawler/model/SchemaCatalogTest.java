@@ -1,5 +1,6 @@
 package io.pixcrawler.model;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.testkit.PostgresExtension;
 import io.diffgen.testkit.TestDatabase;
 import org.hibernate.SessionFactory;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("postgres")
 class SchemaCatalogTest {
     private static final String[] TABLES = {
             "profiles", "projects", "crawl_jobs", "job_chunks", "images", "activity_logs", "validation_jobs",

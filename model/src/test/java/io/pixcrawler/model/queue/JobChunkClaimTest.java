@@ -1,5 +1,6 @@
 package io.pixcrawler.model.queue;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.testkit.PostgresExtension;
 import io.diffgen.testkit.TestDatabase;
 import io.pixcrawler.model.ChunkStatus;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** claimNext on real PostgreSQL: order, SKIP LOCKED between open transactions, and many workers at once. */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("postgres")
 class JobChunkClaimTest {
     private final RecordingInspector sql = new RecordingInspector();
     private SessionFactory sessionFactory;

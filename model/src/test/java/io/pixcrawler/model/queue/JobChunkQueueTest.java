@@ -1,5 +1,6 @@
 package io.pixcrawler.model.queue;
 
+import org.junit.jupiter.api.Tag;
 import io.diffgen.testkit.PostgresExtension;
 import io.diffgen.testkit.TestDatabase;
 import io.pixcrawler.model.ChunkStatus;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The queue's read queries on real PostgreSQL: order, filters, limits, grouping, and one statement each. */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("postgres")
 class JobChunkQueueTest {
     private final RecordingInspector sql = new RecordingInspector();
     private SessionFactory sessionFactory;

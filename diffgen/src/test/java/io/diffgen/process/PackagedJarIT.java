@@ -1,0 +1,159 @@
+package io.diffgen.process;
+
+import io.diffgen.Catalogs;
+import io.diffgen.testkit.PostgresServer;
+import io.diffgen.testkit.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged jar as users run it: a real JVM, a real shell, a real psql. */
+@Tag("process")
+class PackagedJarIT {
+    @TempDir
+    static Path work;
+
+    static String head;
+    static String firstRevision;
+
+    @BeforeAll
+    static void readTheGraph() {
+        head = Jar.run(work, List.of("heads", "--migrations", Jar.MIGRATIONS.toString())).assertOk().out().strip()
+                .replace(" (head)", "");
+        List<String> history = Jar.run(work, List.of("history", "--migrations", Jar.MIGRATIONS.toString())).assertOk()
+                .out().lines().toList();
+        // oldest last: "<base> -> <rev>, <message>"
+        String oldest = history.get(history.size() - 1);
+        firstRevision = oldest.substring(oldest.indexOf("-> ") + 3, oldest.indexOf(','));
+    }
+
+    private static List<String> migrations() {
+        return List.of("--migrations", Jar.MIGRATIONS.toString());
+    }
+
+    private static List<String> model() {
+        return List.of("--model-classpath", Jar.MODEL_CLASSES.toString(), "--model-package", "io.pixcrawler.model");
+    }
+
+    private static List<String> args(Object... parts) {
+        List<String> all = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof List<?> l) l.forEach(o -> all.add(o.toString()));
+            else all.add(p.toString());
+        }
+        return all;
+    }
+
+    @Test
+    void offlineUpgradeThroughPsqlLeavesWhatTheOnlineUpgradeLeaves() throws Exception {
+        TestDatabase offline = PostgresServer.createDatabase("offline_upgrade");
+        TestDatabase online = PostgresServer.createDatabase("online_upgrade");
+        Map<String, String> env = Map.of("MIGRATIONS", Jar.MIGRATIONS.toString(), "URL", offline.url());
+
+        Jar.Result piped = Jar.shell(work, env,
+                "$DIFFGEN upgrade head --sql --migrations \"$MIGRATIONS\" | psql -X -q -v ON_ERROR_STOP=1 \"$URL\"");
+        assertEquals(0, piped.exitCode(), "the pipeline failed:\n" + piped.err());
+        Jar.run(work, args("upgrade", "head", "--url", online.url(), migrations())).assertOk();
+
+        assertEquals(Catalogs.read(online), Catalogs.read(offline), "the same catalog");
+        assertEquals(trackingRows(online), trackingRows(offline), "the same DATABASECHANGELOG rows");
+        assertEquals(head + " (head)\n", Jar.run(work, args("current", "--url", offline.url(), migrations())).assertOk().out());
+        Jar.Result check = Jar.run(work, args("check", "--url", offline.url(), migrations(), model()));
+        assertEquals(0, check.exitCode(), "check is clean after the offline upgrade:\n" + check.out() + check.err());
+        Jar.Result again = Jar.run(work, args("upgrade", "head", "--url", offline.url(), migrations())).assertOk();
+        assertTrue(again.err().contains("nothing to upgrade"), again.err());
+
+        Jar.Result down = Jar.shell(work, env,
+                "$DIFFGEN downgrade head:base --sql --migrations \"$MIGRATIONS\" | psql -X -q -v ON_ERROR_STOP=1 \"$URL\"");
+        assertEquals(0, down.exitCode(), "the downgrade pipeline failed:\n" + down.err());
+        assertTrue(Catalogs.read(offline).tables().isEmpty(), "the downgrade script empties the schema");
+        assertEquals("", Jar.run(work, args("current", "--url", offline.url(), migrations())).assertOk().out());
+    }
+
+    @Test
+    void everyByteOfALongScriptReachesStdout() {
+        Jar.Result result = Jar.run(work, args("upgrade", "head", "--sql", migrations())).assertOk();
+        assertTrue(result.out().length() > 16_384, "longer than any stdio buffer: " + result.out().length());
+        assertTrue(result.out().endsWith("COMMIT;\n"), "ends with the last revision's COMMIT:\n..."
+                + result.out().substring(Math.max(0, result.out().length() - 200)));
+        long inserts = result.out().lines().filter(l -> l.startsWith("INSERT INTO databasechangelog")).count();
+        long revisions = Jar.run(work, args("history", migrations())).assertOk().out().lines().count();
+        assertEquals(revisions, inserts, "one tracking row per revision");
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void shortScriptsAreNotLost() {
+        Jar.Result one = Jar.run(work, args("upgrade", firstRevision, "--sql", migrations())).assertOk();
+        assertTrue(one.out().contains("CREATE TABLE") && one.out().endsWith("COMMIT;\n"), one.out());
+        Jar.Result down = Jar.run(work, args("downgrade", "head:base", "--sql", migrations())).assertOk();
+        assertTrue(down.out().contains("DROP TABLE") && down.out().endsWith("COMMIT;\n"), down.out());
+    }
+
+    @Test
+    void aFailedConnectionIsOneErrorLineOnStderrWithoutThePassword() {
+        Jar.Result result = Jar.run(work, args("current", "--url", "postgresql://someone:s3cr3t-pw@127.0.0.1:1/nowhere", migrations()));
+        assertTrue(result.exitCode() != 0, "non-zero exit");
+        assertEquals("", result.out());
+        List<String> lines = result.err().lines().toList();
+        assertEquals(1, lines.size(), result.err());
+        assertTrue(lines.get(0).startsWith("error: "), lines.get(0));
+        assertFalse(result.err().contains("s3cr3t"), "the password is not printed: " + result.err());
+    }
+
+    @Test
+    void checkWithDifferencesExitsOneAndListsThemOnStdout() throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("drifted");
+        Jar.run(work, args("upgrade", "head", "--url", db.url(), migrations())).assertOk();
+        db.execute("ALTER TABLE projects ADD COLUMN stray integer");
+        Jar.Result check = Jar.run(work, args("check", "--url", db.url(), migrations(), model()));
+        assertEquals(1, check.exitCode(), check.err());
+        assertTrue(check.out().contains("stray"), "the difference is listed:\n" + check.out() + "\nstderr:\n" + check.err());
+    }
+
+    @Test
+    void defaultsComeFromDiffgenPropertiesInTheWorkingDirectory(@TempDir Path project) throws Exception {
+        Jar.Result without = Jar.run(project, List.of("heads"));
+        assertTrue(without.exitCode() != 0, "no migrations folder here");
+        assertEquals(1, without.err().lines().count(), without.err());
+        assertTrue(without.err().startsWith("error: "), without.err());
+
+        Files.writeString(project.resolve("diffgen.properties"), "migrations = " + Jar.MIGRATIONS + "\n");
+        assertEquals(head + " (head)\n", Jar.run(project, List.of("heads")).assertOk().out());
+    }
+
+    @Test
+    void databaseUrlFromTheEnvironmentIsUsed() {
+        TestDatabase db = PostgresServer.createDatabase("from_env");
+        Jar.run(work, Map.of("DATABASE_URL", db.url()), args("upgrade", firstRevision, migrations())).assertOk();
+        assertEquals(firstRevision + "\n", Jar.run(work, Map.of("DATABASE_URL", db.url()), args("current", migrations())).assertOk().out());
+    }
+
+    private static List<String> trackingRows(TestDatabase db) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, author, filename, orderexecuted, exectype, md5sum, description, "
+                     + "comments, liquibase FROM databasechangelog ORDER BY orderexecuted")) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= 9; i++) row.append(rs.getString(i)).append('|');
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+}
