@@ -1,7 +1,11 @@
 package io.diffgen;
 
+import io.diffgen.catalog.Canonicalizer;
 import io.diffgen.catalog.PgCatalogReader;
+import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.PrimaryKey;
+import io.diffgen.snapshot.UniqueConstraint;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Table;
 import io.diffgen.testkit.TestDatabase;
@@ -25,6 +29,20 @@ public final class Catalogs {
     }
 
     /**
+     * The catalog with its expressions at PostgreSQL's fixed point: a CHECK written by another tool
+     * holds PostgreSQL's first deparse of its source text, diffgen's scripts the text that deparses
+     * to itself ({@code 'a'::character varying::text} for {@code 'a'::character varying}); the same
+     * expression either way.
+     */
+    public static SchemaSnapshot atFixedPoint(TestDatabase db) {
+        try (Connection c = db.connect()) {
+            return Canonicalizer.canonicalize(c, new PgCatalogReader(c).readCurrentSchema());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The snapshot with columns in name order: a column re-added by a downgrade lands at the end of
      * the table, which PostgreSQL cannot avoid and no query can see.
      */
@@ -33,6 +51,22 @@ public final class Catalogs {
                 t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
                 t.primaryKey(), sortedByString(t.foreignKeys()), sortedByString(t.uniques()), sortedByString(t.checks()),
                 sortedByString(t.indexes()), t.comment())).toList();
+        return SchemaSnapshot.of(tables, s.sequences().values());
+    }
+
+    /**
+     * The snapshot with every constraint and index name blanked and members sorted: two catalogs of
+     * one model made by different tools agree here when they differ only in generated names and in
+     * column order.
+     */
+    public static SchemaSnapshot byDefinition(SchemaSnapshot s) {
+        List<Table> tables = s.tables().values().stream().map(t -> new Table(t.name(),
+                t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
+                t.primaryKey().map(pk -> new PrimaryKey("", pk.columns())),
+                sortedByString(t.foreignKeys().stream().map(fk -> fk.withName("")).toList()),
+                sortedByString(t.uniques().stream().map(u -> new UniqueConstraint("", u.columns())).toList()),
+                sortedByString(t.checks().stream().map(c -> new CheckConstraint("", c.expression())).toList()),
+                sortedByString(t.indexes().stream().map(i -> i.withName("")).toList()), t.comment())).toList();
         return SchemaSnapshot.of(tables, s.sequences().values());
     }
 

@@ -3,15 +3,22 @@ package io.diffgen.cli;
 import io.diffgen.DiffgenException;
 import io.diffgen.command.Settings;
 import io.diffgen.config.DatabaseUrl;
+import io.diffgen.model.HibernateSettings;
+import io.diffgen.model.ModelException;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.runner.LocalPostgres;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /** Options every command takes, before or after the command name. */
@@ -33,6 +40,12 @@ public final class CommonOptions {
             description = "Jars or class folders of the model, ':'-separated.")
     String modelClasspath;
 
+    @Option(names = "--hibernate-property", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+            description = "A Hibernate setting the application runs with (repeatable), for example "
+                    + "hibernate.physical_naming_strategy=...; on top of hibernate.* keys in " + Main.DEFAULTS_FILE
+                    + " and of hibernate.properties, persistence.xml or Spring Boot's spring.jpa.* on the model classpath.")
+    Map<String, String> hibernateProperties;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -42,7 +55,34 @@ public final class CommonOptions {
             Arrays.stream(modelClasspath.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).forEach(classpath::add);
         }
         List<String> packages = modelPackages == null ? List.of() : modelPackages.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new Settings(migrations, packages, classpath, databaseUrl());
+        return new Settings(migrations, packages, classpath, hibernateSettings(), databaseUrl());
+    }
+
+    /** {@code hibernate.*} and {@code jakarta.persistence.*} keys of the defaults file, then the command line's. */
+    private Map<String, String> hibernateSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        Path defaults = Path.of(Main.DEFAULTS_FILE);
+        if (Files.isRegularFile(defaults)) {
+            Properties file = new Properties();
+            try (var in = Files.newBufferedReader(defaults)) {
+                file.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "cannot read " + Main.DEFAULTS_FILE + ": " + e.getMessage());
+            }
+            for (String key : file.stringPropertyNames()) {
+                if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {
+                    settings.put(key, file.getProperty(key).strip());
+                }
+            }
+        }
+        if (hibernateProperties != null) {
+            settings.putAll(hibernateProperties);
+        }
+        try {
+            return HibernateSettings.checked(settings);
+        } catch (ModelException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, e.getMessage());
+        }
     }
 
     Settings modelSettings() {

@@ -8,6 +8,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.diff.Differ;
 import io.diffgen.model.EntityModel;
 import io.diffgen.model.HibernateModelReader;
+import io.diffgen.model.HibernateSettings;
 import io.diffgen.model.ModelCache;
 import io.diffgen.model.ModelLoader;
 import io.diffgen.revision.MigrationsDirectory;
@@ -68,7 +69,8 @@ public final class Autogenerate {
                 }
             }
             ClassLoader loader = ModelLoader.classLoader(settings.modelClasspath());
-            EntityModel read = HibernateModelReader.read(ModelLoader.mappedClasses(loader, settings.modelPackages()), loader);
+            HibernateSettings hibernate = HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings());
+            EntityModel read = HibernateModelReader.read(ModelLoader.mappedClasses(loader, settings.modelPackages()), loader, hibernate);
             key.ifPresent(k -> cache.put(k, read));
             return read;
         });
@@ -89,7 +91,7 @@ public final class Autogenerate {
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                      boolean concurrentIndexes, Timing timing) {
         // hashing the model classpath reads every class file: once, for both caches
-        Optional<String> modelKey = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), TOOL_VERSION);
+        Optional<String> modelKey = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings(), TOOL_VERSION);
         EntityModel model = loadModel(settings, modelKey, timing);
         if (settings.url().isPresent()) {
             try (Connection c = timing.time("connect", () -> settings.url().get().connect())) {
@@ -130,7 +132,7 @@ public final class Autogenerate {
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(model.renames(), concurrentIndexes)));
+                new Differ.Options(model.renames(), concurrentIndexes, model.generatedNames())));
         return new Comparison(changes, current, database, canonical);
     }
 

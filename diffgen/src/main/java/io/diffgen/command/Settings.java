@@ -3,16 +3,22 @@ package io.diffgen.command;
 import io.diffgen.config.DatabaseUrl;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
- * What every command needs to know: where the migrations are, where the model is, and which database
- * (none means a throwaway embedded PostgreSQL for autogenerate and check).
+ * What every command needs to know: where the migrations are, where the model is, the Hibernate
+ * settings given to diffgen (on top of those the model's classpath carries), and which database (none
+ * means a throwaway embedded PostgreSQL for autogenerate and check).
  */
-public record Settings(Path migrations, List<String> modelPackages, List<Path> modelClasspath, Optional<DatabaseUrl> url) {
+public record Settings(Path migrations, List<String> modelPackages, List<Path> modelClasspath,
+                       Map<String, String> hibernateSettings, Optional<DatabaseUrl> url) {
     public Settings {
         modelPackages = List.copyOf(modelPackages);
         modelClasspath = List.copyOf(modelClasspath);
+        hibernateSettings = Collections.unmodifiableMap(new TreeMap<>(hibernateSettings));
     }
 }

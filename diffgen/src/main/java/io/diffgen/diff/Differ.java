@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,15 +35,39 @@ import java.util.regex.Pattern;
  */
 public final class Differ {
 
-    /** How to diff. */
-    public record Options(List<Rename> renames, boolean concurrentIndexes) {
+    /**
+     * How to diff. {@code generatedNames} ({@code table.name}) are the target's constraint and index
+     * names that the model did not choose: such an object matches a database object of the same
+     * definition under any name, so a schema another tool created is not reported as renames.
+     */
+    public record Options(List<Rename> renames, boolean concurrentIndexes, Set<String> generatedNames) {
         public Options {
             renames = List.copyOf(renames);
+            generatedNames = Set.copyOf(generatedNames);
+        }
+
+        public Options(List<Rename> renames, boolean concurrentIndexes) {
+            this(renames, concurrentIndexes, Set.of());
         }
 
         public static Options defaults() {
             return new Options(List.of(), false);
         }
+
+        boolean generated(String table, String name) {
+            return generatedNames.contains(table + "." + name);
+        }
+    }
+
+    /**
+     * Whether a database object's name is one diffgen's own conventions give ({@code <table>_pkey},
+     * {@code fk_}/{@code uq_}/{@code ix_...}, {@code <table>_<column>_check}): a stale one of those
+     * (after a table rename, say) is renamed to the current convention; any other name was chosen by
+     * whoever created the object, and is kept.
+     */
+    static boolean conventional(String name) {
+        return name.endsWith("_pkey") || name.startsWith("fk_") || name.startsWith("uq_") || name.startsWith("ix_")
+                || name.matches(".*_check\\d*");
     }
 
     private Differ() {
@@ -165,23 +190,26 @@ public final class Differ {
             PrimaryKey a = from.primaryKey().orElse(null);
             PrimaryKey b = to.primaryKey().orElse(null);
             if (a != null && b != null && a.columns().equals(b.columns())) {
-                changes.add(new Change.RenameConstraint(table, a.name(), b.name()));
+                if (!options.generated(table, b.name()) || conventional(a.name())) {
+                    changes.add(new Change.RenameConstraint(table, a.name(), b.name()));
+                }
             } else {
                 if (a != null) changes.add(new Change.DropPrimaryKey(table, a));
                 if (b != null) changes.add(new Change.AddPrimaryKey(table, b));
             }
         }
 
-        matchByNameThenShape(from.foreignKeys(), to.foreignKeys(), ForeignKey::name, ForeignKey::sameShape,
+        Predicate<String> adoptable = name -> options.generated(table, name);
+        matchByNameThenShape(from.foreignKeys(), to.foreignKeys(), ForeignKey::name, ForeignKey::sameShape, adoptable,
                 (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
                 fk -> new Change.AddForeignKey(table, fk), fk -> new Change.DropForeignKey(table, fk), changes);
-        matchByNameThenShape(from.uniques(), to.uniques(), UniqueConstraint::name, (a, b) -> a.columns().equals(b.columns()),
+        matchByNameThenShape(from.uniques(), to.uniques(), UniqueConstraint::name, (a, b) -> a.columns().equals(b.columns()), adoptable,
                 (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
                 u -> new Change.AddUnique(table, u), u -> new Change.DropUnique(table, u), changes);
-        matchByNameThenShape(from.checks(), to.checks(), CheckConstraint::name, (a, b) -> a.expression().equals(b.expression()),
+        matchByNameThenShape(from.checks(), to.checks(), CheckConstraint::name, (a, b) -> a.expression().equals(b.expression()), adoptable,
                 (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
                 c -> new Change.AddCheck(table, c), c -> new Change.DropCheck(table, c), changes);
-        matchByNameThenShape(from.indexes(), to.indexes(), Index::name, Index::sameShape,
+        matchByNameThenShape(from.indexes(), to.indexes(), Index::name, Index::sameShape, adoptable,
                 (a, b) -> new Change.RenameIndex(table, a.name(), b.name()),
                 i -> new Change.CreateIndex(table, i, options.concurrentIndexes()),
                 i -> new Change.DropIndex(table, i, false), changes);
@@ -193,9 +221,12 @@ public final class Differ {
 
     /**
      * Objects with the same name and shape are equal; same name but another shape is a drop and an
-     * add; what is left is paired by shape (a rename), and the rest is dropped or added.
+     * add; what is left is paired by shape: a target whose name the model did not choose adopts a
+     * database object of another, non-conventional name as it is, and other pairs are renames. The
+     * rest is dropped or added.
      */
     private static <T> void matchByNameThenShape(List<T> from, List<T> to, Function<T, String> name, BiPredicate<T, T> sameShape,
+                                                 Predicate<String> generated,
                                                  BiFunction<T, T, Change> rename, Function<T, Change> add, Function<T, Change> drop,
                                                  List<Change> changes) {
         List<T> unmatchedFrom = new ArrayList<>();
@@ -213,7 +244,10 @@ public final class Differ {
                     .filter(t -> sameShape.test(old, t))
                     .findFirst();
             if (twin.isPresent()) {
-                changes.add(rename.apply(old, twin.get()));
+                boolean adopted = generated.test(name.apply(twin.get())) && !conventional(name.apply(old));
+                if (!adopted) {
+                    changes.add(rename.apply(old, twin.get()));
+                }
                 unmatchedFrom.remove(old);
                 unmatchedTo.remove(twin.get());
             }

@@ -15,12 +15,18 @@ import io.diffgen.snapshot.Types;
 import io.diffgen.snapshot.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.registry.selector.spi.StrategySelector;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
@@ -35,6 +41,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads the schema an entity model maps to from Hibernate's own boot metadata (no SessionFactory, no
@@ -47,23 +55,34 @@ public final class HibernateModelReader {
     }
 
     public static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader) {
+        return read(mappedClasses, loader, HibernateSettings.none());
+    }
+
+    /** The model as the application's Hibernate, configured with {@code settings}, maps it. */
+    public static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader, HibernateSettings settings) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySettings(new java.util.HashMap<String, Object>(settings.values()))
                 // PostgreSQL 13 is the oldest server supported; the dialect resolves from these without a connection
                 .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
                 .applySetting("jakarta.persistence.database-major-version", "13")
                 .applySetting("jakarta.persistence.database-minor-version", "0")
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
-                .applySetting("hibernate.column_ordering_strategy", "legacy")
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             mappedClasses.forEach(sources::addAnnotatedClass);
-            Metadata metadata = sources.getMetadataBuilder()
-                    .applyImplicitNamingStrategy(new ConventionalNamingStrategy())
-                    .build();
-            return toModel(metadata);
+            ImplicitNamingStrategy application = registry.getService(StrategySelector.class).resolveDefaultableStrategy(
+                    ImplicitNamingStrategy.class, settings.values().get(AvailableSettings.IMPLICIT_NAMING_STRATEGY),
+                    (java.util.concurrent.Callable<ImplicitNamingStrategy>) ImplicitNamingStrategyJpaCompliantImpl::new);
+            ConventionalNamingStrategy naming = new ConventionalNamingStrategy(application);
+            Metadata metadata = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming).build();
+            // as the application's SessionFactory does before its schema export creates tables:
+            // primary-key columns in the order of hibernate.column_ordering_strategy
+            ((MetadataImplementor) metadata).orderColumns(true);
+            BeanValidationDdl.apply(metadata, registry, loader, settings);
+            return toModel(metadata, naming);
         } catch (ModelException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -82,7 +101,7 @@ public final class HibernateModelReader {
         return t == e ? message : e.getMessage() + " (" + message + ")";
     }
 
-    private static EntityModel toModel(Metadata metadata) {
+    private static EntityModel toModel(Metadata metadata, ConventionalNamingStrategy naming) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, List<PartialIndex>> partialIndexes = new LinkedHashMap<>();
         Map<String, List<String>> declaredOrder = new LinkedHashMap<>();
@@ -91,14 +110,14 @@ public final class HibernateModelReader {
         for (PersistentClass entity : metadata.getEntityBindings()) {
             entityNames.add(entity.getEntityName());
             Class<?> type = entity.getMappedClass();
-            String tableName = entity.getTable().getName();
+            String tableName = stored(entity.getTable());
             if (type != null) {
                 for (PartialIndex pi : type.getAnnotationsByType(PartialIndex.class)) {
                     partialIndexes.computeIfAbsent(tableName, t -> new ArrayList<>()).add(pi);
                 }
                 RenamedFrom tableRename = type.getAnnotation(RenamedFrom.class);
                 if (tableRename != null) {
-                    renames.add(new Rename.OfTable(tableRename.value(), tableName));
+                    renames.add(new Rename.OfTable(stored(tableRename.value()), tableName));
                 }
                 collectColumnRenames(entity, type, renames);
                 declaredOrder.computeIfAbsent(tableName, t -> new ArrayList<>()).addAll(declaredColumnOrder(entity, type));
@@ -108,38 +127,39 @@ public final class HibernateModelReader {
             if (!table.isPhysicalTable() || table.isView() || table.isSubselect() || table.isAbstractUnionTable()) {
                 continue;
             }
-            Table read = inDeclaredOrder(readTable(table, metadata, partialIndexes.getOrDefault(table.getName(), List.of())),
-                    declaredOrder.getOrDefault(table.getName(), List.of()));
+            Table read = inDeclaredOrder(readTable(table, metadata, partialIndexes.getOrDefault(stored(table), List.of())),
+                    declaredOrder.getOrDefault(stored(table), List.of()));
             tables.put(read.name(), read);
         }
         List<Sequence> sequences = new ArrayList<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.boot.model.relational.Sequence seq : namespace.getSequences()) {
-                sequences.add(new Sequence(seq.getName().getSequenceName().getText(), seq.getInitialValue(), seq.getIncrementSize()));
+                sequences.add(new Sequence(stored(seq.getName().getSequenceName()), seq.getInitialValue(), seq.getIncrementSize()));
             }
         }
-        return new EntityModel(SchemaSnapshot.of(tables.values(), sequences), renames, entityNames);
+        return new EntityModel(SchemaSnapshot.of(tables.values(), sequences), renames, entityNames,
+                generatedNames(tables.values(), naming));
     }
 
     private static Table readTable(org.hibernate.mapping.Table table, Metadata metadata, List<PartialIndex> partials) {
-        String name = table.getName();
+        String name = stored(table);
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
             Column.Identity identity = c.isIdentity() ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
-            columns.add(new Column(c.getName(), Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip()),
+            columns.add(new Column(stored(c), Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip()),
                     c.isNullable() && !table.isPrimaryKey(c),
                     Optional.ofNullable(c.getDefaultValue()), identity, Optional.ofNullable(c.getComment())));
             int unnamed = 0;
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
-                String checkName = check.isNamed() ? check.getName()
-                        : name + "_" + c.getName() + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
+                String checkName = check.isNamed() ? stored(check.getName())
+                        : name + "_" + stored(c) + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
                 checks.add(new CheckConstraint(checkName, check.getConstraint()));
             }
         }
         int unnamedTableChecks = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
-            String checkName = check.isNamed() ? check.getName()
+            String checkName = check.isNamed() ? stored(check.getName())
                     : name + "_check" + (unnamedTableChecks++ == 0 ? "" : String.valueOf(unnamedTableChecks - 1));
             checks.add(new CheckConstraint(checkName, check.getConstraint()));
         }
@@ -159,7 +179,7 @@ public final class HibernateModelReader {
             List<String> referenced = fk.isReferenceToPrimaryKey()
                     ? columnNames(fk.getReferencedTable().getPrimaryKey().getColumns())
                     : columnNames(fk.getReferencedColumns());
-            fks.add(new ForeignKey(fk.getName(), columnNames(fk.getColumns()), fk.getReferencedTable().getName(), referenced,
+            fks.add(new ForeignKey(stored(fk.getName()), columnNames(fk.getColumns()), stored(fk.getReferencedTable()), referenced,
                     onDelete(fk.getOnDeleteAction()), ForeignKey.Action.NO_ACTION));
         }
         fks.sort(Comparator.comparing(ForeignKey::name));
@@ -169,20 +189,22 @@ public final class HibernateModelReader {
             if (pk.isPresent() && pk.get().columns().equals(columnNames(uk.getColumns()))) {
                 continue; // Hibernate's unique key over the PK columns adds nothing
             }
-            uniques.add(new UniqueConstraint(uk.getName(), columnNames(uk.getColumns())));
+            uniques.add(new UniqueConstraint(stored(uk.getName()), columnNames(uk.getColumns())));
         }
+        addColumnUniques(table, name, uniques);
 
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
             List<Index.Key> keys = new ArrayList<>();
             for (Selectable s : index.getSelectables()) {
                 String order = index.getSelectableOrderMap().get(s);
-                keys.add(new Index.Key(Identifiers.quote(s.getText()), order != null && order.toLowerCase(Locale.ROOT).contains("desc")));
+                String key = s instanceof org.hibernate.mapping.Column column ? Identifiers.quote(stored(column)) : s.getText();
+                keys.add(new Index.Key(key, order != null && order.toLowerCase(Locale.ROOT).contains("desc")));
             }
-            indexes.add(new Index(index.getName(), keys, index.isUnique(), Optional.empty(), "btree"));
+            indexes.add(new Index(stored(index.getName()), keys, index.isUnique(), Optional.empty(), "btree"));
         }
         for (PartialIndex pi : partials) {
-            indexes.add(new Index(pi.name(), parseColumnList(pi.columnList()), pi.unique(), Optional.of(pi.where()), "btree"));
+            indexes.add(new Index(stored(pi.name()), parseColumnList(pi.columnList()), pi.unique(), Optional.of(pi.where()), "btree"));
         }
         return new Table(name, columns, pk, fks, uniques, checks, indexes, Optional.ofNullable(table.getComment()));
     }
@@ -201,7 +223,7 @@ public final class HibernateModelReader {
             for (Field field : c.getDeclaredFields()) {
                 Property property = propertyOrNull(entity, field.getName());
                 if (property != null) {
-                    property.getColumns().forEach(col -> order.add(col.getName()));
+                    property.getColumns().forEach(col -> order.add(stored(col)));
                 }
             }
         }
@@ -231,6 +253,94 @@ public final class HibernateModelReader {
                 table.indexes(), table.comment());
     }
 
+    /**
+     * The constraint and index names the model did not choose: the primary key's (JPA cannot name
+     * one), unnamed CHECKs', and those the naming strategy made up.
+     */
+    private static Set<String> generatedNames(java.util.Collection<Table> tables, ConventionalNamingStrategy naming) {
+        Set<String> names = new HashSet<>();
+        for (Table t : tables) {
+            t.primaryKey().ifPresent(pk -> names.add(EntityModel.generatedName(t.name(), pk.name())));
+            t.foreignKeys().stream().filter(fk -> naming.generated(fk.name()))
+                    .forEach(fk -> names.add(EntityModel.generatedName(t.name(), fk.name())));
+            t.uniques().stream().filter(u -> naming.generated(u.name()) || u.name().equals(uniqueKeyNameOf(t.name(), u)))
+                    .forEach(u -> names.add(EntityModel.generatedName(t.name(), u.name())));
+            t.indexes().stream().filter(i -> naming.generated(i.name()))
+                    .forEach(i -> names.add(EntityModel.generatedName(t.name(), i.name())));
+            t.checks().stream().filter(c -> c.name().startsWith(t.name() + "_") && c.name().matches(".*_check\\d*"))
+                    .forEach(c -> names.add(EntityModel.generatedName(t.name(), c.name())));
+        }
+        return names;
+    }
+
+    private static String uniqueKeyNameOf(String table, UniqueConstraint u) {
+        return u.columns().size() == 1 ? ConventionalNamingStrategy.uniqueKeyName(table, u.columns().get(0)) : "";
+    }
+
+    /**
+     * {@code @Column(unique = true)}, and the join column of a {@code @OneToOne}: Hibernate's schema
+     * export turns a unique column into a unique key of its own when it writes the DDL
+     * ({@code ColumnDefinitions}), unless a key over the same columns exists already.
+     */
+    private static void addColumnUniques(org.hibernate.mapping.Table table, String tableName, List<UniqueConstraint> uniques) {
+        for (org.hibernate.mapping.Column c : table.getColumns()) {
+            if (!c.isUnique() || table.isPrimaryKey(c)) {
+                continue;
+            }
+            List<String> columns = List.of(stored(c));
+            if (uniques.stream().anyMatch(u -> u.columns().equals(columns))) {
+                continue;
+            }
+            String keyName = c.getUniqueKeyName() != null ? stored(c.getUniqueKeyName())
+                    : ConventionalNamingStrategy.uniqueKeyName(tableName, stored(c));
+            int same = indexOfName(uniques, keyName);
+            if (same >= 0) {
+                List<String> merged = new ArrayList<>(uniques.get(same).columns());
+                merged.add(stored(c));
+                uniques.set(same, new UniqueConstraint(keyName, merged));
+            } else {
+                uniques.add(new UniqueConstraint(keyName, columns));
+            }
+        }
+    }
+
+    private static int indexOfName(List<UniqueConstraint> uniques, String name) {
+        for (int i = 0; i < uniques.size(); i++) {
+            if (uniques.get(i).name().equals(name)) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * A name as PostgreSQL stores it. Hibernate writes an unquoted name as the model spells it, and
+     * PostgreSQL folds its ASCII letters to lower case; a quoted name (backticks, {@code "..."},
+     * {@code globally_quoted_identifiers}) keeps its case.
+     */
+    static String stored(Identifier identifier) {
+        return identifier.isQuoted() ? identifier.getText() : foldAscii(identifier.getText());
+    }
+
+    static String stored(String name) {
+        return stored(Identifier.toIdentifier(name));
+    }
+
+    private static String stored(org.hibernate.mapping.Table table) {
+        return stored(table.getNameIdentifier());
+    }
+
+    private static String stored(org.hibernate.mapping.Column column) {
+        return column.isQuoted() ? column.getName() : foldAscii(column.getName());
+    }
+
+    private static String foldAscii(String name) {
+        StringBuilder folded = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            folded.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+        }
+        return folded.toString();
+    }
+
     static List<Index.Key> parseColumnList(String columnList) {
         List<Index.Key> keys = new ArrayList<>();
         for (String part : columnList.split(",")) {
@@ -242,7 +352,7 @@ public final class HibernateModelReader {
             if (words.length == 2 && !desc && !words[1].equalsIgnoreCase("asc")) {
                 throw new ModelException("bad @PartialIndex columnList: '" + columnList + "' (expected ASC or DESC after " + words[0] + ")");
             }
-            keys.add(new Index.Key(Identifiers.quote(words[0]), desc));
+            keys.add(new Index.Key(Identifiers.quote(stored(words[0])), desc));
         }
         return keys;
     }
@@ -261,7 +371,7 @@ public final class HibernateModelReader {
     }
 
     private static List<String> columnNames(List<org.hibernate.mapping.Column> columns) {
-        return columns.stream().map(org.hibernate.mapping.Column::getName).toList();
+        return columns.stream().map(HibernateModelReader::stored).toList();
     }
 
     private static void collectColumnRenames(PersistentClass entity, Class<?> type, List<Rename> renames) {
@@ -289,6 +399,6 @@ public final class HibernateModelReader {
         if (columns.size() != 1) {
             throw new ModelException("@RenamedFrom on " + entity.getEntityName() + "." + propertyName + " needs a single-column property");
         }
-        renames.add(new Rename.OfColumn(property.getValue().getTable().getName(), renamed.value(), columns.get(0).getName()));
+        renames.add(new Rename.OfColumn(stored(property.getValue().getTable()), stored(renamed.value()), stored(columns.get(0))));
     }
 }

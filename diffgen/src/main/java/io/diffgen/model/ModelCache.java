@@ -25,6 +25,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -34,7 +36,7 @@ import java.util.stream.Stream;
  * entities skips Hibernate's bootstrap. Any change to those files changes the key.
  */
 public final class ModelCache {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path directory;
 
@@ -42,14 +44,19 @@ public final class ModelCache {
         this.directory = directory;
     }
 
-    /** The cache key, or empty when the model has no classpath of its own to hash. */
-    public static Optional<String> key(List<Path> classpath, List<String> packages, String toolVersion) {
+    /**
+     * The cache key, or empty when the model has no classpath of its own to hash. Settings files on the
+     * classpath ({@code hibernate.properties}, {@code application.yml}, ...) are hashed with the classes;
+     * {@code settings} are those given to diffgen.
+     */
+    public static Optional<String> key(List<Path> classpath, List<String> packages, Map<String, String> settings, String toolVersion) {
         if (classpath.isEmpty()) {
             return Optional.empty();
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((toolVersion + "\n" + FORMAT + "\n" + String.join(",", packages) + "\n").getBytes());
+            sha.update((toolVersion + "\n" + FORMAT + "\n" + String.join(",", packages) + "\n" + new TreeMap<>(settings) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (Path entry : classpath) {
                 sha.update(entry.toAbsolutePath().normalize().toString().getBytes());
                 if (Files.isDirectory(entry)) {
@@ -205,6 +212,7 @@ public final class ModelCache {
             }
         }
         strings(out, model.entityNames());
+        strings(out, model.generatedNames().stream().sorted().toList());
     }
 
     static EntityModel readModel(DataInputStream in) throws IOException {
@@ -250,7 +258,8 @@ public final class ModelCache {
             renames.add(in.readUTF().equals("T") ? new Rename.OfTable(in.readUTF(), in.readUTF())
                     : new Rename.OfColumn(in.readUTF(), in.readUTF(), in.readUTF()));
         }
-        return new EntityModel(SchemaSnapshot.of(tables, sequences), renames, strings(in));
+        List<String> entityNames = strings(in);
+        return new EntityModel(SchemaSnapshot.of(tables, sequences), renames, entityNames, new java.util.HashSet<>(strings(in)));
     }
 
     private static void optional(DataOutputStream out, Optional<String> value) throws IOException {

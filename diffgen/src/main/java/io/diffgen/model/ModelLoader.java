@@ -48,11 +48,18 @@ public final class ModelLoader {
         return new URLClassLoader("diffgen-model", urls, ModelLoader.class.getClassLoader());
     }
 
-    /** The entity, embeddable, mapped-superclass and converter classes in the packages (and sub-packages). */
+    /**
+     * The entity, embeddable, mapped-superclass and converter classes in the packages (and
+     * sub-packages); an entry that names a class (a converter kept elsewhere, say) adds that class.
+     */
     public static List<Class<?>> mappedClasses(ClassLoader loader, List<String> packages) {
         TreeSet<String> names = new TreeSet<>();
         for (String pkg : packages) {
             String path = pkg.replace('.', '/');
+            if (loader.getResource(path + ".class") != null) {
+                names.add(pkg);
+                continue;
+            }
             try {
                 Enumeration<URL> roots = loader.getResources(path);
                 for (URL root : Collections.list(roots)) {

@@ -1,0 +1,79 @@
+package io.diffgen.model;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.beanvalidation.BeanValidationIntegrator;
+import org.hibernate.boot.beanvalidation.ValidationMode;
+import org.hibernate.boot.internal.ClassLoaderAccessImpl;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+import org.hibernate.boot.spi.ClassLoaderAccess;
+import org.hibernate.dialect.Dialect;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bean Validation constraints in the DDL, as Hibernate's own {@code BeanValidationIntegrator} puts
+ * them there when the application's SessionFactory starts: {@code @NotNull} (and {@code @NotEmpty},
+ * {@code @NotBlank}) as NOT NULL, {@code @Size(max)} as the length, {@code @Min}/{@code @Max} as
+ * CHECKs, {@code @Digits} as precision and scale. Hibernate's own code applies them
+ * ({@code TypeSafeActivator}), on the boot model diffgen reads, honouring
+ * {@code jakarta.persistence.validation.mode} and {@code hibernate.validator.apply_to_ddl}.
+ */
+final class BeanValidationDdl {
+    /**
+     * {@code TypeSafeActivator.applyRelationalConstraints}: the class is package-private, and Hibernate
+     * itself reaches it by reflection from {@code BeanValidationIntegrator}.
+     */
+    private static final Method APPLY = applyMethod();
+
+    private static Method applyMethod() {
+        try {
+            Method method = Class.forName("org.hibernate.boot.beanvalidation.TypeSafeActivator").getMethod("applyRelationalConstraints",
+                    ValidatorFactory.class, Collection.class, Map.class, Dialect.class, ClassLoaderAccess.class);
+            method.setAccessible(true);
+            return method;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Hibernate has no TypeSafeActivator.applyRelationalConstraints", e);
+        }
+    }
+    private BeanValidationDdl() {
+    }
+
+    static void apply(Metadata metadata, StandardServiceRegistry registry, ClassLoader loader, HibernateSettings settings) {
+        Set<ValidationMode> modes = ValidationMode.getModes(settings.get(BeanValidationIntegrator.JAKARTA_MODE_PROPERTY)
+                .or(() -> settings.get(BeanValidationIntegrator.MODE_PROPERTY)).orElse(null));
+        boolean wanted = modes.contains(ValidationMode.DDL) || modes.contains(ValidationMode.AUTO);
+        if (!wanted || !Boolean.parseBoolean(settings.get(BeanValidationIntegrator.APPLY_CONSTRAINTS).orElse("true"))) {
+            return;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try (ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
+                .externalClassLoader(loader)
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()) {
+            Map<String, Object> values = new HashMap<>(settings.values());
+            APPLY.invoke(null, factory, metadata.getEntityBindings(), values,
+                    registry.getService(JdbcEnvironment.class).getDialect(),
+                    new ClassLoaderAccessImpl(loader, registry.getService(ClassLoaderService.class)));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

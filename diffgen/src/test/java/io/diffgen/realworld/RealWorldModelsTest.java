@@ -1,0 +1,115 @@
+package io.diffgen.realworld;
+
+import io.diffgen.Catalogs;
+import io.diffgen.Cli;
+import io.diffgen.model.ModelLoader;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Table;
+import io.diffgen.testkit.PostgresServer;
+import io.diffgen.testkit.TestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static io.diffgen.Cli.args;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Models nobody here wrote, read from their own published jars, through the whole user's path:
+ * autogenerate from an empty database, upgrade, check clean, the same catalog as Hibernate's own
+ * schema export of the model (apart from generated constraint names and column order), check clean
+ * on Hibernate's database too, Hibernate's runtime SQL on diffgen's schema, downgrade to empty.
+ */
+@Tag("postgres")
+class RealWorldModelsTest {
+    private static final Path MODELS = Path.of("target", "real-world-models").toAbsolutePath();
+    private static final Path HIBERNATE_TESTING = MODELS.resolve("hibernate-testing.jar");
+    private static final Path MONEY_API = MODELS.resolve("money-api.jar");
+
+    /** One public model: where its classes are, which packages hold it, and the Hibernate settings it runs with. */
+    record RealWorldModel(String name, List<Path> classpath, List<String> packages, Map<String, String> settings) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<RealWorldModel> models() {
+        List<RealWorldModel> models = new ArrayList<>();
+        for (String domain : List.of("retail", "contacts", "animal", "helpdesk", "userguide", "gambit")) {
+            // the domain's package, and the auto-applied converter its descriptor lists from the parent package
+            models.add(new RealWorldModel("hibernate-testing " + domain, List.of(HIBERNATE_TESTING, MONEY_API),
+                    List.of("org.hibernate.testing.orm.domain." + domain, "org.hibernate.testing.orm.domain.MonetaryAmountConverter"),
+                    Map.of()));
+        }
+        return models;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void diffgensSchemaIsTheSchemaHibernateItselfCreatesAndUses(RealWorldModel model) throws Exception {
+        String slug = model.name().replaceAll("[^a-z0-9]+", "_");
+        TestDatabase byDiffgen = PostgresServer.createDatabase(slug + "_diffgen");
+        TestDatabase byHibernate = PostgresServer.createDatabase(slug + "_hibernate");
+        Path project = Files.createTempDirectory("diffgen-" + slug);
+        Path migrations = project.resolve("migrations");
+        Files.createDirectories(migrations.resolve("versions"));
+        List<String> modelOptions = new ArrayList<>(args("--migrations", migrations,
+                "--model-classpath", String.join(java.io.File.pathSeparator, model.classpath().stream().map(Path::toString).toList()),
+                "--model-package", String.join(",", model.packages())));
+        model.settings().forEach((k, v) -> modelOptions.addAll(List.of("--hibernate-property", k + "=" + v)));
+
+        Cli.run(args("revision", "--autogenerate", "-m", "initial schema", "--url", byDiffgen.url(), modelOptions)).assertOk();
+        Cli.run(args("upgrade", "head", "--url", byDiffgen.url(), modelOptions)).assertOk();
+        Cli.Result check = Cli.run(args("check", "--url", byDiffgen.url(), modelOptions));
+        assertEquals(0, check.exitCode(), "check after upgrade:\n" + check.out() + check.err());
+
+        ClassLoader loader = ModelLoader.classLoader(model.classpath());
+        List<Class<?>> classes = ModelLoader.mappedClasses(loader, model.packages());
+        HibernateReference.export(byHibernate, loader, classes, Map.copyOf(model.settings()));
+        assertSameDefinitions(Catalogs.atFixedPoint(byHibernate), Catalogs.read(byDiffgen));
+
+        Cli.run(args("stamp", "head", "--url", byHibernate.url(), modelOptions)).assertOk();
+        Cli.Result adopted = Cli.run(args("check", "--url", byHibernate.url(), modelOptions));
+        assertEquals(0, adopted.exitCode(), "check on the schema Hibernate created:\n" + adopted.out() + adopted.err());
+
+        List<String> ran = HibernateReference.validateAndUse(byDiffgen, loader, classes, Map.copyOf(model.settings()));
+        assertTrue(ran.stream().anyMatch(r -> r.startsWith("query ")), "queried the entities: " + ran);
+
+        Cli.run(args("downgrade", "base", "--url", byDiffgen.url(), modelOptions)).assertOk();
+        assertTrue(Catalogs.read(byDiffgen).tables().isEmpty(), "downgrade to base leaves no table");
+        System.out.println(model.name() + ": " + classes.size() + " mapped classes, "
+                + Catalogs.read(byHibernate).tables().size() + " tables; " + ran.size() + " statements run by Hibernate");
+    }
+
+    /** Fails with the tables (and sequences) that differ, each side by side. */
+    static void assertSameDefinitions(SchemaSnapshot expected, SchemaSnapshot actual) {
+        SchemaSnapshot e = Catalogs.byDefinition(expected);
+        SchemaSnapshot a = Catalogs.byDefinition(actual);
+        StringBuilder differences = new StringBuilder();
+        TreeSet<String> names = new TreeSet<>(e.tables().keySet());
+        names.addAll(a.tables().keySet());
+        for (String name : names) {
+            Table x = e.tables().get(name);
+            Table y = a.tables().get(name);
+            if (x == null || !x.equals(y)) {
+                differences.append("\ntable ").append(name).append("\n  hibernate: ").append(x).append("\n  diffgen:   ").append(y);
+            }
+        }
+        if (!e.sequences().equals(a.sequences())) {
+            differences.append("\nsequences\n  hibernate: ").append(e.sequences()).append("\n  diffgen:   ").append(a.sequences());
+        }
+        if (!differences.isEmpty()) {
+            fail("diffgen's catalog differs from Hibernate's schema export:" + differences);
+        }
+    }
+}
