@@ -78,10 +78,11 @@ public final class HibernateModelReader {
                     (java.util.concurrent.Callable<ImplicitNamingStrategy>) ImplicitNamingStrategyJpaCompliantImpl::new);
             ConventionalNamingStrategy naming = new ConventionalNamingStrategy(application);
             Metadata metadata = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming).build();
-            // as the application's SessionFactory does before its schema export creates tables:
-            // primary-key columns in the order of hibernate.column_ordering_strategy
-            ((MetadataImplementor) metadata).orderColumns(true);
+            // in the order the application's SessionFactory applies them before its schema export
+            // creates tables: Bean Validation first (it sets lengths, and ordering resolves and keeps
+            // the SQL types), then primary-key columns in the order of hibernate.column_ordering_strategy
             BeanValidationDdl.apply(metadata, registry, loader, settings);
+            ((MetadataImplementor) metadata).orderColumns(true);
             return toModel(metadata, naming);
         } catch (ModelException e) {
             throw e;

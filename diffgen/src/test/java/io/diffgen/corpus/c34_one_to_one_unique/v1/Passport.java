@@ -1,0 +1,12 @@
+package io.diffgen.corpus.c34_one_to_one_unique.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "passport")
+public class Passport {
+    @Id
+    Integer id;
+}

@@ -1,0 +1,1 @@
+INSERT INTO LineItem (id, productCode) VALUES (1, 'SKU-1');

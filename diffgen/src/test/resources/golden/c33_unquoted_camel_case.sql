@@ -1,0 +1,15 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - add column lineitem.unitprice
+--
+-- Warnings:
+--   (none)
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+ALTER TABLE lineitem ADD COLUMN unitprice integer;
+--rollback ALTER TABLE lineitem DROP COLUMN unitprice;

@@ -1,0 +1,23 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - create table citizen
+--   - add foreign key fk_citizen_passport_id on citizen[passport_id] -> passport[id] on delete no action
+--
+-- Warnings:
+--   (none)
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+CREATE TABLE citizen (
+    id integer NOT NULL,
+    passport_id integer,
+    CONSTRAINT citizen_pkey PRIMARY KEY (id),
+    CONSTRAINT uq_citizen_passport_id UNIQUE (passport_id)
+);
+ALTER TABLE citizen ADD CONSTRAINT fk_citizen_passport_id FOREIGN KEY (passport_id) REFERENCES passport (id);
+--rollback ALTER TABLE citizen DROP CONSTRAINT fk_citizen_passport_id;
+--rollback DROP TABLE citizen;
