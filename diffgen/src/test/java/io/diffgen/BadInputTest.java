@@ -310,4 +310,34 @@ class BadInputTest {
         assertTrue(r.err().contains("\tat "), "a stack trace with --verbose");
         assertFalse((r.out() + r.err()).contains(SECRET));
     }
+
+    // the application's Hibernate settings
+
+    @Test
+    void unknownHibernateSettingIsRefusedByName() {
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", pixcrawler.toString(), "--model-package", "io.pixcrawler.model",
+                "--hibernate-property", "hibernate.physical_naming_stratgy=x"), 2, "unknown Hibernate setting 'hibernate.physical_naming_stratgy'");
+    }
+
+    @Test
+    void hibernateSettingWithoutAValueIsRefused() {
+        assertCleanError(Cli.run("check", "--migrations", pixcrawler.toString(), "--model-package", "io.pixcrawler.model",
+                "--hibernate-property", "hibernate.physical_naming_strategy"), 2, "hibernate-property");
+    }
+
+    @Test
+    void namingStrategyThatIsNotOnTheClasspathNamesTheClass() {
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", pixcrawler.toString(), "--model-package", "io.pixcrawler.model",
+                "--hibernate-property", "hibernate.physical_naming_strategy=com.example.NoSuchStrategy"), 3, "com.example.NoSuchStrategy");
+    }
+
+    @Test
+    void brokenPersistenceXmlOnTheModelClasspathIsNamed(@TempDir Path dir) throws IOException {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/persistence.xml"), "<persistence><persistence-unit");
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", pixcrawler.toString(), "--model-package", "io.pixcrawler.model",
+                "--model-classpath", classes + java.io.File.pathSeparator + Path.of("../model/target/classes").toAbsolutePath()),
+                3, "META-INF/persistence.xml");
+    }
 }
