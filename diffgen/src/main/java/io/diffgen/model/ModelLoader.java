@@ -5,7 +5,12 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.MalformedURLException;
@@ -71,15 +76,16 @@ public final class ModelLoader {
         }
         List<Class<?>> mapped = new ArrayList<>();
         for (String name : names) {
-            Class<?> type;
+            // read the annotations from the class file first, as a JPA provider's scanner does: a class
+            // that is not mapped (a repository, a service) is never loaded, so its own dependencies
+            // need not be on the model classpath
+            if (!isMapped(loader, name)) {
+                continue;
+            }
             try {
-                type = Class.forName(name, false, loader);
+                mapped.add(Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new ModelException("cannot load model class " + name + ": " + e, e);
-            }
-            if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Embeddable.class)
-                    || type.isAnnotationPresent(MappedSuperclass.class) || type.isAnnotationPresent(Converter.class)) {
-                mapped.add(type);
             }
         }
         if (mapped.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
@@ -87,6 +93,23 @@ public final class ModelLoader {
                     + " (check --model-package and --model-classpath)");
         }
         return mapped;
+    }
+
+    private static final List<DotName> MAPPING_ANNOTATIONS = List.of(DotName.createSimple(Entity.class.getName()),
+            DotName.createSimple(Embeddable.class.getName()), DotName.createSimple(MappedSuperclass.class.getName()),
+            DotName.createSimple(Converter.class.getName()));
+
+    private static boolean isMapped(ClassLoader loader, String className) {
+        try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new ModelException("cannot read model class " + className);
+            }
+            ClassInfo info = Index.singleClass(in);
+            return MAPPING_ANNOTATIONS.stream().anyMatch(info::hasDeclaredAnnotation);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ModelException m) throw m;
+            throw new ModelException("cannot read model class " + className + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<String> classNamesUnder(URL root, String path) throws IOException {

@@ -35,12 +35,29 @@ class RealWorldModelsTest {
     private static final Path HIBERNATE_TESTING = MODELS.resolve("hibernate-testing.jar");
     private static final Path MONEY_API = MODELS.resolve("money-api.jar");
 
-    /** One public model: where its classes are, which packages hold it, and the Hibernate settings it runs with. */
-    record RealWorldModel(String name, List<Path> classpath, List<String> packages, Map<String, String> settings) {
+    /** Spring Boot's defaults, as its HibernateJpaConfiguration sets them, for the reference side. */
+    private static final Map<String, String> SPRING_BOOT_NAMING = Map.of(
+            "hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+            "hibernate.implicit_naming_strategy", "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy");
+
+    /**
+     * One public model: where its classes are, which packages hold it, the Hibernate settings given to
+     * diffgen, and the settings the application's own Hibernate runs with (the reference's).
+     */
+    record RealWorldModel(String name, List<Path> classpath, List<String> packages, Map<String, String> settings,
+                          Map<String, String> runtimeSettings) {
+        RealWorldModel(String name, List<Path> classpath, List<String> packages, Map<String, String> settings) {
+            this(name, classpath, packages, settings, settings);
+        }
+
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    private static List<Path> jars(String... names) {
+        return java.util.Arrays.stream(names).map(n -> MODELS.resolve(n + ".jar")).toList();
     }
 
     static List<RealWorldModel> models() {
@@ -51,6 +68,27 @@ class RealWorldModelsTest {
                     List.of("org.hibernate.testing.orm.domain." + domain, "org.hibernate.testing.orm.domain.MonetaryAmountConverter"),
                     Map.of()));
         }
+        // the same models under other settings an application may run with
+        models.add(new RealWorldModel("hibernate-testing contacts, globally quoted identifiers", List.of(HIBERNATE_TESTING),
+                List.of("org.hibernate.testing.orm.domain.contacts"), Map.of("hibernate.globally_quoted_identifiers", "true")));
+        models.add(new RealWorldModel("hibernate-testing userguide, Spring Boot's naming", List.of(HIBERNATE_TESTING),
+                List.of("org.hibernate.testing.orm.domain.userguide"), Map.of(
+                        "hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+                        "hibernate.implicit_naming_strategy", "io.diffgen.model.SpringImplicitNamingStrategy")));
+        // Spring Boot modules: diffgen finds Spring Boot on the classpath and applies its naming by itself
+        models.add(new RealWorldModel("Spring Modulith events (Spring Boot)",
+                jars("spring-modulith-events-jpa", "spring-modulith-events-core", "spring-boot"),
+                List.of("org.springframework.modulith.events.jpa"), Map.of(), SPRING_BOOT_NAMING));
+        models.add(new RealWorldModel("Spring Statemachine (Spring Boot)",
+                jars("spring-statemachine-data-jpa", "spring-statemachine-data-common", "spring-statemachine-core", "spring-boot"),
+                List.of("org.springframework.statemachine.data.jpa"), Map.of(), SPRING_BOOT_NAMING));
+        models.add(new RealWorldModel("Axon Framework", jars("axon-messaging", "axon-modelling", "axon-eventsourcing"),
+                List.of("org.axonframework.eventsourcing.eventstore.jpa", "org.axonframework.eventhandling.tokenstore.jpa",
+                        "org.axonframework.eventhandling.deadletter.jpa", "org.axonframework.modelling.saga.repository.jpa"), Map.of()));
+        models.add(new RealWorldModel("Keycloak", jars("keycloak-model-jpa", "keycloak-server-spi", "keycloak-core"),
+                List.of("org.keycloak.models.jpa.entities", "org.keycloak.models.jpa.session", "org.keycloak.authorization.jpa.entities",
+                        "org.keycloak.events.jpa", "org.keycloak.storage.jpa.entity", "org.keycloak.storage.configuration.jpa.entity"),
+                Map.of()));
         return models;
     }
 
@@ -75,20 +113,21 @@ class RealWorldModelsTest {
 
         ClassLoader loader = ModelLoader.classLoader(model.classpath());
         List<Class<?>> classes = ModelLoader.mappedClasses(loader, model.packages());
-        HibernateReference.export(byHibernate, loader, classes, Map.copyOf(model.settings()));
+        HibernateReference.export(byHibernate, loader, classes, Map.copyOf(model.runtimeSettings()));
         assertSameDefinitions(Catalogs.atFixedPoint(byHibernate), Catalogs.read(byDiffgen));
 
         Cli.run(args("stamp", "head", "--url", byHibernate.url(), modelOptions)).assertOk();
         Cli.Result adopted = Cli.run(args("check", "--url", byHibernate.url(), modelOptions));
         assertEquals(0, adopted.exitCode(), "check on the schema Hibernate created:\n" + adopted.out() + adopted.err());
 
-        List<String> ran = HibernateReference.validateAndUse(byDiffgen, loader, classes, Map.copyOf(model.settings()));
+        List<String> ran = HibernateReference.validateAndUse(byDiffgen, loader, classes, Map.copyOf(model.runtimeSettings()));
         assertTrue(ran.stream().anyMatch(r -> r.startsWith("query ")), "queried the entities: " + ran);
 
         Cli.run(args("downgrade", "base", "--url", byDiffgen.url(), modelOptions)).assertOk();
         assertTrue(Catalogs.read(byDiffgen).tables().isEmpty(), "downgrade to base leaves no table");
         System.out.println(model.name() + ": " + classes.size() + " mapped classes, "
-                + Catalogs.read(byHibernate).tables().size() + " tables; " + ran.size() + " statements run by Hibernate");
+                + Catalogs.read(byHibernate).tables().size() + " tables " + Catalogs.read(byHibernate).tables().keySet()
+                + "; Hibernate ran " + ran.size() + " statements on diffgen's schema");
     }
 
     /** Fails with the tables (and sequences) that differ, each side by side. */
