@@ -130,6 +130,49 @@ class RealWorldModelsTest {
                 + "; Hibernate ran " + ran.size() + " statements on diffgen's schema");
     }
 
+    /**
+     * Spring Modulith ships its own PostgreSQL schema beside the entities. Applied as shipped, it is
+     * not what the entities map to; {@code check} on it lists exactly the real drift, and nothing
+     * else: TEXT where the entities say varchar(255), and two indexes per table (one of them a hash
+     * index) that the entities do not declare. No constraint is reported: the shipped primary keys
+     * match the entities' by definition.
+     */
+    @org.junit.jupiter.api.Test
+    void springModulithsShippedSchemaDriftsFromItsEntitiesExactlyAsCheckSays() throws Exception {
+        TestDatabase empty = PostgresServer.createDatabase("modulith_empty");
+        TestDatabase shipped = PostgresServer.createDatabase("modulith_shipped");
+        Path migrations = Files.createTempDirectory("diffgen-modulith").resolve("migrations");
+        Files.createDirectories(migrations.resolve("versions"));
+        List<String> model = args("--migrations", migrations, "--model-classpath",
+                String.join(java.io.File.pathSeparator, jars("spring-modulith-events-jpa", "spring-modulith-events-core", "spring-boot")
+                        .stream().map(Path::toString).toList()),
+                "--model-package", "org.springframework.modulith.events.jpa");
+        Cli.run(args("revision", "--autogenerate", "-m", "initial schema", "--url", empty.url(), model)).assertOk();
+
+        try (var jar = new java.util.jar.JarFile(MODELS.resolve("spring-modulith-events-jdbc.jar").toFile())) {
+            for (String name : List.of("schema-postgresql.sql", "schema-postgresql-archive.sql")) {
+                String sql = new String(jar.getInputStream(jar.getEntry(name)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                shipped.execute(sql);
+            }
+        }
+        Cli.run(args("stamp", "head", "--url", shipped.url(), model)).assertOk();
+        Cli.Result check = Cli.run(args("check", "--url", shipped.url(), model));
+        assertEquals(1, check.exitCode(), check.err());
+        System.out.println("Spring Modulith's shipped schema, check says:\n" + check.out());
+        assertEquals(List.of(
+                "  - drop index event_publication_by_completion_date_idx on event_publication",
+                "  - drop index event_publication_serialized_event_hash_idx on event_publication",
+                "  - drop index event_publication_archive_by_completion_date_idx on event_publication_archive",
+                "  - drop index event_publication_archive_serialized_event_hash_idx on event_publication_archive",
+                "  - alter column event_publication.listener_id: type text -> character varying(255)",
+                "  - alter column event_publication.serialized_event: type text -> character varying(255)",
+                "  - alter column event_publication.event_type: type text -> character varying(255)",
+                "  - alter column event_publication_archive.listener_id: type text -> character varying(255)",
+                "  - alter column event_publication_archive.serialized_event: type text -> character varying(255)",
+                "  - alter column event_publication_archive.event_type: type text -> character varying(255)"),
+                check.out().lines().filter(l -> l.startsWith("  - ")).toList());
+    }
+
     /** Fails with the tables (and sequences) that differ, each side by side. */
     static void assertSameDefinitions(SchemaSnapshot expected, SchemaSnapshot actual) {
         SchemaSnapshot e = Catalogs.byDefinition(expected);
