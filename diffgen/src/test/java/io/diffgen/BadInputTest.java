@@ -233,6 +233,23 @@ class BadInputTest {
     }
 
     @Test
+    void tableInAnotherSchemaIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.schema"), 3, "table note is in schema 'sales'");
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
+    @Test
+    void postgresEnumTypeIsRefusedNamingTheColumn(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.enumtype"), 3,
+                "column ticket.state maps to a PostgreSQL enum type ('state', SqlTypes.NAMED_ENUM), which diffgen does not create yet");
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
+    @Test
     void missingModelClasspathEntry(@TempDir Path dir) {
         assertCleanError(Cli.run("check", "--migrations", pixcrawler.toString(), "--model-package", "x",
                 "--model-classpath", dir.resolve("missing.jar").toString()), 3, "model classpath entry does not exist");

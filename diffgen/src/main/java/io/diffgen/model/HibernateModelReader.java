@@ -30,6 +30,7 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.type.SqlTypes;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -128,6 +129,7 @@ public final class HibernateModelReader {
             if (!table.isPhysicalTable() || table.isView() || table.isSubselect() || table.isAbstractUnionTable()) {
                 continue;
             }
+            refuseOtherSchema(table.getSchemaIdentifier(), "table " + stored(table));
             Table read = inDeclaredOrder(readTable(table, metadata, partialIndexes.getOrDefault(stored(table), List.of())),
                     declaredOrder.getOrDefault(stored(table), List.of()));
             tables.put(read.name(), read);
@@ -135,6 +137,7 @@ public final class HibernateModelReader {
         List<Sequence> sequences = new ArrayList<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.boot.model.relational.Sequence seq : namespace.getSequences()) {
+                refuseOtherSchema(seq.getName().getSchemaName(), "sequence " + stored(seq.getName().getSequenceName()));
                 sequences.add(new Sequence(stored(seq.getName().getSequenceName()), seq.getInitialValue(), seq.getIncrementSize()));
             }
         }
@@ -147,6 +150,11 @@ public final class HibernateModelReader {
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
+            if (c.getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM) {
+                throw new ModelException("the entity model's column " + name + "." + stored(c) + " maps to a PostgreSQL enum type ('"
+                        + stored(c.getSqlType(metadata)) + "', SqlTypes.NAMED_ENUM), which diffgen does not create yet; "
+                        + "map it as @Enumerated(EnumType.STRING) for now");
+            }
             Column.Identity identity = c.isIdentity() ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
             columns.add(new Column(stored(c), Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip()),
                     c.isNullable() && !table.isPrimaryKey(c),
@@ -252,6 +260,18 @@ public final class HibernateModelReader {
         }));
         return new Table(table.name(), columns, table.primaryKey(), table.foreignKeys(), table.uniques(), table.checks(),
                 table.indexes(), table.comment());
+    }
+
+    /**
+     * diffgen reads and writes one schema, the database's current one; a model object placed in
+     * another is refused by name, rather than silently created in the wrong schema.
+     */
+    private static void refuseOtherSchema(Identifier schema, String what) {
+        if (schema != null && !stored(schema).equals("public")) {
+            throw new ModelException(what + " is in schema '" + stored(schema) + "': diffgen works in one schema (the "
+                    + "database's current one) and does not yet support others; remove the schema from the mapping "
+                    + "(@Table/@JoinTable/@SequenceGenerator/@CollectionTable schema, hibernate.default_schema)");
+        }
     }
 
     /**
