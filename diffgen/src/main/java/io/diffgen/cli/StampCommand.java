@@ -2,6 +2,8 @@ package io.diffgen.cli;
 
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.runner.RevisionRunner;
+import io.diffgen.runner.SqlScript;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
@@ -20,12 +22,19 @@ final class StampCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1", paramLabel = "TARGET")
+    @Parameters(arity = "1", paramLabel = "TARGET", description = "head, heads, a revision or base. With --sql: [FROM:]TO.")
     String target;
+
+    @Option(names = "--sql", description = "Print the DATABASECHANGELOG rows instead of writing them; needs no database.")
+    boolean sql;
 
     @Override
     public Integer call() throws SQLException {
         MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        if (sql) {
+            spec.commandLine().getOut().print(new SqlScript(migrations, migrations.graph()).stamp(target));
+            return 0;
+        }
         try (Connection c = parent.common.connect()) {
             new RevisionRunner(c, migrations, migrations.graph()).stamp(target);
         }

@@ -96,6 +96,10 @@ public final class RevisionGraph {
         return r;
     }
 
+    public boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+
     public boolean isEmpty() {
         return byId.isEmpty();
     }

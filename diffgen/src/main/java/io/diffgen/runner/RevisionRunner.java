@@ -6,39 +6,34 @@ import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.revision.RevisionScript;
+import io.diffgen.snapshot.Identifiers;
 import liquibase.change.Change;
 import liquibase.change.CheckSum;
+import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeLogHistoryService;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
-import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
-import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.DirectoryResourceAccessor;
-import liquibase.resource.ResourceAccessor;
 
-import java.io.FileNotFoundException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * Applies and rolls back revision scripts on one database. Liquibase parses the scripts, computes
- * checksums and writes DATABASECHANGELOG exactly as stock Liquibase does; diffgen owns the
- * transaction, so a revision's statements and its tracking row commit together or not at all, and
- * it holds a PostgreSQL advisory lock instead of Liquibase's lock table.
+ * Runs a {@link MigrationPlan} on one database. Liquibase parses the scripts, computes checksums and
+ * writes DATABASECHANGELOG exactly as stock Liquibase does; diffgen owns the transaction, so a
+ * changeset's statements and its tracking row commit together or not at all, and it holds a
+ * PostgreSQL advisory lock instead of Liquibase's lock table.
  */
 public final class RevisionRunner implements AutoCloseable {
 
@@ -49,10 +44,9 @@ public final class RevisionRunner implements AutoCloseable {
     private final Connection connection;
     private final MigrationsDirectory migrations;
     private final RevisionGraph graph;
-    private final Map<String, DatabaseChangeLog> parsed = new HashMap<>();
+    private final ChangeSetParser parser;
     /** Liquibase is started only by the commands that run or check scripts, not by current or status. */
     private Database database;
-    private ResourceAccessor resources;
     /** For error messages when the database can no longer be asked. */
     private String lastCompleted;
 
@@ -60,14 +54,14 @@ public final class RevisionRunner implements AutoCloseable {
         this.connection = connection;
         this.migrations = migrations;
         this.graph = graph;
+        this.parser = new ChangeSetParser(migrations);
     }
 
     private Database database() {
         if (database == null) {
             try {
                 database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                resources = new DirectoryResourceAccessor(migrations.root().toAbsolutePath().normalize());
-            } catch (LiquibaseException | FileNotFoundException e) {
+            } catch (LiquibaseException e) {
                 throw new DiffgenException(ErrorCode.DATABASE, "cannot open the database for migrations: " + e.getMessage(), e);
             }
         }
@@ -78,44 +72,8 @@ public final class RevisionRunner implements AutoCloseable {
         return graph;
     }
 
-    /** Ids of the diffgen changesets recorded in DATABASECHANGELOG (read with plain JDBC). */
-    private Set<String> ranChangeSetIds() {
-        try {
-            Set<String> ids = new LinkedHashSet<>();
-            if (!trackingTableExists()) {
-                return ids;
-            }
-            try (var ps = connection.prepareStatement("SELECT id FROM databasechangelog WHERE author = ? ORDER BY orderexecuted")) {
-                ps.setString(1, RevisionScript.AUTHOR);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot read DATABASECHANGELOG: " + e.getMessage(), e);
-        }
-    }
-
-    /** What the tracking table says, read once: revisions wholly applied, and those only partly applied. */
-    private record Progress(Set<String> applied, Set<String> partial) {
-        Set<String> started() {
-            Set<String> all = new LinkedHashSet<>(applied);
-            all.addAll(partial);
-            return all;
-        }
-    }
-
     private Progress progress() {
-        Set<String> ran = ranChangeSetIds();
-        Set<String> applied = new LinkedHashSet<>();
-        Set<String> partial = new LinkedHashSet<>();
-        for (String id : started(ran)) {
-            (ran.containsAll(changeSetIds(graph.get(id))) ? applied : partial).add(id);
-        }
-        return new Progress(applied, partial);
+        return Progress.of(TrackingTable.ranChangeSetIds(connection), graph, migrations.versions().toString());
     }
 
     /** Revisions with every changeset recorded. */
@@ -131,39 +89,9 @@ public final class RevisionRunner implements AutoCloseable {
         return progress().partial();
     }
 
-    private Set<String> started(Set<String> ran) {
-        Set<String> started = new LinkedHashSet<>();
-        for (String id : ran) {
-            if (id.contains(".")) {
-                continue;
-            }
-            if (!graphContains(id)) {
-                throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + id
-                        + ", which is not in " + migrations.versions() + " (a revision file is missing?)");
-            }
-            started.add(id);
-        }
-        return started;
-    }
-
-    /** A script's changeset ids, from its text: no parsing needed to tell what ran. */
-    private static List<String> changeSetIds(Revision revision) {
-        List<String> ids = new ArrayList<>();
-        String text = MigrationsDirectory.read(revision.path().orElseThrow());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^--changeset " + RevisionScript.AUTHOR + ":(\\S+)").matcher(text);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
     /** The revisions the database is at: heads of what was applied, partly or wholly (empty at base). */
     public List<String> current() {
         return graph.headsOf(progress().started());
-    }
-
-    private boolean graphContains(String id) {
-        return graph.topological().stream().anyMatch(r -> r.id().equals(id));
     }
 
     public List<String> upgrade(String target, Consumer<Step> listener) {
@@ -172,13 +100,7 @@ public final class RevisionRunner implements AutoCloseable {
             database().commit();
             Progress progress = progress();
             verifyChecksums(progress.started());
-            List<String> plan = graph.upgradePlan(target, progress.applied());
-            for (String id : plan) {
-                apply(graph.get(id));
-                lastCompleted = id;
-                listener.accept(new Step(id, graph.get(id).message(), true));
-            }
-            return plan;
+            return execute(MigrationPlan.upgrade(graph, parser, progress, target), listener);
         } catch (LiquibaseException | SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
@@ -186,15 +108,9 @@ public final class RevisionRunner implements AutoCloseable {
 
     public List<String> downgrade(String target, Consumer<Step> listener) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
-            Set<String> applied = progress().started();
-            verifyChecksums(applied);
-            List<String> plan = graph.downgradePlan(target, applied);
-            for (String id : plan) {
-                rollback(graph.get(id));
-                lastCompleted = "the rollback of " + id;
-                listener.accept(new Step(id, graph.get(id).message(), false));
-            }
-            return plan;
+            Progress progress = progress();
+            verifyChecksums(progress.started());
+            return execute(MigrationPlan.downgrade(graph, parser, progress, target), listener);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
@@ -202,36 +118,27 @@ public final class RevisionRunner implements AutoCloseable {
 
     /**
      * Records the database as being at TARGET ({@code head}, {@code heads}, a revision or {@code base})
-     * without running any statement: rows are added to or removed from DATABASECHANGELOG.
+     * without running any statement: rows are added to or removed from DATABASECHANGELOG, in one transaction.
      */
     public void stamp(String target) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
             history().init();
             database().commit();
-            Set<String> applied = progress().started();
-            Set<String> goal = switch (target) {
-                case "base" -> Set.of();
-                case "heads" -> graph.ancestorsInclusive(graph.heads());
-                case "head" -> graph.ancestorsInclusive(List.of(graph.head("'stamp head'")));
-                default -> graph.ancestorsInclusive(List.of(graph.resolveId(target)));
-            };
+            MigrationPlan plan = MigrationPlan.stamp(graph, parser, progress(), target);
             database().setAutoCommit(false);
-            List<Revision> order = graph.topological();
-            for (int i = order.size() - 1; i >= 0; i--) {
-                Revision r = order.get(i);
-                if (applied.contains(r.id()) && !goal.contains(r.id())) {
-                    for (ChangeSet cs : changeSets(r)) history().removeFromHistory(cs);
-                }
-            }
-            for (Revision r : order) {
-                if (goal.contains(r.id()) && !applied.contains(r.id())) {
-                    for (ChangeSet cs : changeSets(r)) history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
+            for (MigrationPlan.Step step : plan.steps()) {
+                for (ChangeSet cs : step.changeSets()) {
+                    if (step.action() == MigrationPlan.Action.FORGET) {
+                        history().removeFromHistory(cs);
+                    } else {
+                        history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
+                    }
                 }
             }
             database().commit();
         } catch (LiquibaseException | SQLException e) {
             rollbackQuietly();
-            throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + rootMessage(e), e);
+            throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + Failures.rootMessage(e), e);
         } finally {
             try {
                 database().setAutoCommit(true);
@@ -241,17 +148,23 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
-    private void apply(Revision revision) {
-        Set<String> ran = ranChangeSetIds();
-        for (ChangeSet cs : changeSets(revision)) {
-            if (ran.contains(cs.getId())) {
-                continue; // a partly applied revision resumes after what ran
+    /** The plan's steps, one changeset at a time; returns the revisions it went through. */
+    private List<String> execute(MigrationPlan plan, Consumer<Step> listener) {
+        boolean upgrade = plan.kind() == MigrationPlan.Kind.UPGRADE;
+        List<String> done = new ArrayList<>();
+        for (MigrationPlan.Step step : plan.steps()) {
+            Revision revision = step.revision();
+            for (ChangeSet cs : step.changeSets()) {
+                if (upgrade && !cs.isRunInTransaction()) {
+                    dropInvalidIndexesOf(cs);
+                }
+                runChangeSet(revision, cs, upgrade ? cs.getChanges() : cs.getRollback().getChanges(), upgrade);
             }
-            if (!cs.isRunInTransaction()) {
-                dropInvalidIndexesOf(cs);
-            }
-            runChangeSet(revision, cs, cs.getChanges(), true);
+            lastCompleted = upgrade ? revision.id() : "the rollback of " + revision.id();
+            done.add(revision.id());
+            listener.accept(new Step(revision.id(), revision.message(), upgrade));
         }
+        return done;
     }
 
     /**
@@ -259,8 +172,8 @@ public final class RevisionRunner implements AutoCloseable {
      * changeset runs again, or the retry would fail on the name.
      */
     private void dropInvalidIndexesOf(ChangeSet cs) {
-        String sql = cs.getChanges().stream().filter(c -> c instanceof liquibase.change.core.RawSQLChange)
-                .map(c -> ((liquibase.change.core.RawSQLChange) c).getSql()).reduce("", String::concat);
+        String sql = cs.getChanges().stream().filter(c -> c instanceof RawSQLChange)
+                .map(c -> ((RawSQLChange) c).getSql()).reduce("", String::concat);
         try (var ps = connection.prepareStatement("""
                 SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
                 WHERE NOT i.indisvalid AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())""");
@@ -270,12 +183,11 @@ public final class RevisionRunner implements AutoCloseable {
                 invalid.add(rs.getString(1));
             }
             for (String name : invalid) {
-                if (java.util.regex.Pattern.compile("\\bINDEX CONCURRENTLY " + java.util.regex.Pattern.quote(
-                        io.diffgen.snapshot.Identifiers.quote(name)) + "\\s").matcher(sql).find()) {
+                if (Pattern.compile("\\bINDEX CONCURRENTLY " + Pattern.quote(Identifiers.quote(name)) + "\\s").matcher(sql).find()) {
                     boolean autoCommit = connection.getAutoCommit();
                     connection.setAutoCommit(true); // CONCURRENTLY cannot run in a transaction block
                     try (var drop = connection.createStatement()) {
-                        drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + io.diffgen.snapshot.Identifiers.quote(name));
+                        drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(name));
                     } finally {
                         connection.setAutoCommit(autoCommit);
                     }
@@ -283,17 +195,6 @@ public final class RevisionRunner implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot clean up invalid indexes: " + e.getMessage(), e);
-        }
-    }
-
-    private void rollback(Revision revision) {
-        List<ChangeSet> changeSets = new ArrayList<>(changeSets(revision));
-        java.util.Collections.reverse(changeSets);
-        Set<String> ran = ranChangeSetIds();
-        for (ChangeSet cs : changeSets) {
-            if (ran.contains(cs.getId())) {
-                runChangeSet(revision, cs, cs.getRollback().getChanges(), false);
-            }
         }
     }
 
@@ -305,7 +206,7 @@ public final class RevisionRunner implements AutoCloseable {
             boolean transactional = cs.isRunInTransaction();
             database.setAutoCommit(!transactional);
             for (Change change : changes) {
-                statement = oneLine(change);
+                statement = Failures.oneLine(change instanceof RawSQLChange raw ? raw.getSql() : change.getDescription(), 200);
                 database.executeStatements(change, cs.getChangeLog(), cs.getSqlVisitors());
             }
             statement = null;
@@ -321,13 +222,13 @@ public final class RevisionRunner implements AutoCloseable {
                     ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + describeCurrent()
                             : "this changeset ran outside a transaction and may be partly applied")
                     : "it was not rolled back; the database is still at " + describeCurrent();
-            String failed = failedStatement(e);
+            String failed = Failures.failedStatement(e);
             if (failed != null) {
                 statement = failed;
             }
             throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
                     + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "
-                    + rootMessage(e) + "; " + state, e);
+                    + Failures.rootMessage(e) + "; " + state, e);
         } finally {
             try {
                 database.setAutoCommit(true);
@@ -358,37 +259,6 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
-    private static String oneLine(Change change) {
-        String text = change instanceof liquibase.change.core.RawSQLChange raw ? raw.getSql() : change.getDescription();
-        text = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
-    }
-
-    /** Liquibase names the statement that failed as {@code [Failed SQL: (code) statement]}. */
-    private static String failedStatement(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage();
-            int at = m == null ? -1 : m.indexOf("[Failed SQL: ");
-            if (at >= 0) {
-                String sql = m.substring(at + "[Failed SQL: ".length());
-                sql = sql.replaceFirst("^\\(-?\\d+\\)\\s*", "");
-                sql = sql.endsWith("]") ? sql.substring(0, sql.length() - 1) : sql;
-                sql = sql.strip().replaceAll("\\s+", " ");
-                return sql.length() > 300 ? sql.substring(0, 300) + "..." : sql;
-            }
-        }
-        return null;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
-    }
-
     /** A revision edited after it was applied is refused, naming the file. */
     private void verifyChecksums(Set<String> applied) {
         try {
@@ -397,12 +267,8 @@ public final class RevisionRunner implements AutoCloseable {
                 if (RevisionScript.AUTHOR.equals(r.getAuthor())) ran.put(r.getId(), r);
             }
             for (String id : applied) {
-                if (!graphContains(id)) {
-                    throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + id
-                            + ", which is not in " + migrations.versions() + " (a revision file is missing?)");
-                }
                 Revision revision = graph.get(id);
-                for (ChangeSet cs : changeSets(revision)) {
+                for (ChangeSet cs : parser.changeSets(revision)) {
                     RanChangeSet r = ran.get(cs.getId());
                     CheckSum stored = r == null ? null : r.getLastCheckSum();
                     if (stored != null && !cs.isCheckSumValid(stored)) {
@@ -417,37 +283,8 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
-    /** The parsed changesets of a revision script (the first is the revision's main changeset). */
-    public List<ChangeSet> changeSets(Revision revision) {
-        Path path = revision.path().orElseThrow(() -> new IllegalStateException("revision " + revision.id() + " has no file"));
-        DatabaseChangeLog log = parsed.computeIfAbsent(revision.id(), id -> {
-            String relative = migrations.root().toAbsolutePath().normalize()
-                    .relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
-            try {
-                Database db = database();
-                return ChangeLogParserFactory.getInstance().getParser(relative, resources)
-                        .parse(relative, new ChangeLogParameters(db), resources);
-            } catch (LiquibaseException e) {
-                throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": cannot parse: " + rootMessage(e), e);
-            }
-        });
-        List<ChangeSet> sets = log.getChangeSets();
-        if (sets.isEmpty() || !sets.get(0).getId().equals(revision.id())) {
-            throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": the first changeset must have id "
-                    + revision.id() + " (the header's Revision)");
-        }
-        return sets;
-    }
-
     private ChangeLogHistoryService history() {
         return liquibase.Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database());
-    }
-
-    private boolean trackingTableExists() throws SQLException {
-        try (var ps = connection.prepareStatement("SELECT to_regclass('databasechangelog') IS NOT NULL"); var rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
     }
 
     @Override

@@ -7,112 +7,106 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import liquibase.ChecksumVersion;
 import liquibase.change.Change;
-import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.core.PostgresDatabase;
-import liquibase.exception.LiquibaseException;
-import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.DirectoryResourceAccessor;
-import liquibase.resource.ResourceAccessor;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.RawParameterizedSqlStatement;
 import liquibase.statement.core.RawSqlStatement;
+import liquibase.util.LiquibaseUtil;
 
-import java.io.FileNotFoundException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static io.diffgen.snapshot.Identifiers.literal;
 
 /**
- * {@code --sql}: the statements an upgrade or downgrade would run, with the DATABASECHANGELOG
- * bookkeeping, as a script for psql. Needs no database: the range is given, as in Alembic's offline
- * mode. Applied with {@code psql -v ON_ERROR_STOP=1 -f}, it leaves the database as the command would.
+ * {@code --sql}: a {@link MigrationPlan} rendered as a script for psql instead of executed, with the
+ * DATABASECHANGELOG bookkeeping the online run would write. Needs no database: the range says where
+ * the database starts, as in Alembic's offline mode. Applied with {@code psql -v ON_ERROR_STOP=1 -f},
+ * it leaves the database as the online command would.
  */
 public final class SqlScript {
-    /** Liquibase 4.31's own DDL for its tracking table, so stock Liquibase accepts the table. */
-    static final String CHANGELOG_TABLE = """
-            CREATE TABLE IF NOT EXISTS databasechangelog (id VARCHAR(255) NOT NULL, author VARCHAR(255) NOT NULL, \
-            filename VARCHAR(255) NOT NULL, dateexecuted TIMESTAMP WITHOUT TIME ZONE NOT NULL, orderexecuted INTEGER NOT NULL, \
-            exectype VARCHAR(10) NOT NULL, md5sum VARCHAR(35), description VARCHAR(255), comments VARCHAR(255), tag VARCHAR(255), \
-            liquibase VARCHAR(20), contexts VARCHAR(255), labels VARCHAR(255), deployment_id VARCHAR(10));""";
-
-    private final MigrationsDirectory migrations;
     private final RevisionGraph graph;
+    private final ChangeSetParser parser;
     private final PostgresDatabase database = new PostgresDatabase();
-    private final ResourceAccessor resources;
     private final String deploymentId;
 
     public SqlScript(MigrationsDirectory migrations, RevisionGraph graph) {
-        this.migrations = migrations;
         this.graph = graph;
-        try {
-            this.resources = new DirectoryResourceAccessor(migrations.root().toAbsolutePath().normalize());
-        } catch (FileNotFoundException e) {
-            throw new DiffgenException(ErrorCode.REVISION, "no migrations folder at " + migrations.root(), e);
-        }
+        this.parser = new ChangeSetParser(migrations);
         this.deploymentId = Long.toString(Math.abs(new SecureRandom().nextLong()) % 10_000_000_000L);
     }
 
     /** {@code [FROM:]TO}, FROM defaulting to base. */
     public String upgrade(String range) {
-        String[] parts = split(range, false);
-        Set<String> applied = parts[0] == null || parts[0].equals("base") ? Set.of() : graph.ancestorsInclusive(List.of(resolve(parts[0])));
-        List<String> plan = graph.upgradePlan(parts[1], applied);
-        StringBuilder out = new StringBuilder("-- diffgen upgrade " + range + "\n\n" + CHANGELOG_TABLE + "\n");
-        for (String id : plan) {
-            Revision r = graph.get(id);
-            out.append("\n-- Running upgrade ").append(String.join(", ", r.parents())).append(" -> ").append(id)
-                    .append(", ").append(r.message()).append('\n');
-            for (ChangeSet cs : changeSets(r)) {
-                block(out, cs, cs.getChanges(), insertRow(cs));
-            }
-        }
-        return out.toString();
+        Range r = Range.parse(range, "upgrade", false);
+        MigrationPlan plan = MigrationPlan.upgrade(graph, parser, startingAt(r.from()), r.to());
+        return render("-- diffgen upgrade " + range + "\n\n" + TrackingTable.CREATE + "\n", plan);
     }
 
     /** {@code FROM:TO}: both ends are required, since nothing tells where the database is. */
     public String downgrade(String range) {
-        String[] parts = split(range, true);
-        Set<String> applied = parts[0].equals("base") ? Set.of() : graph.ancestorsInclusive(List.of(resolve(parts[0])));
-        List<String> plan = graph.downgradePlan(parts[1], applied);
-        StringBuilder out = new StringBuilder("-- diffgen downgrade " + range + "\n");
-        for (String id : plan) {
-            Revision r = graph.get(id);
-            out.append("\n-- Running downgrade ").append(id).append(" -> ").append(String.join(", ", r.parents()))
-                    .append(", ").append(r.message()).append('\n');
-            List<ChangeSet> sets = new ArrayList<>(changeSets(r));
-            java.util.Collections.reverse(sets);
-            for (ChangeSet cs : sets) {
-                block(out, cs, cs.getRollback().getChanges(), "DELETE FROM databasechangelog WHERE id = " + literal(cs.getId())
-                        + " AND author = " + literal(cs.getAuthor()) + " AND filename = " + literal(cs.getFilePath()) + ";");
+        Range r = Range.parse(range, "downgrade", true);
+        MigrationPlan plan = MigrationPlan.downgrade(graph, parser, startingAt(r.from()), r.to());
+        return render("-- diffgen downgrade " + range + "\n", plan);
+    }
+
+    /** {@code [FROM:]TO}, FROM defaulting to base: only tracking rows, no statement of the revisions. */
+    public String stamp(String range) {
+        Range r = Range.parse(range, "stamp", false);
+        MigrationPlan plan = MigrationPlan.stamp(graph, parser, startingAt(r.from()), r.to());
+        return render("-- diffgen stamp " + range + "\n\n" + TrackingTable.CREATE + "\n", plan);
+    }
+
+    /** Where a database described by a range's FROM stands. */
+    private Progress startingAt(String from) {
+        if (from == null || from.equals("base")) {
+            return Progress.assumedAt(List.of(), graph);
+        }
+        return Progress.assumedAt(List.of(from.equals("head") ? graph.head("--sql") : graph.resolveId(from)), graph);
+    }
+
+    /** {@code [FROM:]TO} as the offline forms take it. */
+    private record Range(String from, String to) {
+        static Range parse(String range, String command, boolean bothRequired) {
+            int colon = range.indexOf(':');
+            if (colon < 0) {
+                if (bothRequired) {
+                    throw new DiffgenException(ErrorCode.USAGE, command + " --sql needs a range FROM:TO (for example head:base), "
+                            + "since no database says where it starts");
+                }
+                return new Range(null, range);
+            }
+            String from = range.substring(0, colon);
+            String to = range.substring(colon + 1);
+            if (from.isEmpty() || to.isEmpty()) {
+                throw new DiffgenException(ErrorCode.USAGE, "bad range '" + range + "': expected FROM:TO");
+            }
+            return new Range(from, to);
+        }
+    }
+
+    private String render(String header, MigrationPlan plan) {
+        StringBuilder out = new StringBuilder(header);
+        for (MigrationPlan.Step step : plan.steps()) {
+            Revision r = step.revision();
+            String parents = String.join(", ", r.parents());
+            out.append('\n').append(switch (step.action()) {
+                case APPLY -> "-- Running upgrade " + parents + " -> " + r.id();
+                case ROLL_BACK -> "-- Running downgrade " + r.id() + " -> " + parents;
+                case RECORD -> "-- Stamping " + r.id();
+                case FORGET -> "-- Unstamping " + r.id();
+            }).append(", ").append(r.message()).append('\n');
+            for (ChangeSet cs : step.changeSets()) {
+                switch (step.action()) {
+                    case APPLY -> block(out, cs, cs.getChanges(), insertRow(cs));
+                    case ROLL_BACK -> block(out, cs, cs.getRollback().getChanges(), deleteRow(cs));
+                    case RECORD -> out.append(insertRow(cs)).append('\n');
+                    case FORGET -> out.append(deleteRow(cs)).append('\n');
+                }
             }
         }
         return out.toString();
-    }
-
-    private String resolve(String reference) {
-        return reference.equals("head") ? graph.head("--sql") : graph.resolveId(reference);
-    }
-
-    private static String[] split(String range, boolean bothRequired) {
-        int colon = range.indexOf(':');
-        if (colon < 0) {
-            if (bothRequired) {
-                throw new DiffgenException(ErrorCode.USAGE, "downgrade --sql needs a range FROM:TO (for example head:base), since no database says where it starts");
-            }
-            return new String[]{null, range};
-        }
-        String from = range.substring(0, colon);
-        String to = range.substring(colon + 1);
-        if (from.isEmpty() || to.isEmpty()) {
-            throw new DiffgenException(ErrorCode.USAGE, "bad range '" + range + "': expected FROM:TO");
-        }
-        return new String[]{from, to};
     }
 
     private void block(StringBuilder out, ChangeSet cs, List<Change> changes, String bookkeeping) {
@@ -137,25 +131,22 @@ public final class SqlScript {
         throw new IllegalStateException("unexpected statement " + statement.getClass().getSimpleName());
     }
 
+    /** The row Liquibase's history service writes for a changeset it ran. */
     private String insertRow(ChangeSet cs) {
         String checksum = cs.generateCheckSum(ChecksumVersion.latest()).toString();
         return "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, "
                 + "comments, tag, liquibase, contexts, labels, deployment_id) VALUES (" + literal(cs.getId()) + ", "
                 + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
                 + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", 'sql', "
-                + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, '4.31.1', NULL, NULL, " + literal(deploymentId) + ");";
+                + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, " + literal(LIQUIBASE_VERSION)
+                + ", NULL, NULL, " + literal(deploymentId) + ");";
     }
 
-    private List<ChangeSet> changeSets(Revision revision) {
-        Path path = revision.path().orElseThrow();
-        String relative = migrations.root().toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize())
-                .toString().replace('\\', '/');
-        try {
-            DatabaseChangeLog log = ChangeLogParserFactory.getInstance().getParser(relative, resources)
-                    .parse(relative, new ChangeLogParameters(database), resources);
-            return log.getChangeSets();
-        } catch (LiquibaseException e) {
-            throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": cannot parse: " + e.getMessage(), e);
-        }
+    private static String deleteRow(ChangeSet cs) {
+        return "DELETE FROM databasechangelog WHERE id = " + literal(cs.getId()) + " AND author = " + literal(cs.getAuthor())
+                + " AND filename = " + literal(cs.getFilePath()) + ";";
     }
+
+    /** The version Liquibase records in the rows it writes, from the Liquibase on the classpath. */
+    private static final String LIQUIBASE_VERSION = LiquibaseUtil.getBuildVersion();
 }

@@ -1,0 +1,80 @@
+package io.diffgen.runner;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.DiffgenException.ErrorCode;
+import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.revision.Revision;
+import io.diffgen.revision.RevisionScript;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.core.PostgresDatabase;
+import liquibase.exception.LiquibaseException;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A revision script's changesets, parsed by Liquibase exactly as stock Liquibase parses them (so
+ * checksums and file paths are Liquibase's own), once per revision.
+ */
+final class ChangeSetParser {
+    private static final Pattern CHANGESET = Pattern.compile("(?m)^--changeset " + Pattern.quote(RevisionScript.AUTHOR) + ":(\\S+)");
+
+    private final MigrationsDirectory migrations;
+    private final ResourceAccessor resources;
+    private final PostgresDatabase database = new PostgresDatabase();
+    private final Map<String, List<ChangeSet>> parsed = new HashMap<>();
+
+    ChangeSetParser(MigrationsDirectory migrations) {
+        this.migrations = migrations;
+        try {
+            this.resources = new DirectoryResourceAccessor(migrations.root().toAbsolutePath().normalize());
+        } catch (FileNotFoundException e) {
+            throw new DiffgenException(ErrorCode.REVISION, "no migrations folder at " + migrations.root(), e);
+        }
+    }
+
+    /** The parsed changesets of a revision; the first is the revision's main changeset. */
+    List<ChangeSet> changeSets(Revision revision) {
+        return parsed.computeIfAbsent(revision.id(), id -> parse(revision));
+    }
+
+    private List<ChangeSet> parse(Revision revision) {
+        Path path = revision.path().orElseThrow(() -> new IllegalStateException("revision " + revision.id() + " has no file"));
+        String relative = migrations.root().toAbsolutePath().normalize()
+                .relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        DatabaseChangeLog log;
+        try {
+            log = ChangeLogParserFactory.getInstance().getParser(relative, resources)
+                    .parse(relative, new ChangeLogParameters(database), resources);
+        } catch (LiquibaseException e) {
+            throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": cannot parse: " + Failures.rootMessage(e), e);
+        }
+        List<ChangeSet> sets = log.getChangeSets();
+        if (sets.isEmpty() || !sets.get(0).getId().equals(revision.id())) {
+            throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": the first changeset must have id "
+                    + revision.id() + " (the header's Revision)");
+        }
+        return List.copyOf(sets);
+    }
+
+    /** A script's changeset ids, from its text: telling what ran needs no parsing. */
+    static List<String> ids(Revision revision) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = CHANGESET.matcher(MigrationsDirectory.read(revision.path().orElseThrow()));
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,37 @@
+package io.diffgen.runner;
+
+/** What a failure says, in one line. */
+final class Failures {
+    private Failures() {
+    }
+
+    /** The message of the innermost cause, first line only. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.lines().findFirst().orElse(m).strip();
+    }
+
+    /** Liquibase names the statement that failed as {@code [Failed SQL: (code) statement]}. */
+    static String failedStatement(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            int at = m == null ? -1 : m.indexOf("[Failed SQL: ");
+            if (at >= 0) {
+                String sql = m.substring(at + "[Failed SQL: ".length());
+                sql = sql.replaceFirst("^\\(-?\\d+\\)\\s*", "");
+                sql = sql.endsWith("]") ? sql.substring(0, sql.length() - 1) : sql;
+                return oneLine(sql, 300);
+            }
+        }
+        return null;
+    }
+
+    static String oneLine(String text, int max) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return line.length() > max ? line.substring(0, max) + "..." : line;
+    }
+}

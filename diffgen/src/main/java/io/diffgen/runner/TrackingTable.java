@@ -1,0 +1,58 @@
+package io.diffgen.runner;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.DiffgenException.ErrorCode;
+import io.diffgen.revision.RevisionScript;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Reading Liquibase's DATABASECHANGELOG with plain JDBC: which of diffgen's changesets a database has
+ * run. Writing it is left to Liquibase's own history service (online) or to the rows
+ * {@link SqlScript} renders (offline).
+ */
+final class TrackingTable {
+    /** Liquibase 4.31's own DDL for its tracking table, so stock Liquibase accepts the table. */
+    static final String CREATE = """
+            CREATE TABLE IF NOT EXISTS databasechangelog (id VARCHAR(255) NOT NULL, author VARCHAR(255) NOT NULL, \
+            filename VARCHAR(255) NOT NULL, dateexecuted TIMESTAMP WITHOUT TIME ZONE NOT NULL, orderexecuted INTEGER NOT NULL, \
+            exectype VARCHAR(10) NOT NULL, md5sum VARCHAR(35), description VARCHAR(255), comments VARCHAR(255), tag VARCHAR(255), \
+            liquibase VARCHAR(20), contexts VARCHAR(255), labels VARCHAR(255), deployment_id VARCHAR(10));""";
+
+    private TrackingTable() {
+    }
+
+    /** Ids of diffgen's changesets recorded in the table, in the order they ran (none without a table). */
+    static Set<String> ranChangeSetIds(Connection connection) {
+        try {
+            Set<String> ids = new LinkedHashSet<>();
+            if (!exists(connection)) {
+                return ids;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM databasechangelog WHERE author = ? ORDER BY orderexecuted")) {
+                ps.setString(1, RevisionScript.AUTHOR);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read DATABASECHANGELOG: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass('databasechangelog') IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+}
