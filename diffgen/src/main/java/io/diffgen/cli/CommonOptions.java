@@ -6,7 +6,7 @@ import io.diffgen.config.DatabaseUrl;
 import io.diffgen.model.HibernateSettings;
 import io.diffgen.model.ModelException;
 import io.diffgen.revision.MigrationsDirectory;
-import io.diffgen.runner.LocalPostgres;
+import io.diffgen.postgres.LocalPostgres;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 

@@ -1,6 +1,6 @@
 package io.diffgen.cli;
 
-import io.diffgen.runner.LocalPostgres;
+import io.diffgen.postgres.LocalPostgres;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "db", description = "The project's local PostgreSQL (used when no --url or DATABASE_URL is given): start, stop, url.")
+@Command(name = "db", description = "The project's local PostgreSQL (used when no --url or DATABASE_URL is given): start, stop, status, url.")
 final class DbCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
@@ -17,7 +17,7 @@ final class DbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1", paramLabel = "ACTION", description = "start, stop or url")
+    @Parameters(arity = "1", paramLabel = "ACTION", description = "start, stop, status or url")
     String action;
 
     @Override
@@ -27,8 +27,17 @@ final class DbCommand implements Callable<Integer> {
         switch (action) {
             case "start", "url" -> out.println(local.ensureRunning());
             case "stop" -> spec.commandLine().getErr().println(local.stop() ? "stopped" : "not running");
+            case "status" -> {
+                LocalPostgres.Status status = local.status();
+                if (!status.running()) {
+                    out.println("not running");
+                    return 1;
+                }
+                out.println("running (pid " + status.pid().orElseThrow() + ")"
+                        + status.port().map(p -> ", " + local.url(p)).orElse(", not answering yet"));
+            }
             default -> throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE,
-                    "unknown db action '" + action + "': use start, stop or url");
+                    "unknown db action '" + action + "': use start, stop, status or url");
         }
         return 0;
     }

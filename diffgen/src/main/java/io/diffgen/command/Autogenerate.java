@@ -14,7 +14,7 @@ import io.diffgen.model.ModelLoader;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
-import io.diffgen.runner.ThrowawayPostgres;
+import io.diffgen.postgres.ThrowawayPostgres;
 import io.diffgen.snapshot.SchemaSnapshot;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.diffgen.runner;
+package io.diffgen.postgres;
 
 import io.diffgen.DiffgenException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -78,6 +78,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private static EmbeddedPostgres begin(Path data) throws IOException {
+        EmbeddedBinaries.repairInterruptedUnpacks();
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)

@@ -1,0 +1,128 @@
+package io.diffgen.process;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The project's local PostgreSQL ({@code .diffgen/}), through the jar: started, found, stopped, and
+ * brought back after what users' machines do to it: a killed server, a stale or reused pid file, a
+ * first start killed half-way, an unpack of the binaries killed half-way.
+ */
+@Tag("process")
+class LocalPostgresIT {
+    @TempDir
+    Path project;
+
+    private Map<String, String> env = Map.of();
+
+    private Jar.Result db(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--migrations", project.resolve("migrations").toString()));
+        return Jar.run(project, env, all);
+    }
+
+    private Path pidFile() {
+        return project.resolve(".diffgen/pgdata/postmaster.pid");
+    }
+
+    private long postmaster() throws Exception {
+        return Long.parseLong(Files.readAllLines(pidFile()).get(0).strip());
+    }
+
+    @AfterEach
+    void stop() {
+        db("db", "stop");
+    }
+
+    @Test
+    void startStatusStopAndBackAfterWhatMachinesDoToIt() throws Exception {
+        Files.createDirectories(project.resolve("migrations/versions"));
+        Jar.Result before = db("db", "status");
+        assertEquals(1, before.exitCode());
+        assertEquals("not running\n", before.out());
+
+        String url = db("db", "start").assertOk().out().strip();
+        assertTrue(url.startsWith("postgresql://postgres@localhost:"), url);
+        assertTrue(db("db", "status").assertOk().out().startsWith("running (pid " + postmaster() + "), " + url), "status names pid and url");
+        assertEquals(url + "\n", db("db", "url").assertOk().out(), "a second start finds the running server");
+
+        // killed: a later command starts it again
+        long killed = postmaster();
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        ProcessHandle.of(killed).ifPresent(h -> h.onExit().join());
+        assertEquals(1, db("db", "status").exitCode(), "a dead postmaster is not running");
+        assertEquals("", db("current").assertOk().out(), "current starts it again");
+        assertTrue(postmaster() != killed);
+
+        // stopped, then a pid file that names a live process that is not PostgreSQL (this JVM)
+        assertEquals("stopped\n", db("db", "stop").assertOk().err());
+        assertFalse(Files.exists(pidFile()), "PostgreSQL removed its pid file");
+        Files.writeString(pidFile(), ProcessHandle.current().pid() + "\n");
+        assertEquals(1, db("db", "status").exitCode());
+        assertEquals("", db("current").assertOk().out(), "a reused pid is not taken for the server");
+        assertTrue(ProcessHandle.current().isAlive());
+
+        // a running server is never started over: the same postmaster serves the next command
+        long running = postmaster();
+        db("current").assertOk();
+        assertEquals(running, postmaster());
+        db("db", "stop").assertOk();
+
+        // a first start killed during initdb: a cluster folder without PG_VERSION
+        deleteTree(project.resolve(".diffgen/pgdata"));
+        Files.createDirectories(project.resolve(".diffgen/pgdata/base"));
+        Files.writeString(project.resolve(".diffgen/pgdata/base/half-written"), "x");
+        assertEquals("", db("current").assertOk().out(), "a half-made cluster is made again");
+        db("db", "stop").assertOk();
+        assertEquals(0, postgresProcessesOn(project), "no server left running");
+    }
+
+    @Test
+    void anUnpackOfTheBinariesKilledHalfWayIsRedone(@TempDir Path binaries) throws Exception {
+        Files.createDirectories(project.resolve("migrations/versions"));
+        env = Map.of("JAVA_TOOL_OPTIONS", "-Dot.epg.working-dir=" + binaries);
+        db("db", "start").assertOk();
+        db("db", "stop").assertOk();
+        Path unpacked;
+        try (Stream<Path> dirs = Files.list(binaries)) {
+            unpacked = dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
+        }
+        // what a kill during the unpack leaves: no marker, and links whose targets were not written yet
+        Files.delete(unpacked.resolve(".exists"));
+        deleteTree(unpacked.resolve("share"));
+        try (Stream<Path> files = Files.list(unpacked.resolve("lib"))) {
+            for (Path link : files.filter(Files::isSymbolicLink).toList()) {
+                Files.deleteIfExists(link.resolveSibling(Files.readSymbolicLink(link)));
+            }
+        }
+        Jar.Result again = db("db", "start");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(Files.exists(unpacked.resolve(".exists")), "unpacked afresh");
+    }
+
+    private static long postgresProcessesOn(Path project) {
+        String data = project.resolve(".diffgen/pgdata").toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(data)).orElse(false)).count();
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
