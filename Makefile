@@ -13,6 +13,7 @@ REVISION ?= head
 
 .PHONY: help build test test-unit test-postgres test-process migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
         migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
+        migrate-validate migrate-init \
         db-start db-stop db-shell soak bench
 
 help: ## List the targets
@@ -93,6 +94,12 @@ migrate-merge: $(JAR) ## Merge the heads: make migrate-merge MESSAGE="merge x an
 
 migrate-sql: $(JAR) ## Print the upgrade SQL instead of running it: make migrate-sql [REVISION=head] (no database needed)
 	$(DIFFGEN) upgrade --sql $(REVISION)
+
+migrate-validate: $(JAR) ## Check the revisions: files parse, the graph is sound, applied revisions exist and are unedited
+	$(DIFFGEN) validate
+
+migrate-init: $(JAR) ## Bring a database under diffgen: create it and upgrade, or stamp a schema that matches the entities
+	$(DIFFGEN) init
 
 migrate-reset: $(JAR) ## Downgrade to base, then upgrade to head (FORCE=1 needed with DATABASE_URL)
 	@if [ -n "$$DATABASE_URL" ] && [ "$(FORCE)" != "1" ]; then echo 'error: migrate-reset drops every table of DATABASE_URL; run again with FORCE=1' >&2; exit 2; fi

@@ -36,6 +36,8 @@ expect 0 "$head (head), usage metrics" migrate-history
 expect 0 "$head (head)" migrate-heads
 expect 0 "Rev: $head (head)" migrate-show REVISION="$head"
 expect 0 "INSERT INTO databasechangelog" migrate-sql
+expect 0 "7 applied, 0 partially applied, 0 pending" migrate-validate
+expect 0 "nothing to do" migrate-init
 expect 0 "Running downgrade $head" migrate-downgrade REVISION=-1
 expect 0 "not up to date" migrate-status
 expect 0 "Stamped base" migrate-stamp REVISION=base
@@ -71,6 +73,9 @@ DATABASE_URL="$url" expect 0 "Running upgrade" migrate-upgrade
 DATABASE_URL="$url" expect 0 "(head)" migrate-current
 DATABASE_URL="$url" expect 0 "No new upgrade operations detected." migrate-check
 DATABASE_URL="$url" expect 0 "Running upgrade  ->" migrate-reset FORCE=1
+# migrate-init creates a database that does not exist yet, and upgrades it to head
+DATABASE_URL="${url%/*}/e2e_fresh_$$" expect 0 "Created database e2e_fresh_$$" migrate-init
+DATABASE_URL="${url%/*}/e2e_fresh_$$" expect 0 "(head)" migrate-current
 expect 0 "stopped" db-stop
 
 echo "e2e: $pass passed, 0 failed"

@@ -18,7 +18,9 @@ public class DiffgenException extends RuntimeException {
         /** Applying or rolling back a revision failed. */
         MIGRATION(6),
         /** The entities and the database differ ({@code check}). */
-        DIFFERENCES(1);
+        DIFFERENCES(1),
+        /** A command would not change a database it cannot change safely ({@code init} on a schema that differs). */
+        REFUSED(7);
 
         private final int exitCode;
 

@@ -21,4 +21,8 @@ public record Settings(Path migrations, List<String> modelPackages, List<Path> m
         modelClasspath = List.copyOf(modelClasspath);
         hibernateSettings = Collections.unmodifiableMap(new TreeMap<>(hibernateSettings));
     }
+
+    public Settings withUrl(DatabaseUrl database) {
+        return new Settings(migrations, modelPackages, modelClasspath, hibernateSettings, Optional.of(database));
+    }
 }

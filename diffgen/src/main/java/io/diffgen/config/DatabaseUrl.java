@@ -133,6 +133,25 @@ public final class DatabaseUrl {
         return jdbcUrl;
     }
 
+    private static final Pattern JDBC_DATABASE = Pattern.compile("^(jdbc:postgresql://[^/?#]*/)([^?#]*)(.*)$");
+
+    /** The database this URL names. */
+    public String databaseName() {
+        Matcher m = JDBC_DATABASE.matcher(jdbcUrl);
+        return m.matches() ? java.net.URLDecoder.decode(m.group(2), java.nio.charset.StandardCharsets.UTF_8) : "";
+    }
+
+    /** The same server, user and options, another database (for {@code CREATE DATABASE} from {@code postgres}). */
+    public DatabaseUrl withDatabase(String name) {
+        Matcher m = JDBC_DATABASE.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw bad("cannot tell the database name in " + display);
+        }
+        String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String otherDisplay = display.substring(0, display.lastIndexOf('/') + 1) + name;
+        return new DatabaseUrl(m.group(1) + encoded + m.group(3), user, password, otherDisplay);
+    }
+
     public String user() {
         return user;
     }

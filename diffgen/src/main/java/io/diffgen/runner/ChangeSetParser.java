@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * A revision script's changesets, parsed by Liquibase exactly as stock Liquibase parses them (so
  * checksums and file paths are Liquibase's own), once per revision.
  */
-final class ChangeSetParser {
+public final class ChangeSetParser {
     private static final Pattern CHANGESET = Pattern.compile("(?m)^--changeset " + Pattern.quote(RevisionScript.AUTHOR) + ":(\\S+)");
 
     private final MigrationsDirectory migrations;
@@ -66,6 +66,16 @@ final class ChangeSetParser {
                     + revision.id() + " (the header's Revision)");
         }
         return List.copyOf(sets);
+    }
+
+    /** Parses every revision script, as an upgrade would; the first that Liquibase cannot read fails, naming its file. */
+    public static int parseAll(MigrationsDirectory migrations, io.diffgen.revision.RevisionGraph graph) {
+        ChangeSetParser parser = new ChangeSetParser(migrations);
+        int changeSets = 0;
+        for (Revision revision : graph.topological()) {
+            changeSets += parser.changeSets(revision).size();
+        }
+        return changeSets;
     }
 
     /** A script's changeset ids, from its text: telling what ran needs no parsing. */

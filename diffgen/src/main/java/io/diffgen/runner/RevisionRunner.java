@@ -94,6 +94,23 @@ public final class RevisionRunner implements AutoCloseable {
         return graph.headsOf(progress().started());
     }
 
+    /** What {@code validate} found on a database: every applied revision is on disk and unedited. */
+    public record Validation(Set<String> applied, Set<String> partial, List<String> pending) {
+    }
+
+    /**
+     * Checks the database against the revision files without changing anything: every revision it
+     * records exists, and none was edited after it was applied.
+     */
+    public Validation validate() {
+        Progress progress = progress();
+        if (!progress.started().isEmpty()) {
+            verifyChecksums(progress.started());
+        }
+        List<String> pending = graph.topological().stream().map(Revision::id).filter(id -> !progress.applied().contains(id)).toList();
+        return new Validation(progress.applied(), progress.partial(), pending);
+    }
+
     public List<String> upgrade(String target, Consumer<Step> listener) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
             history().init();

@@ -1,0 +1,30 @@
+package io.diffgen.cli;
+
+import io.diffgen.command.Init;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "init", description = "Bring a database under diffgen: create it when missing and upgrade it to head; "
+        + "upgrade an empty or tracked one; stamp at head one whose tables match the entities exactly; refuse any other.")
+final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        Init.Outcome outcome = Init.run(parent.common.settings(), parent.common.migrationsDirectory(), parent.common.targetUrl(), err::println);
+        if (!outcome.stamped() && outcome.upgraded().isEmpty()) {
+            err.println("Already at " + outcome.head() + " (head): nothing to do");
+        }
+        spec.commandLine().getOut().println(outcome.head() + " (head)");
+        return 0;
+    }
+}
