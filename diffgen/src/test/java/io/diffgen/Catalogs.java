@@ -29,6 +29,26 @@ public final class Catalogs {
     }
 
     /**
+     * DATABASECHANGELOG as two runs of the same range must leave it: every column but the time, the
+     * deployment id and the order, in order of execution.
+     */
+    public static List<String> trackingRows(TestDatabase db) {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT id, author, filename, exectype, md5sum, description, comments, liquibase "
+                     + "FROM databasechangelog ORDER BY orderexecuted, id")) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= 8; i++) row.append(rs.getString(i)).append('|');
+                rows.add(row.toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    /**
      * The catalog with its expressions at PostgreSQL's fixed point: a CHECK written by another tool
      * holds PostgreSQL's first deparse of its source text, diffgen's scripts the text that deparses
      * to itself ({@code 'a'::character varying::text} for {@code 'a'::character varying}); the same

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.diffgen.Cli.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,15 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommandsIT {
     @TempDir
     Path work;
-
-    private static List<String> args(Object... parts) {
-        List<String> all = new ArrayList<>();
-        for (Object p : parts) {
-            if (p instanceof List<?> l) l.forEach(o -> all.add(o.toString()));
-            else all.add(p.toString());
-        }
-        return all;
-    }
 
     private static final List<String> PIXCRAWLER = List.of("--migrations", Jar.MIGRATIONS.toString());
     private static final List<String> MODEL = List.of("--model-classpath", Jar.MODEL_CLASSES.toString(), "--model-package", "io.pixcrawler.model");

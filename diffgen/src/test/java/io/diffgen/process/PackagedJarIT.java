@@ -10,13 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.diffgen.Cli.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,15 +46,6 @@ class PackagedJarIT {
         return List.of("--model-classpath", Jar.MODEL_CLASSES.toString(), "--model-package", "io.pixcrawler.model");
     }
 
-    private static List<String> args(Object... parts) {
-        List<String> all = new ArrayList<>();
-        for (Object p : parts) {
-            if (p instanceof List<?> l) l.forEach(o -> all.add(o.toString()));
-            else all.add(p.toString());
-        }
-        return all;
-    }
-
     @Test
     void offlineUpgradeThroughPsqlLeavesWhatTheOnlineUpgradeLeaves() throws Exception {
         TestDatabase offline = PostgresServer.createDatabase("offline_upgrade");
@@ -70,7 +58,7 @@ class PackagedJarIT {
         Jar.run(work, args("upgrade", "head", "--url", online.url(), migrations())).assertOk();
 
         assertEquals(Catalogs.read(online), Catalogs.read(offline), "the same catalog");
-        assertEquals(trackingRows(online), trackingRows(offline), "the same DATABASECHANGELOG rows");
+        assertEquals(Catalogs.trackingRows(online), Catalogs.trackingRows(offline), "the same DATABASECHANGELOG rows");
         assertEquals(head + " (head)\n", Jar.run(work, args("current", "--url", offline.url(), migrations())).assertOk().out());
         Jar.Result check = Jar.run(work, args("check", "--url", offline.url(), migrations(), model()));
         assertEquals(0, check.exitCode(), "check is clean after the offline upgrade:\n" + check.out() + check.err());
@@ -141,19 +129,5 @@ class PackagedJarIT {
         TestDatabase db = PostgresServer.createDatabase("from_env");
         Jar.run(work, Map.of("DATABASE_URL", db.url()), args("upgrade", firstRevision, migrations())).assertOk();
         assertEquals(firstRevision + "\n", Jar.run(work, Map.of("DATABASE_URL", db.url()), args("current", migrations())).assertOk().out());
-    }
-
-    private static List<String> trackingRows(TestDatabase db) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, author, filename, orderexecuted, exectype, md5sum, description, "
-                     + "comments, liquibase FROM databasechangelog ORDER BY orderexecuted")) {
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= 9; i++) row.append(rs.getString(i)).append('|');
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 }
