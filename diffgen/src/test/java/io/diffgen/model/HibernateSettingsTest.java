@@ -1,0 +1,131 @@
+package io.diffgen.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where the application's Hibernate settings come from, and which source wins. */
+class HibernateSettingsTest {
+    private static final String PHYSICAL = "hibernate.physical_naming_strategy";
+    private static final String IMPLICIT = "hibernate.implicit_naming_strategy";
+
+    private static Path write(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void aPlainModelRunsWithHibernatesDefaults(@TempDir Path classes) {
+        HibernateSettings s = HibernateSettings.resolve(List.of(classes), Map.of());
+        assertEquals(Map.of(), s.values());
+        assertEquals(List.of(), s.sources());
+    }
+
+    @Test
+    void thePersistenceUnitOverridesHibernateProperties(@TempDir Path classes) throws IOException {
+        write(classes, "hibernate.properties", "hibernate.globally_quoted_identifiers=true\nhibernate.validator.apply_to_ddl=true\n");
+        write(classes, "META-INF/persistence.xml", """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="first"><properties>
+                    <property name="hibernate.validator.apply_to_ddl" value="false"/>
+                  </properties></persistence-unit>
+                  <persistence-unit name="second"><properties>
+                    <property name="hibernate.column_ordering_strategy" value="legacy"/>
+                  </properties></persistence-unit>
+                </persistence>""");
+        HibernateSettings s = HibernateSettings.resolve(List.of(classes), Map.of());
+        assertEquals(Map.of("hibernate.globally_quoted_identifiers", "true", "hibernate.validator.apply_to_ddl", "false"), s.values(),
+                "the first persistence unit only");
+        assertEquals(List.of("hibernate.properties", "META-INF/persistence.xml"), s.sources());
+    }
+
+    @Test
+    void aSpringBootApplicationGetsSpringBootsNamingAndItsSpringJpaProperties(@TempDir Path classes) throws IOException {
+        write(classes, "application.yml", """
+                spring:
+                  jpa:
+                    properties:
+                      hibernate:
+                        globally_quoted_identifiers: true
+                    hibernate:
+                      naming:
+                        implicit-strategy: com.example.MyImplicit
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: test
+                  jpa:
+                    hibernate:
+                      naming:
+                        physical-strategy: com.example.OnlyInTests
+                """);
+        HibernateSettings s = HibernateSettings.resolve(List.of(classes), Map.of());
+        assertEquals(HibernateSettings.SPRING_PHYSICAL, s.values().get(PHYSICAL), "Spring Boot's default; the profile document is not applied");
+        assertEquals("com.example.MyImplicit", s.values().get(IMPLICIT));
+        assertEquals("true", s.values().get("hibernate.globally_quoted_identifiers"));
+        assertEquals(List.of("Spring Boot"), s.sources());
+    }
+
+    @Test
+    void withoutSpringBootOnTheClasspathItsImplicitNamingIsDiffgensEquivalent(@TempDir Path classes) throws IOException {
+        write(classes, "application.properties", "spring.jpa.properties.hibernate.column_ordering_strategy=legacy\nserver.port=8080\n");
+        HibernateSettings s = HibernateSettings.resolve(List.of(classes), Map.of());
+        assertEquals(Map.of(PHYSICAL, HibernateSettings.SPRING_PHYSICAL, IMPLICIT, SpringImplicitNamingStrategy.class.getName(),
+                "hibernate.column_ordering_strategy", "legacy"), s.values());
+    }
+
+    @Test
+    void springBootItselfOnTheClasspathMakesItASpringBootApplication(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("spring-boot.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("org/springframework/boot/SpringApplication.class",
+                    HibernateSettings.SPRING_IMPLICIT.replace('.', '/') + ".class")) {
+                out.putNextEntry(new JarEntry(name));
+                out.write(new byte[]{0});
+                out.closeEntry();
+            }
+        }
+        HibernateSettings s = HibernateSettings.resolve(List.of(dir.resolve("classes"), jar), Map.of());
+        assertEquals(HibernateSettings.SPRING_IMPLICIT, s.values().get(IMPLICIT), "Spring's own class, from its jar");
+    }
+
+    @Test
+    void settingsGivenToDiffgenWinOverEverySourceOnTheClasspath(@TempDir Path classes) throws IOException {
+        write(classes, "hibernate.properties", PHYSICAL + "=com.example.FromFile\n");
+        write(classes, "application.properties", "spring.jpa.hibernate.naming.physical-strategy=com.example.FromSpring\n");
+        HibernateSettings s = HibernateSettings.resolve(List.of(classes), Map.of(PHYSICAL, "com.example.Given"));
+        assertEquals("com.example.Given", s.values().get(PHYSICAL));
+        assertEquals(List.of("hibernate.properties", "Spring Boot", "diffgen settings"), s.sources());
+    }
+
+    @Test
+    void aMisspeltSettingIsRefusedByName() {
+        ModelException e = assertThrows(ModelException.class,
+                () -> HibernateSettings.checked(Map.of("hibernate.phisical_naming_strategy", "x")));
+        assertTrue(e.getMessage().startsWith("unknown Hibernate setting 'hibernate.phisical_naming_strategy'"), e.getMessage());
+        assertEquals(Map.of("hibernate.validator.apply_to_ddl", "false"),
+                HibernateSettings.checked(Map.of("hibernate.validator.apply_to_ddl", "false")));
+    }
+
+    @Test
+    void aBrokenApplicationYmlIsNamed(@TempDir Path classes) throws IOException {
+        write(classes, "application.yml", "spring: [unclosed\n");
+        ModelException e = assertThrows(ModelException.class, () -> HibernateSettings.resolve(List.of(classes), Map.of()));
+        assertTrue(e.getMessage().startsWith("cannot read application.yml on the model classpath"), e.getMessage());
+    }
+}
