@@ -357,4 +357,73 @@ class BadInputTest {
                 "--model-classpath", classes + java.io.File.pathSeparator + Path.of("../model/target/classes").toAbsolutePath()),
                 3, "META-INF/persistence.xml");
     }
+
+    // found by a hostile user (issue 14)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://u1:" + SECRET + "/yy@127.0.0.1:5/db", "postgresql://u1:" + SECRET + ":yy@127.0.0.1:5/db",
+            "postgresql://u1:" + SECRET + "@x@127.0.0.1:5/db", "jdbc:postgresql://127.0.0.1:5/db?user=u&password=" + SECRET + "/:@"})
+    void aPasswordWithRawSlashColonOrAtIsNeverPrinted(String url) {
+        Cli.Result r = Cli.run("current", "--url", url, "--migrations", pixcrawler.toString());
+        assertTrue(r.exitCode() != 0);
+        assertCleanError(r, r.exitCode(), "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql:///db?host=/var/run/postgresql&port=5432", "postgresql://u:pw@%2Fvar%2Frun%2Fpostgresql/db"})
+    void unixSocketUrlsAreRefusedNamingTheSocket(String url) {
+        assertCleanError(Cli.run("current", "--url", url, "--migrations", pixcrawler.toString()), 2, "unix-socket connections");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"head", "heads", "base", "HEAD", "current"})
+    void reservedWordsAreNoRevisionIds(String id, @TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "-m", "x", "--rev-id", id, "--migrations", m.toString()), 2, "is a reserved word");
+        assertEquals(List.of(), files(m));
+    }
+
+    @Test
+    void theAdviceForAMissingMigrationsFolderNamesACommandThatExists(@TempDir Path dir) {
+        Cli.Result r = assertCleanError(Cli.run("heads", "--migrations", dir.resolve("none").toString()), 5, "no migrations folder");
+        assertTrue(r.err().contains("mkdir -p"), r.err());
+        assertFalse(r.err().contains("diffgen init"), r.err());
+    }
+
+    @Test
+    void aByteOrderMarkIsAcceptedAsLiquibaseAcceptsIt(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, "\uFEFF" + script("r1", ""));
+        assertEquals("r1 (head)\n", Cli.run("heads", "--migrations", m.toString()).assertOk().out());
+    }
+
+    @Test
+    void anEditorsLockLinkInVersionsIsNotARevision(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("r1", ""));
+        Files.createSymbolicLink(m.resolve("versions/.#20260100_000000_script.sql"), Path.of("user@host.1234:1700000000"));
+        Files.writeString(m.resolve("versions/.hidden.sql"), "not a revision");
+        assertEquals("r1 (head)\n", Cli.run("heads", "--migrations", m.toString()).assertOk().out());
+    }
+
+    @Test
+    void aRevisionWithoutRollbackRefusesToDowngradeAndChangesNothing(@TempDir Path dir) throws IOException {
+        TestDatabase target = PostgresServer.createDatabase("no_rollback");
+        Path m = migrations(dir, "--liquibase formatted sql\n-- Revision: r1\n-- Revises: \n-- Message: m\n\n"
+                + "--changeset diffgen:r1\nCREATE TABLE kept (id integer);\n");
+        List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertCleanError(Cli.run(args("downgrade", "base", on)), 5, "revision r1 (20260100_000000_script.sql) cannot be downgraded");
+        assertCleanError(Cli.run(args("downgrade", "--sql", "r1:base", "--migrations", m)), 5, "has no --rollback");
+        assertEquals("r1 (head)\n", Cli.run(args("current", on)).assertOk().out(), "the tracking row is still there");
+        assertTrue(Catalogs.read(target).table("kept").isPresent(), "and so is the table");
+    }
+
+    @Test
+    void noPermissionToCreateTheTrackingTableIsOneLine() {
+        TestDatabase target = PostgresServer.createDatabase("no_create");
+        target.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC"); // PostgreSQL 15's default, said for 13 and 14 too
+        PostgresServer.createPasswordRole("weakling", SECRET);
+        String url = "postgresql://weakling:" + SECRET + "@" + target.host() + ":" + target.port() + "/" + target.name();
+        assertCleanError(Cli.run("upgrade", "head", "--url", url, "--migrations", pixcrawler.toString()), 4,
+                "cannot create or update the tracking table DATABASECHANGELOG: ERROR: permission denied for schema public");
+    }
 }

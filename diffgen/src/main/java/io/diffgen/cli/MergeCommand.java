@@ -51,10 +51,7 @@ final class MergeCommand implements Callable<Integer> {
                     : "only " + String.join(", ", parents)) + " (a merge needs two or more heads)");
         }
         String text = message.strip().replaceAll("\\s+", " ");
-        String id = revId != null ? revId : MigrationsDirectory.newRevisionId(graph);
-        if (!id.matches("[A-Za-z0-9_]{1,40}") || graph.topological().stream().anyMatch(r -> r.id().equals(id))) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad or existing --rev-id " + id);
-        }
+        String id = revId != null ? MigrationsDirectory.checkedNewRevisionId(revId, graph) : MigrationsDirectory.newRevisionId(graph);
         Instant now = Instant.now();
         Revision merge = new Revision(id, new ArrayList<>(parents), text, MigrationsDirectory.createDate(now), Optional.empty());
         String fileName = migrations.fileName(now, id, text);

@@ -62,7 +62,7 @@ final class RevisionCommand implements Callable<Integer> {
         migrations.ensureMasterChangelog();
         RevisionGraph graph = migrations.graph();
         List<String> parents = parents(graph);
-        String id = revId != null ? checkedRevId(graph) : MigrationsDirectory.newRevisionId(graph);
+        String id = revId != null ? MigrationsDirectory.checkedNewRevisionId(revId, graph) : MigrationsDirectory.newRevisionId(graph);
 
         List<Change> upgrade = List.of();
         Timing clock = new Timing();
@@ -110,15 +110,5 @@ final class RevisionCommand implements Callable<Integer> {
                     "revision " + resolved + " is not a head; add --splice to start a branch from it");
         }
         return List.of(resolved);
-    }
-
-    private String checkedRevId(RevisionGraph graph) {
-        if (!revId.matches("[A-Za-z0-9_]{1,40}")) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id must be 1-40 letters, digits or underscores");
-        }
-        if (graph.topological().stream().anyMatch(r -> r.id().equals(revId))) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "revision id " + revId + " already exists");
-        }
-        return revId;
     }
 }

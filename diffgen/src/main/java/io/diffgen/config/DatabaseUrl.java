@@ -23,6 +23,8 @@ public final class DatabaseUrl {
                     + "(?:([^:@/?#]*)(?::([^@/?#]*))?@)?"
                     + "(\\[[0-9A-Fa-f:.]+\\]|[^:/?#\\[\\]@]+)?(?::(\\d{1,5}))?"
                     + "(?:/([^?#]*))?(?:\\?([^#]*))?$");
+    /** libpq's socket form: {@code host=/path} in the query, or a percent-encoded path as the host. */
+    private static final Pattern UNIX_SOCKET = Pattern.compile("[?&]host=((?:/|%2[Ff])[^&]*)|://(?:[^@/]*@)?(%2[Ff][^/:?]*)");
     private static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^/?#]*)(?:/([^?#]*))?(?:\\?([^#]*))?$");
 
     private final String jdbcUrl;
@@ -42,6 +44,11 @@ public final class DatabaseUrl {
             throw bad("the database URL is empty");
         }
         String trimmed = url.strip();
+        Matcher socket = UNIX_SOCKET.matcher(trimmed);
+        if (socket.find()) {
+            throw bad("unix-socket connections (host=" + (socket.group(1) != null ? socket.group(1) : socket.group(2)) + ") are not supported: the PostgreSQL JDBC driver "
+                    + "speaks TCP only; use a host name or 127.0.0.1 in " + mask(trimmed));
+        }
         Matcher m = PYTHON_STYLE.matcher(trimmed);
         if (m.matches()) {
             String user = decode(m.group(2), "user name");
@@ -103,7 +110,8 @@ public final class DatabaseUrl {
             return new DatabaseUrl(jdbc, user, password, display(hostPort, null, db, user));
         }
         throw bad("unsupported database URL " + mask(trimmed)
-                + " (expected postgresql://user:pass@host:port/db or jdbc:postgresql://host:port/db)");
+                + " (expected postgresql://user:pass@host:port/db or jdbc:postgresql://host:port/db; in a password, "
+                + "percent-encode '/' as %2F, ':' as %3A and '@' as %40)");
     }
 
     private static String display(String host, String port, String db, String user) {
@@ -121,8 +129,8 @@ public final class DatabaseUrl {
 
     /** The URL with any password replaced, for messages. */
     public static String mask(String url) {
-        // the password runs to the last '@' of the authority: an unencoded '@' inside it must not leak the rest
-        return url.replaceAll("(://[^:@/]*:)[^/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+        // the password runs to the last '@': a raw '@', '/' or ':' inside it must not leak any of it
+        return url.replaceAll("(://[^:@/]*:).*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     private static DiffgenException bad(String message) {
@@ -168,11 +176,13 @@ public final class DatabaseUrl {
         if (password != null) props.setProperty("password", password);
         props.setProperty("ApplicationName", "diffgen");
         props.setProperty("connectTimeout", "10");
+        // a server that accepts the connection and then never answers must not hang the command
+        props.setProperty("loginTimeout", "20");
         try {
             return DriverManager.getConnection(jdbcUrl, props);
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (password != null && !password.isEmpty()) {
+            if (password != null && password.length() >= 4) { // a shorter one would mangle ordinary words
                 message = message.replace(password, "***");
             }
             throw new DiffgenException(DiffgenException.ErrorCode.DATABASE,

@@ -46,14 +46,36 @@ public final class MigrationsDirectory {
         return root.resolve("versions");
     }
 
+    /** Words the graph reads as targets, never as revision ids. */
+    private static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("head", "heads", "base", "current");
+
+    /**
+     * A revision id a user chose ({@code --rev-id}): 1-40 letters, digits or underscores, not a word
+     * that names a target, and not taken.
+     */
+    public static String checkedNewRevisionId(String id, RevisionGraph graph) {
+        if (!id.matches("[A-Za-z0-9_]{1,40}")) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id must be 1-40 letters, digits or underscores");
+        }
+        if (RESERVED_IDS.contains(id.toLowerCase(java.util.Locale.ROOT))) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id " + id + " is a reserved word (head, heads, base, current)");
+        }
+        if (graph.contains(id)) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "revision id " + id + " already exists");
+        }
+        return id;
+    }
+
     /** Every script in file-name order, which is creation order. */
     public List<Path> scripts() {
         if (!Files.isDirectory(versions())) {
             throw new DiffgenException(DiffgenException.ErrorCode.REVISION,
-                    "no migrations folder at " + versions() + " (use --migrations DIR, or create it with 'diffgen init')");
+                    "no migrations folder at " + versions() + " (use --migrations DIR, or create it: mkdir -p " + versions() + ")");
         }
         try (Stream<Path> files = Files.list(versions())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+            // an editor's lock or backup file (.#name.sql, a dangling link) is not a revision
+            return files.filter(p -> p.getFileName().toString().endsWith(".sql") && !p.getFileName().toString().startsWith(".")
+                    && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot list " + versions() + ": " + e.getMessage(), e);
         }
@@ -74,7 +96,7 @@ public final class MigrationsDirectory {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString().replaceFirst("^\uFEFF", "");
         } catch (CharacterCodingException e) {
             throw new RevisionException.BadScript(script.getFileName() + ": not valid UTF-8");
         } catch (IOException e) {

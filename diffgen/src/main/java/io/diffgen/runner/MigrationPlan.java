@@ -63,6 +63,13 @@ record MigrationPlan(Kind kind, List<Step> steps) {
             List<ChangeSet> ran = new ArrayList<>(parser.changeSets(revision).stream()
                     .filter(cs -> progress.ranChangeSets().contains(cs.getId())).toList());
             java.util.Collections.reverse(ran);
+            for (ChangeSet cs : ran) {
+                if (cs.getRollback().getChanges().isEmpty()) {
+                    throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.REVISION, "revision " + id + " ("
+                            + revision.location() + ") cannot be downgraded: changeset " + cs.getId() + " has no --rollback; "
+                            + "add one (--rollback SELECT 1; if nothing needs undoing) and run the downgrade again; nothing was changed");
+                }
+            }
             steps.add(new Step(revision, Action.ROLL_BACK, ran));
         }
         return new MigrationPlan(Kind.DOWNGRADE, steps);

@@ -113,12 +113,11 @@ public final class RevisionRunner implements AutoCloseable {
 
     public List<String> upgrade(String target, Consumer<Step> listener) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
-            history().init();
-            database().commit();
+            initTrackingTable();
             Progress progress = progress();
             verifyChecksums(progress.started());
             return execute(MigrationPlan.upgrade(graph, parser, progress, target), listener);
-        } catch (LiquibaseException | SQLException e) {
+        } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
@@ -139,8 +138,7 @@ public final class RevisionRunner implements AutoCloseable {
      */
     public void stamp(String target) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
-            history().init();
-            database().commit();
+            initTrackingTable();
             MigrationPlan plan = MigrationPlan.stamp(graph, parser, progress(), target);
             database().setAutoCommit(false);
             for (MigrationPlan.Step step : plan.steps()) {
@@ -297,6 +295,18 @@ public final class RevisionRunner implements AutoCloseable {
             }
         } catch (LiquibaseException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
+        }
+    }
+
+    /** Liquibase creates DATABASECHANGELOG when it is missing, or upgrades its columns. */
+    private void initTrackingTable() {
+        try {
+            history().init();
+            database().commit();
+        } catch (LiquibaseException e) {
+            rollbackQuietly();
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot create or update the tracking table DATABASECHANGELOG: "
+                    + Failures.rootMessage(e) + " (the user needs CREATE on the schema the first time)", e);
         }
     }
 
