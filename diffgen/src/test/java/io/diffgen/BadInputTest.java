@@ -426,4 +426,25 @@ class BadInputTest {
         assertCleanError(Cli.run("upgrade", "head", "--url", url, "--migrations", pixcrawler.toString()), 4,
                 "cannot create or update the tracking table DATABASECHANGELOG: ERROR: permission denied for schema public");
     }
+
+    @Test
+    void aChangesetIdTwiceInOneRevisionIsNamed(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("r1", "") + "\n--changeset diffgen:r1\nSELECT 2;\n--rollback SELECT 2;\n");
+        assertCleanError(Cli.run("validate", "--offline", "--migrations", m.toString()), 5, "changeset diffgen:r1 appears twice");
+        assertCleanError(Cli.run("upgrade", "head", "--sql", "--migrations", m.toString()), 5, "appears twice");
+    }
+
+    @Test
+    void aDatabaseWhoseRevisionFileIsGoneIsNamedAndStampPurgeIsTheWayOut(@TempDir Path dir) throws IOException {
+        TestDatabase target = PostgresServer.createDatabase("file_gone");
+        Path m = migrations(dir, script("r1", ""), script("r2", "r1"));
+        List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        Files.delete(files(m).get(1));
+        Cli.Result lost = assertCleanError(Cli.run(args("current", on)), 5, "the database is at revision r2, which is not in");
+        assertTrue(lost.err().contains("stamp --purge"), lost.err());
+        assertCleanError(Cli.run(args("stamp", "r1", on)), 5, "which is not in");
+        Cli.run(args("stamp", "--purge", "r1", on)).assertOk();
+        assertEquals("r1 (head)\n", Cli.run(args("current", on)).assertOk().out());
+    }
 }

@@ -25,6 +25,10 @@ final class StampCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "TARGET", description = "head, heads, a revision or base. With --sql: [FROM:]TO.")
     String target;
 
+    @Option(names = "--purge", description = "Delete every diffgen row of DATABASECHANGELOG first, even those naming revisions "
+            + "whose file is gone, then record TARGET.")
+    boolean purge;
+
     @Option(names = "--sql", description = "Print the DATABASECHANGELOG rows instead of writing them; needs no database.")
     boolean sql;
 
@@ -36,7 +40,7 @@ final class StampCommand implements Callable<Integer> {
             return 0;
         }
         try (Connection c = parent.common.connect()) {
-            new RevisionRunner(c, migrations, migrations.graph()).stamp(target);
+            new RevisionRunner(c, migrations, migrations.graph()).stamp(target, purge);
         }
         spec.commandLine().getErr().println("Stamped " + target);
         return 0;

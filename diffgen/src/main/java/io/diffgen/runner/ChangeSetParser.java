@@ -65,6 +65,13 @@ public final class ChangeSetParser {
             throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": the first changeset must have id "
                     + revision.id() + " (the header's Revision)");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ChangeSet cs : sets) {
+            if (!seen.add(cs.getAuthor() + ":" + cs.getId())) {
+                throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": changeset " + cs.getAuthor() + ":" + cs.getId()
+                        + " appears twice; give each changeset of a revision its own id (" + revision.id() + ".2, ...)");
+            }
+        }
         return List.copyOf(sets);
     }
 

@@ -37,7 +37,8 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
             }
             if (!graph.contains(id)) {
                 throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + id
-                        + ", which is not in " + versionsFolder + " (a revision file is missing?)");
+                        + ", which is not in " + versionsFolder + " (a revision file is missing?): restore the file, or record where "
+                        + "the database really is with 'stamp --purge REVISION'");
             }
             (ranChangeSets.containsAll(ChangeSetParser.ids(graph.get(id))) ? applied : partial).add(id);
         }

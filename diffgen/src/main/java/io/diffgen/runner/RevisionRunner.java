@@ -137,10 +137,24 @@ public final class RevisionRunner implements AutoCloseable {
      * without running any statement: rows are added to or removed from DATABASECHANGELOG, in one transaction.
      */
     public void stamp(String target) {
+        stamp(target, false);
+    }
+
+    /**
+     * With {@code purge}, every diffgen row goes first, whatever revisions it names (even ones whose
+     * file is gone), and the target is recorded afresh, in the same transaction.
+     */
+    public void stamp(String target, boolean purge) {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
             initTrackingTable();
-            MigrationPlan plan = MigrationPlan.stamp(graph, parser, progress(), target);
+            MigrationPlan plan = MigrationPlan.stamp(graph, parser, purge ? Progress.assumedAt(List.of(), graph) : progress(), target);
             database().setAutoCommit(false);
+            if (purge) {
+                try (var delete = connection.prepareStatement("DELETE FROM databasechangelog WHERE author = ?")) {
+                    delete.setString(1, RevisionScript.AUTHOR);
+                    delete.executeUpdate();
+                }
+            }
             for (MigrationPlan.Step step : plan.steps()) {
                 for (ChangeSet cs : step.changeSets()) {
                     if (step.action() == MigrationPlan.Action.FORGET) {
