@@ -447,4 +447,51 @@ class BadInputTest {
         Cli.run(args("stamp", "--purge", "r1", on)).assertOk();
         assertEquals("r1 (head)\n", Cli.run(args("current", on)).assertOk().out());
     }
+
+    @Test
+    void aTableLockedByAnotherSessionFailsTheStatementAfterLockTimeoutAndNothingIsApplied(@TempDir Path dir) throws Exception {
+        TestDatabase target = PostgresServer.createDatabase("locked_table");
+        Path m = migrations(dir, "--liquibase formatted sql\n-- Revision: r1\n-- Revises: \n-- Message: m\n\n--changeset diffgen:r1\n"
+                        + "CREATE TABLE busy (id integer);\n--rollback DROP TABLE busy;\n",
+                "--liquibase formatted sql\n-- Revision: r2\n-- Revises: r1\n-- Message: m\n\n--changeset diffgen:r2\n"
+                        + "ALTER TABLE busy ADD COLUMN note text;\n--rollback ALTER TABLE busy DROP COLUMN note;\n");
+        List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
+        Cli.run(args("upgrade", "r1", on)).assertOk();
+        try (java.sql.Connection reader = target.connect()) {
+            reader.setAutoCommit(false);
+            try (var s = reader.createStatement()) {
+                s.execute("SELECT count(*) FROM busy"); // a long-running reader holds ACCESS SHARE until it commits
+            }
+            Cli.Result blocked = assertCleanError(Cli.run(args("upgrade", "head", "--lock-timeout", "300ms", on)), 6, "lock_timeout (300ms");
+            assertTrue(blocked.err().contains("the database is still at r1"), blocked.err());
+            reader.rollback();
+        }
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+    }
+
+    @Test
+    void anotherRunHoldingTheMigrationLockIsNamedAfterLockWait(@TempDir Path dir) throws Exception {
+        TestDatabase target = PostgresServer.createDatabase("lock_holder");
+        Path m = migrations(dir, script("r1", ""));
+        try (java.sql.Connection other = target.connect(); var s = other.createStatement()) {
+            s.execute("SET application_name = 'other-deploy'");
+            s.execute("SELECT pg_advisory_lock(" + io.diffgen.runner.AdvisoryLock.KEY + ")");
+            Cli.Result r = Cli.run("upgrade", "head", "--lock-wait", "1", "--url", target.url(), "--migrations", m.toString());
+            assertEquals(4, r.exitCode(), r.err());
+            List<String> lines = r.err().lines().toList();
+            assertEquals(2, lines.size(), "one line while waiting, one error line:\n" + r.err());
+            assertTrue(lines.get(0).startsWith("Waiting for another diffgen run to finish (pid "), lines.get(0));
+            assertTrue(lines.get(1).startsWith("error: another diffgen run holds this database's migration lock (pid ")
+                    && lines.get(1).contains("application other-deploy") && lines.get(1).contains("--lock-wait"), lines.get(1));
+            assertEquals("", Cli.run("current", "--url", target.url(), "--migrations", m.toString()).assertOk().out(), "nothing applied");
+        }
+        Cli.run("upgrade", "head", "--url", target.url(), "--migrations", m.toString()).assertOk();
+    }
+
+    @Test
+    void aBadLockTimeoutIsRefused() {
+        assertCleanError(Cli.run("upgrade", "head", "--lock-timeout", "soon", "--url", db.url(), "--migrations", pixcrawler.toString()),
+                2, "bad --lock-timeout 'soon'");
+    }
 }

@@ -6,6 +6,7 @@ import io.diffgen.config.DatabaseUrl;
 import io.diffgen.model.HibernateSettings;
 import io.diffgen.model.ModelException;
 import io.diffgen.revision.MigrationsDirectory;
+import io.diffgen.runner.RevisionRunner;
 import io.diffgen.postgres.LocalPostgres;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -46,6 +47,15 @@ public final class CommonOptions {
                     + " and of hibernate.properties, persistence.xml or Spring Boot's spring.jpa.* on the model classpath.")
     Map<String, String> hibernateProperties;
 
+    @Option(names = "--lock-wait", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long upgrade, downgrade and stamp wait for another run's migration lock (default: ${DEFAULT-VALUE}).")
+    int lockWaitSeconds;
+
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", defaultValue = "10s",
+            description = "PostgreSQL's lock_timeout for each migration statement, e.g. 10s, 500ms, 2min; 0 waits forever "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String lockTimeout;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -83,6 +93,23 @@ public final class CommonOptions {
         } catch (ModelException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, e.getMessage());
         }
+    }
+
+    /** A runner on {@code connection} with the lock limits the options give; waiting is told on {@code err}. */
+    RevisionRunner runner(java.sql.Connection connection, MigrationsDirectory migrations, io.diffgen.revision.RevisionGraph graph,
+                          java.io.PrintWriter err) {
+        if (lockWaitSeconds < 0) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--lock-wait must be 0 or more seconds");
+        }
+        if (!lockTimeout.strip().matches("\\d+\\s*(ms|s|min|h)?")) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad --lock-timeout '" + lockTimeout
+                    + "': expected a number with ms, s, min or h (0 waits forever)");
+        }
+        return new RevisionRunner(connection, migrations, graph).withLimits(new RevisionRunner.Limits(
+                java.time.Duration.ofSeconds(lockWaitSeconds), lockTimeout.strip(), line -> {
+                    err.println(line);
+                    err.flush();
+                }));
     }
 
     Settings modelSettings() {

@@ -40,7 +40,7 @@ final class DowngradeCommand implements Callable<Integer> {
         }
         try (Connection c = parent.common.connect()) {
             var err = spec.commandLine().getErr();
-            List<String> undone = new RevisionRunner(c, migrations, graph).downgrade(target, step -> err.println(
+            List<String> undone = parent.common.runner(c, migrations, graph, err).downgrade(target, step -> err.println(
                     "Running downgrade " + step.revision() + " -> " + String.join(", ", graph.get(step.revision()).parents())
                             + ", " + step.message()));
             if (undone.isEmpty()) {

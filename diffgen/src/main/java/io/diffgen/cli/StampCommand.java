@@ -40,7 +40,7 @@ final class StampCommand implements Callable<Integer> {
             return 0;
         }
         try (Connection c = parent.common.connect()) {
-            new RevisionRunner(c, migrations, migrations.graph()).stamp(target, purge);
+            parent.common.runner(c, migrations, migrations.graph(), spec.commandLine().getErr()).stamp(target, purge);
         }
         spec.commandLine().getErr().println("Stamped " + target);
         return 0;

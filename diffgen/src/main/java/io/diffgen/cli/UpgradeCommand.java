@@ -40,7 +40,7 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         try (Connection c = parent.common.connect()) {
             var err = spec.commandLine().getErr();
-            List<String> applied = new RevisionRunner(c, migrations, graph).upgrade(target, step -> err.println(
+            List<String> applied = parent.common.runner(c, migrations, graph, err).upgrade(target, step -> err.println(
                     "Running upgrade " + String.join(", ", graph.get(step.revision()).parents()) + " -> " + step.revision()
                             + ", " + step.message()));
             if (applied.isEmpty()) {

@@ -30,6 +30,16 @@ final class Failures {
         return null;
     }
 
+    /** PostgreSQL's lock_not_available (55P03): a statement gave up waiting for a lock. */
+    static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "55P03".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String oneLine(String text, int max) {
         String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return line.length() > max ? line.substring(0, max) + "..." : line;

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,51 @@ public final class RevisionRunner implements AutoCloseable {
     private Database database;
     /** For error messages when the database can no longer be asked. */
     private String lastCompleted;
+    private Limits limits = Limits.DEFAULTS;
+
+    /**
+     * How long a run waits: for another run's migration lock ({@code lockWait}), and for each
+     * statement's table locks ({@code lockTimeout}, PostgreSQL's lock_timeout; "0" waits forever), so
+     * a long transaction elsewhere is not joined by a queue of readers behind the migration.
+     */
+    public record Limits(Duration lockWait, String lockTimeout, Consumer<String> waiting) {
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", System.err::println);
+    }
+
+    public RevisionRunner withLimits(Limits newLimits) {
+        this.limits = newLimits;
+        return this;
+    }
+
+    /** The migration lock and the session's lock_timeout, both given back on close (the connection may be a pool's). */
+    private record Session(Connection connection, AdvisoryLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (!connection.isClosed()) {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    try (var s = connection.createStatement()) {
+                        s.execute("RESET lock_timeout");
+                    }
+                }
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    private Session lock() throws SQLException {
+        AdvisoryLock lock = AdvisoryLock.acquire(connection, limits.lockWait(), limits.waiting());
+        try (var s = connection.createStatement()) {
+            s.execute("SET lock_timeout = " + Identifiers.literal(limits.lockTimeout()));
+        } catch (SQLException e) {
+            lock.close();
+            throw e;
+        }
+        return new Session(connection, lock);
+    }
 
     public RevisionRunner(Connection connection, MigrationsDirectory migrations, RevisionGraph graph) {
         this.connection = connection;
@@ -112,7 +158,7 @@ public final class RevisionRunner implements AutoCloseable {
     }
 
     public List<String> upgrade(String target, Consumer<Step> listener) {
-        try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
+        try (Session session = lock()) {
             initTrackingTable();
             Progress progress = progress();
             verifyChecksums(progress.started());
@@ -123,7 +169,7 @@ public final class RevisionRunner implements AutoCloseable {
     }
 
     public List<String> downgrade(String target, Consumer<Step> listener) {
-        try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
+        try (Session session = lock()) {
             Progress progress = progress();
             verifyChecksums(progress.started());
             return execute(MigrationPlan.downgrade(graph, parser, progress, target), listener);
@@ -145,7 +191,7 @@ public final class RevisionRunner implements AutoCloseable {
      * file is gone), and the target is recorded afresh, in the same transaction.
      */
     public void stamp(String target, boolean purge) {
-        try (AdvisoryLock lock = AdvisoryLock.acquire(connection)) {
+        try (Session session = lock()) {
             initTrackingTable();
             MigrationPlan plan = MigrationPlan.stamp(graph, parser, purge ? Progress.assumedAt(List.of(), graph) : progress(), target);
             database().setAutoCommit(false);
@@ -254,6 +300,10 @@ public final class RevisionRunner implements AutoCloseable {
             String failed = Failures.failedStatement(e);
             if (failed != null) {
                 statement = failed;
+            }
+            if (Failures.isLockTimeout(e)) {
+                state = "another session holds a lock on the table for longer than lock_timeout (" + limits.lockTimeout()
+                        + ", --lock-timeout); " + state;
             }
             throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
                     + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "

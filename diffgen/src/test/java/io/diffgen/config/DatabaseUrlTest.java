@@ -115,7 +115,8 @@ class DatabaseUrlTest {
     static Stream<Arguments> rejected() {
         String noDbPy = " (expected postgresql://user:pass@host:port/dbname)";
         String noDbJdbc = " (expected jdbc:postgresql://host:port/dbname)";
-        String unsupported = " (expected postgresql://user:pass@host:port/db or jdbc:postgresql://host:port/db)";
+        String unsupported = " (expected postgresql://user:pass@host:port/db or jdbc:postgresql://host:port/db; in a password, "
+                + "percent-encode '/' as %2F, ':' as %3A and '@' as %40)";
         return Stream.of(
                 Arguments.of("", "the database URL is empty"),
                 Arguments.of("   ", "the database URL is empty"),
@@ -147,7 +148,10 @@ class DatabaseUrlTest {
                 Arguments.of("postgresql://%zz:" + SECRET + "@h/db", "bad percent-encoding in the database URL's user name"),
                 Arguments.of("postgresql://u:" + SECRET + "@h/d%zzb", "bad percent-encoding in the database URL's database name"),
                 Arguments.of("jdbc:postgresql://h/db?user=u&password=%zz" + SECRET, "bad percent-encoding in the database URL's password"),
-                Arguments.of("host=h dbname=db password=" + SECRET, "unsupported database URL host=h dbname=db password=***" + unsupported));
+                Arguments.of("host=h dbname=db password=" + SECRET, "unsupported database URL host=h dbname=db password=***" + unsupported),
+                Arguments.of("postgresql://u:" + SECRET + "/x@h:5/db", "unsupported database URL postgresql://u:***@h:5/db" + unsupported),
+                Arguments.of("postgresql:///db?host=/run/pg", "unix-socket connections (host=/run/pg) are not supported: the PostgreSQL "
+                        + "JDBC driver speaks TCP only; use a host name or 127.0.0.1 in postgresql:///db?host=/run/pg"));
     }
 
     @ParameterizedTest(name = "[{index}] <{0}>")
