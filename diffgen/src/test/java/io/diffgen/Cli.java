@@ -7,7 +7,11 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the diffgen command line in-process, exactly as a user types it, capturing what it prints. */
+/**
+ * Runs the diffgen command line in-process with the arguments a user would type, capturing what it
+ * prints: fast, but not the user's process (no JVM start, no real stdout); {@code io.diffgen.process.Jar}
+ * runs the packaged jar for that.
+ */
 public final class Cli {
 
     public record Result(int exitCode, String out, String err) {

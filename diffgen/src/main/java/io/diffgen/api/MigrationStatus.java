@@ -1,5 +1,7 @@
 package io.diffgen.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
@@ -7,7 +9,6 @@ import io.diffgen.runner.RevisionRunner;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Where a database stands against the migrations, for health checks and dashboards. */
 public record MigrationStatus(List<String> current, List<String> heads, List<String> pending, boolean upToDate) {
@@ -28,12 +29,13 @@ public record MigrationStatus(List<String> current, List<String> heads, List<Str
 
     /** {@code {"current":[...],"heads":[...],"pending":[...],"upToDate":true}} */
     public String toJson() {
-        return "{\"current\":" + array(current) + ",\"heads\":" + array(heads) + ",\"pending\":" + array(pending)
-                + ",\"upToDate\":" + upToDate + "}";
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static String array(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "[", "]"));
-    }
+    /** Jackson writes a record's components in declaration order, which is the documented shape. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

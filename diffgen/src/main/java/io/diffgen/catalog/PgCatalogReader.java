@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one schema of a live PostgreSQL through {@code pg_catalog}: five set-based queries, whatever
+ * Reads one schema of a live PostgreSQL through {@code pg_catalog}: six set-based queries (one finds the schema), whatever
  * the number of tables. Types come from {@code format_type}, expressions from {@code pg_get_expr} and
  * {@code pg_get_constraintdef}, so they are PostgreSQL's canonical spelling.
  */

@@ -23,7 +23,7 @@ import java.util.Set;
  * spellings): a base schema from a seed, and a second one made by applying a list of edits, so that
  * jqwik can shrink a failure to the fewest edits.
  */
-final class RandomSchemas {
+public final class RandomSchemas {
     /** Names include reserved words on purpose. */
     private static final List<String> TABLE_NAMES = List.of("account", "order", "user", "item", "group", "event", "select", "ledger");
     private static final List<String> COLUMN_NAMES = List.of("name", "type", "timestamp", "amount", "note", "flag", "payload",
@@ -69,7 +69,7 @@ final class RandomSchemas {
         static final int KINDS = 17;
     }
 
-    static SchemaSnapshot base(long seed) {
+    public static SchemaSnapshot base(long seed) {
         Random r = new Random(seed);
         Builder b = new Builder();
         int tables = 1 + r.nextInt(3);
