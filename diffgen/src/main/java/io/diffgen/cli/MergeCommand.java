@@ -40,6 +40,14 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        var err = spec.commandLine().getErr();
+        return migrations.whileWritingRevisions(() -> merge(migrations), line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    private int merge(MigrationsDirectory migrations) {
         RevisionGraph graph = migrations.graph();
         LinkedHashSet<String> parents = new LinkedHashSet<>();
         for (String r : revisions) {

@@ -59,6 +59,14 @@ final class RevisionCommand implements Callable<Integer> {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "the message (-m) is empty");
         }
         MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        var err = spec.commandLine().getErr();
+        return migrations.whileWritingRevisions(() -> write(migrations, text), line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    private int write(MigrationsDirectory migrations, String text) {
         migrations.ensureMasterChangelog();
         RevisionGraph graph = migrations.graph();
         List<String> parents = parents(graph);

@@ -66,6 +66,59 @@ public final class MigrationsDirectory {
         return id;
     }
 
+    /**
+     * Runs {@code work} (read the graph, compare, write a revision) while no other diffgen process
+     * writes a revision into this folder, so two at once cannot both build on the same head and leave
+     * two heads with the same change: the second waits (told through {@code waiting}), then sees the
+     * first one's revision. The lock is an OS file lock in the project's git-ignored {@code .diffgen/},
+     * released by the OS if the process dies.
+     */
+    public <T> T whileWritingRevisions(java.util.function.Supplier<T> work, java.util.function.Consumer<String> waiting) {
+        Path project = root.toAbsolutePath().normalize().getParent();
+        Path dir = (project == null ? Path.of(".") : project).resolve(".diffgen");
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(dir.resolve(".gitignore"))) {
+                Files.writeString(dir.resolve(".gitignore"), "*\n");
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve("revision.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.channels.FileLock lock = tryLock(channel);
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+                if (lock == null) {
+                    waiting.accept("Waiting for another diffgen run that is writing a revision into " + versions());
+                }
+                while (lock == null) {
+                    if (System.nanoTime() > deadline) {
+                        throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "another diffgen run has been writing a revision into "
+                                + versions() + " for over 120 s (lock " + dir.resolve("revision.lock") + ")");
+                    }
+                    Thread.sleep(200);
+                    lock = tryLock(channel);
+                }
+                try {
+                    return work.get();
+                } finally {
+                    lock.release();
+                }
+            }
+        } catch (IOException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot lock " + dir.resolve("revision.lock") + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "interrupted while waiting to write a revision", e);
+        }
+    }
+
+    /** The lock, or null while another process, or another thread of this one, holds it. */
+    private static java.nio.channels.FileLock tryLock(java.nio.channels.FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
     /** Every script in file-name order, which is creation order. */
     public List<Path> scripts() {
         if (!Files.isDirectory(versions())) {

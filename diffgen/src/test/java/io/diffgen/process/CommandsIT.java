@@ -144,4 +144,23 @@ class CommandsIT {
             assertFalse(r.err().contains("\tat ") || r.err().contains(":pw@"), bad + ": " + r.err());
         }
     }
+
+    @Test
+    void twoAutogeneratesAtOnceInOneFolderWriteOneRevision() throws Exception {
+        Path migrations = work.resolve("together/migrations");
+        Files.createDirectories(migrations.resolve("versions"));
+        Path testClasses = Path.of("target", "test-classes").toAbsolutePath();
+        List<String> command = args("revision", "--autogenerate", "-m", "together", "--migrations", migrations,
+                "--model-classpath", testClasses, "--model-package", "io.diffgen.corpus.c01_add_nullable_column.v1");
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> Jar.run(work, command));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> Jar.run(work, command));
+        List<Jar.Result> results = List.of(first.get(), second.get());
+        results.forEach(Jar.Result::assertOk);
+        assertEquals(1, results.stream().filter(r -> r.out().startsWith("Generating")).count(), results.toString());
+        assertEquals(1, results.stream().filter(r -> r.out().equals("No changes detected\n")).count(), results.toString());
+        try (var files = Files.list(migrations.resolve("versions"))) {
+            assertEquals(1, files.count(), "one revision");
+        }
+        assertEquals(1, Jar.run(work, args("heads", "--migrations", migrations)).assertOk().out().lines().count(), "one head");
+    }
 }
