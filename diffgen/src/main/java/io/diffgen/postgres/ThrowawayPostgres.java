@@ -47,16 +47,22 @@ public final class ThrowawayPostgres implements AutoCloseable {
     public static ThrowawayPostgres start(Path cache, String stateKey, Consumer<Connection> prepare) {
         try {
             Files.createDirectories(cache);
+            // what runs killed before they could clean up left behind: stopped and deleted first
+            Orphans.reap(cache, "building-");
+            Orphans.reap(Path.of(System.getProperty("java.io.tmpdir")), "diffgen-shadow-");
             String binaries = binariesKey();
             Path prepared = cache.resolve("shadow-" + hash(binaries + "\n" + stateKey));
             if (!Files.exists(prepared.resolve("postgresql.conf"))) {
                 Path initialised = cache.resolve("initdb-" + hash(binaries));
                 if (!Files.exists(initialised.resolve("postgresql.conf"))) {
                     Path building = Files.createTempDirectory(cache, "building-");
+                    Orphans.claim(building);
                     begin(building).close();
                     publish(building, initialised);
+                    Orphans.release(building);
                 }
                 Path building = Files.createTempDirectory(cache, "building-");
+                Orphans.claim(building);
                 copy(initialised, building);
                 EmbeddedPostgres pg = begin(building);
                 try (Connection c = pg.getPostgresDatabase().getConnection()) {
@@ -68,8 +74,10 @@ public final class ThrowawayPostgres implements AutoCloseable {
                 }
                 removeOther(cache, "shadow-", prepared);
                 publish(building, prepared);
+                Orphans.release(building);
             }
             Path data = Files.createTempDirectory("diffgen-shadow-");
+            Orphans.claim(data);
             copy(prepared, data);
             return new ThrowawayPostgres(begin(data), data);
         } catch (IOException e) {
@@ -160,5 +168,6 @@ public final class ThrowawayPostgres implements AutoCloseable {
             // the data directory is removed below either way
         }
         delete(dataDirectory);
+        Orphans.release(dataDirectory);
     }
 }

@@ -45,6 +45,16 @@ final class Jar {
         return run(workingDirectory, Map.of(), args);
     }
 
+    /** {@code java -jar diffgen.jar ARGS} started and left running, its output discarded: for tests that kill it. */
+    static Process start(Path workingDirectory, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("DATABASE_URL");
+        return builder.start();
+    }
+
     /** A shell command line, with {@code $DIFFGEN} standing for the jar's command. */
     static Result shell(Path workingDirectory, Map<String, String> env, String script) {
         return exec(workingDirectory, env, List.of("bash", "-o", "pipefail", "-c",

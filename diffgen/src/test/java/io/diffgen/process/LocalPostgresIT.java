@@ -125,4 +125,50 @@ class LocalPostgresIT {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
+
+    @Test
+    void aThrowawayDatabaseLeftByAKilledRunIsStoppedAndDeletedByTheNextRun() throws Exception {
+        Path copy = project.resolve("migrations");
+        Files.createDirectories(copy.resolve("versions"));
+        try (Stream<Path> files = Files.list(Jar.MIGRATIONS.resolve("versions"))) {
+            for (Path f : files.toList()) Files.copy(f, copy.resolve("versions").resolve(f.getFileName()));
+        }
+        List<String> check = List.of("check", "--migrations", copy.toString(), "--model-classpath", Jar.MODEL_CLASSES.toString(),
+                "--model-package", "io.pixcrawler.model");
+        Process run = Jar.start(project, check);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path shadow = null;
+        for (int i = 0; i < 600 && shadow == null && run.isAlive(); i++) {
+            Thread.sleep(50);
+            shadow = ownedShadow(tmp, run.pid());
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(shadow != null, "the run finished before its throwaway server could be caught");
+        run.destroyForcibly().waitFor();
+        Path pid = shadow.resolve("postmaster.pid");
+        for (int i = 0; i < 200 && !Files.exists(pid); i++) Thread.sleep(50);
+        long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+        assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "kill -9 left the server running");
+
+        assertEquals(0, Jar.run(project, check).exitCode());
+        assertFalse(Files.exists(shadow), "the next run deleted the orphan's folder");
+        ProcessHandle.of(postmaster).ifPresent(h -> h.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "and stopped its server");
+    }
+
+    /** The throwaway cluster folder a diffgen process with this pid owns, once its server has been started. */
+    private static Path ownedShadow(Path tmp, long pid) throws Exception {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            for (Path owner : entries.filter(p -> p.getFileName().toString().startsWith("diffgen-shadow-")
+                    && p.getFileName().toString().endsWith(".owner")).toList()) {
+                String text = Files.exists(owner) ? Files.readString(owner) : "";
+                Path dir = owner.resolveSibling(owner.getFileName().toString().replace(".owner", ""));
+                if (text.startsWith(pid + " ") && Files.exists(dir.resolve("postmaster.pid"))) {
+                    return dir;
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+        return null;
+    }
 }
