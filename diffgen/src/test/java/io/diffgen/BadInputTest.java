@@ -494,4 +494,18 @@ class BadInputTest {
         assertCleanError(Cli.run("upgrade", "head", "--lock-timeout", "soon", "--url", db.url(), "--migrations", pixcrawler.toString()),
                 2, "bad --lock-timeout 'soon'");
     }
+
+    @Test
+    void noTemporaryTablePrivilegeIsNamedAsTheUsersNotTheModels() {
+        TestDatabase target = PostgresServer.createDatabase("no_temp");
+        Cli.run("upgrade", "head", "--url", target.url(), "--migrations", pixcrawler.toString()).assertOk();
+        PostgresServer.createPasswordRole("notemp", SECRET);
+        target.execute("REVOKE TEMPORARY ON DATABASE " + target.name() + " FROM PUBLIC", "GRANT USAGE ON SCHEMA public TO notemp",
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO notemp");
+        String url = "postgresql://notemp:" + SECRET + "@" + target.host() + ":" + target.port() + "/" + target.name();
+        Cli.Result r = assertCleanError(Cli.run("check", "--url", url, "--migrations", pixcrawler.toString(),
+                "--model-classpath", Path.of("../model/target/classes").toAbsolutePath().toString(), "--model-package", "io.pixcrawler.model"),
+                4, "the database user cannot create temporary tables");
+        assertFalse(r.err().contains("entity model"), r.err());
+    }
 }

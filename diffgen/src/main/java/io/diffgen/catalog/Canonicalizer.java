@@ -150,6 +150,11 @@ public final class Canonicalizer {
             s.execute(ddl.append(')').toString());
         } catch (SQLException e) {
             connection.rollback(before);
+            if ("42501".equals(e.getSQLState())) { // insufficient_privilege: the user, not the model
+                throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "the database user cannot create temporary tables ("
+                        + firstLine(e.getMessage()) + "); diffgen puts the model into PostgreSQL's spelling in temporary tables that "
+                        + "are always rolled back: GRANT TEMPORARY ON DATABASE to the user, or compare on another database", e);
+            }
             for (String item : items) {
                 Savepoint one = connection.setSavepoint();
                 try {
