@@ -508,4 +508,13 @@ class BadInputTest {
                 4, "the database user cannot create temporary tables");
         assertFalse(r.err().contains("entity model"), r.err());
     }
+
+    @Test
+    void aChangesetLiquibaseCannotParseKeepsItsReason(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, "--liquibase formatted sql\n-- Revision: r1\n-- Revises: \n-- Message: m\n\n--changeset diffgen:r1 dbms:\n"
+                + "SELECT 1;\n--rollback SELECT 1;\n--changeset :\nSELECT 2;\n");
+        Cli.Result r = assertCleanError(Cli.run("validate", "--offline", "--migrations", m.toString()), 5, "cannot parse: ");
+        String reason = r.err().strip().substring(r.err().indexOf("cannot parse: ") + "cannot parse: ".length());
+        assertTrue(reason.length() > 10, "a reason follows: " + r.err());
+    }
 }

@@ -5,14 +5,23 @@ final class Failures {
     private Failures() {
     }
 
-    /** The message of the innermost cause, first line only. */
+    /**
+     * The first line of the innermost cause's message; where that says nothing, the nearest outer
+     * message that does, and failing all of them the innermost exception's type.
+     */
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
         }
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            String m = chain.get(i).getMessage();
+            String first = m == null ? "" : m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            if (!first.isEmpty()) {
+                return first;
+            }
+        }
+        return chain.get(chain.size() - 1).getClass().getSimpleName();
     }
 
     /** Liquibase names the statement that failed as {@code [Failed SQL: (code) statement]}. */
