@@ -162,14 +162,14 @@ public final class HibernateModelReader {
             int unnamed = 0;
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
                 String checkName = check.isNamed() ? stored(check.getName())
-                        : name + "_" + stored(c) + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
+                        : Identifiers.objectName(name, stored(c), "check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1)));
                 checks.add(new CheckConstraint(checkName, check.getConstraint()));
             }
         }
         int unnamedTableChecks = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
             String checkName = check.isNamed() ? stored(check.getName())
-                    : name + "_check" + (unnamedTableChecks++ == 0 ? "" : String.valueOf(unnamedTableChecks - 1));
+                    : Identifiers.objectName(name, null, "check" + (unnamedTableChecks++ == 0 ? "" : String.valueOf(unnamedTableChecks - 1)));
             checks.add(new CheckConstraint(checkName, check.getConstraint()));
         }
 
@@ -177,7 +177,7 @@ public final class HibernateModelReader {
         if (table.hasPrimaryKey()) {
             org.hibernate.mapping.PrimaryKey key = table.getPrimaryKey();
             // JPA cannot name a primary key; Hibernate's own DDL leaves it to PostgreSQL, which says <table>_pkey
-            pk = Optional.of(new PrimaryKey(name + "_pkey", columnNames(key.getColumns())));
+            pk = Optional.of(new PrimaryKey(Identifiers.objectName(name, null, "pkey"), columnNames(key.getColumns())));
         }
 
         List<ForeignKey> fks = new ArrayList<>();
@@ -338,7 +338,7 @@ public final class HibernateModelReader {
      * {@code globally_quoted_identifiers}) keeps its case.
      */
     static String stored(Identifier identifier) {
-        return identifier.isQuoted() ? identifier.getText() : foldAscii(identifier.getText());
+        return Identifiers.truncate(identifier.isQuoted() ? identifier.getText() : foldAscii(identifier.getText()));
     }
 
     static String stored(String name) {
@@ -350,7 +350,7 @@ public final class HibernateModelReader {
     }
 
     private static String stored(org.hibernate.mapping.Column column) {
-        return column.isQuoted() ? column.getName() : foldAscii(column.getName());
+        return Identifiers.truncate(column.isQuoted() ? column.getName() : foldAscii(column.getName()));
     }
 
     private static String foldAscii(String name) {

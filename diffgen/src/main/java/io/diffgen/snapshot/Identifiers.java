@@ -25,6 +25,50 @@ public final class Identifiers {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are cut to this many bytes. */
+    public static final int MAX_BYTES = 63;
+
+    /** An identifier as PostgreSQL stores it: cut to 63 bytes, on a character boundary (its {@code truncate_identifier}). */
+    public static String truncate(String identifier) {
+        return clip(identifier, MAX_BYTES);
+    }
+
+    /**
+     * The name PostgreSQL itself gives an unnamed constraint or index ({@code makeObjectName}):
+     * {@code name1_name2_label}, the longer of the two names shortened first until it fits in 63 bytes.
+     */
+    public static String objectName(String name1, String name2, String label) {
+        int overhead = label.length() + 1 + (name2 == null ? 0 : 1);
+        int available = MAX_BYTES - overhead;
+        int chars1 = bytes(name1);
+        int chars2 = name2 == null ? 0 : bytes(name2);
+        while (chars1 + chars2 > available) {
+            if (chars1 > chars2) chars1--;
+            else chars2--;
+        }
+        String result = clip(name1, chars1);
+        if (name2 != null) result += "_" + clip(name2, chars2);
+        return result + "_" + label;
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The longest prefix of whole characters within {@code max} UTF-8 bytes ({@code pg_mbcliplen}). */
+    private static String clip(String text, int max) {
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + size > max) break;
+            used += size;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end);
+    }
+
     /** A string literal. */
     public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
