@@ -517,4 +517,26 @@ class BadInputTest {
         String reason = r.err().strip().substring(r.err().indexOf("cannot parse: ") + "cannot parse: ".length());
         assertTrue(reason.length() > 10, "a reason follows: " + r.err());
     }
+
+    @Test
+    void aSchemaNamedAfterTheUserDoesNotStartASecondHistory() throws Exception {
+        TestDatabase target = PostgresServer.createDatabase("user_schema");
+        PostgresServer.createPasswordRole("appuser", SECRET);
+        target.execute("GRANT CREATE, USAGE ON SCHEMA public TO appuser", "ALTER DATABASE " + target.name() + " OWNER TO appuser");
+        String url = "postgresql://appuser:" + SECRET + "@" + target.host() + ":" + target.port() + "/" + target.name();
+        List<String> on = List.of("--url", url, "--migrations", pixcrawler.toString());
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        target.execute("CREATE SCHEMA appuser AUTHORIZATION appuser"); // now first on appuser's search_path ("$user", public)
+        String head = Cli.run("heads", "--migrations", pixcrawler.toString()).out();
+        assertEquals(head, Cli.run(args("current", on)).assertOk().out());
+        Cli.Result again = Cli.run(args("upgrade", "head", on)).assertOk();
+        assertTrue(again.err().contains("nothing to upgrade"), "no revision applied a second time:\n" + again.err());
+        assertEquals(0, Cli.run(args("check", on, "--model-classpath", Path.of("../model/target/classes").toAbsolutePath().toString(),
+                "--model-package", "io.pixcrawler.model")).exitCode(), "check compares the schema that holds the history");
+        try (java.sql.Connection c = target.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relnamespace = 'appuser'::regnamespace")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "nothing was created in the user's schema");
+        }
+    }
 }

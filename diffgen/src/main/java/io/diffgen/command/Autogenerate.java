@@ -14,6 +14,7 @@ import io.diffgen.model.ModelLoader;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
+import io.diffgen.runner.TrackingTable;
 import io.diffgen.postgres.ThrowawayPostgres;
 import io.diffgen.snapshot.SchemaSnapshot;
 
@@ -101,7 +102,13 @@ public final class Autogenerate {
                     throw new DiffgenException(ErrorCode.REVISION, "database is at " + describe(current) + ", head is "
                             + describe(base) + ": upgrade first");
                 }
-                return compareOn(c, settings, modelKey, model, current, concurrentIndexes, timing);
+                // the schema that holds the history is the one compared, whatever comes first on the search_path
+                AutoCloseable schema = TrackingTable.pinSchema(c);
+                try {
+                    return compareOn(c, settings, modelKey, model, current, concurrentIndexes, timing);
+                } finally {
+                    closeQuietly(schema);
+                }
             } catch (SQLException e) {
                 throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
             }
@@ -179,6 +186,14 @@ public final class Autogenerate {
             return reader.readCurrentSchema();
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // the connection is closed next anyway
         }
     }
 

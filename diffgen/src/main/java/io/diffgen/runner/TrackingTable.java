@@ -16,7 +16,7 @@ import java.util.Set;
  * run. Writing it is left to Liquibase's own history service (online) or to the rows
  * {@link SqlScript} renders (offline).
  */
-final class TrackingTable {
+public final class TrackingTable {
     /** Liquibase 4.31's own DDL for its tracking table, so stock Liquibase accepts the table. */
     static final String CREATE = """
             CREATE TABLE IF NOT EXISTS databasechangelog (id VARCHAR(255) NOT NULL, author VARCHAR(255) NOT NULL, \
@@ -46,6 +46,41 @@ final class TrackingTable {
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read DATABASECHANGELOG: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes the schema that holds DATABASECHANGELOG (the one {@code current} reads) the one this
+     * session creates and reads objects in, when another schema comes first on the search_path (a
+     * schema named after the user, created later): otherwise an upgrade would start a second,
+     * empty history there and apply every revision again. Closing the result restores the path.
+     */
+    public static AutoCloseable pinSchema(Connection connection) throws SQLException {
+        String tracking;
+        String current;
+        String path;
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT (SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE c.oid = to_regclass('databasechangelog')), current_schema(), current_setting('search_path')""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            tracking = rs.getString(1);
+            current = rs.getString(2);
+            path = rs.getString(3);
+        }
+        if (tracking == null || tracking.equals(current)) {
+            return () -> { };
+        }
+        try (var s = connection.createStatement()) {
+            s.execute("SELECT set_config('search_path', " + io.diffgen.snapshot.Identifiers.literal(
+                    io.diffgen.snapshot.Identifiers.quote(tracking) + ", " + path) + ", false)");
+        }
+        return () -> {
+            if (!connection.isClosed()) {
+                try (var s = connection.createStatement()) {
+                    s.execute("SELECT set_config('search_path', " + io.diffgen.snapshot.Identifiers.literal(path) + ", false)");
+                }
+            }
+        };
     }
 
     private static boolean exists(Connection connection) throws SQLException {
