@@ -1,5 +1,6 @@
 package io.diffgen.model;
 
+import io.diffgen.snapshot.Identifiers;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.ImplicitAnyDiscriminatorColumnNameSource;
 import org.hibernate.boot.model.naming.ImplicitAnyKeyColumnNameSource;
@@ -37,8 +38,6 @@ import java.util.stream.Collectors;
  * they are, and every table and column name is the application's own.
  */
 public final class ConventionalNamingStrategy implements ImplicitNamingStrategy {
-    static final int MAX_IDENTIFIER_LENGTH = 63;
-
     private final ImplicitNamingStrategy application;
     /** The names this strategy made up, because the model gave none. */
     private final Set<String> generated = ConcurrentHashMap.newKeySet();
@@ -151,31 +150,15 @@ public final class ConventionalNamingStrategy implements ImplicitNamingStrategy 
         return generated.contains(name);
     }
 
-    /** The longest prefix of whole code points that fits in {@code bytes} UTF-8 bytes. */
-    private static String prefixOfBytes(String text, int bytes) {
-        int end = 0;
-        int used = 0;
-        while (end < text.length()) {
-            int cp = text.codePointAt(end);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + size > bytes) {
-                break;
-            }
-            used += size;
-            end += Character.charCount(cp);
-        }
-        return text.substring(0, end);
-    }
-
     /** Shortens a generated name to PostgreSQL's 63 bytes, keeping it unique with a hash suffix. */
     static String fitIdentifier(String name) {
-        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_LENGTH) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= Identifiers.MAX_BYTES) {
             return name;
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             String hash = HexFormat.of().formatHex(digest, 0, 4);
-            return prefixOfBytes(name, MAX_IDENTIFIER_LENGTH - 9) + "_" + hash;
+            return Identifiers.prefixOfBytes(name, Identifiers.MAX_BYTES - 9) + "_" + hash;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -30,7 +30,7 @@ public final class Identifiers {
 
     /** An identifier as PostgreSQL stores it: cut to 63 bytes, on a character boundary (its {@code truncate_identifier}). */
     public static String truncate(String identifier) {
-        return clip(identifier, MAX_BYTES);
+        return prefixOfBytes(identifier, MAX_BYTES);
     }
 
     /**
@@ -46,8 +46,8 @@ public final class Identifiers {
             if (chars1 > chars2) chars1--;
             else chars2--;
         }
-        String result = clip(name1, chars1);
-        if (name2 != null) result += "_" + clip(name2, chars2);
+        String result = prefixOfBytes(name1, chars1);
+        if (name2 != null) result += "_" + prefixOfBytes(name2, chars2);
         return result + "_" + label;
     }
 
@@ -56,7 +56,7 @@ public final class Identifiers {
     }
 
     /** The longest prefix of whole characters within {@code max} UTF-8 bytes ({@code pg_mbcliplen}). */
-    private static String clip(String text, int max) {
+    public static String prefixOfBytes(String text, int max) {
         int used = 0;
         int end = 0;
         while (end < text.length()) {
