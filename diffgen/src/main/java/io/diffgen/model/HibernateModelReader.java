@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads the schema an entity model maps to from Hibernate's own boot metadata (no SessionFactory, no
@@ -108,6 +109,7 @@ public final class HibernateModelReader {
         Map<String, List<PartialIndex>> partialIndexes = new LinkedHashMap<>();
         Map<String, List<String>> declaredOrder = new LinkedHashMap<>();
         List<Rename> renames = new ArrayList<>();
+        Set<String> generated = new HashSet<>();
         List<String> entityNames = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             entityNames.add(entity.getEntityName());
@@ -130,7 +132,7 @@ public final class HibernateModelReader {
                 continue;
             }
             refuseOtherSchema(table.getSchemaIdentifier(), "table " + stored(table));
-            Table read = inDeclaredOrder(readTable(table, metadata, partialIndexes.getOrDefault(stored(table), List.of())),
+            Table read = inDeclaredOrder(readTable(table, metadata, partialIndexes.getOrDefault(stored(table), List.of()), generated),
                     declaredOrder.getOrDefault(stored(table), List.of()));
             tables.put(read.name(), read);
         }
@@ -142,10 +144,15 @@ public final class HibernateModelReader {
             }
         }
         return new EntityModel(SchemaSnapshot.of(tables.values(), sequences), renames, entityNames,
-                generatedNames(tables.values(), naming));
+                namedByTheStrategy(tables.values(), naming, generated));
     }
 
-    private static Table readTable(org.hibernate.mapping.Table table, Metadata metadata, List<PartialIndex> partials) {
+    /**
+     * One table as Hibernate maps it. The names diffgen makes up for it (the primary key's, unnamed
+     * CHECKs', column uniques') go into {@code generated} as {@link EntityModel#generatedName}s.
+     */
+    private static Table readTable(org.hibernate.mapping.Table table, Metadata metadata, List<PartialIndex> partials,
+                                   Set<String> generated) {
         String name = stored(table);
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
@@ -162,14 +169,15 @@ public final class HibernateModelReader {
             int unnamed = 0;
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
                 String checkName = check.isNamed() ? stored(check.getName())
-                        : Identifiers.objectName(name, stored(c), "check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1)));
+                        : generatedName(generated, name, Identifiers.objectName(name, stored(c), "check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1))));
                 checks.add(new CheckConstraint(checkName, check.getConstraint()));
             }
         }
         int unnamedTableChecks = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
             String checkName = check.isNamed() ? stored(check.getName())
-                    : Identifiers.objectName(name, null, "check" + (unnamedTableChecks++ == 0 ? "" : String.valueOf(unnamedTableChecks - 1)));
+                    : generatedName(generated, name, Identifiers.objectName(name, null,
+                            "check" + (unnamedTableChecks++ == 0 ? "" : String.valueOf(unnamedTableChecks - 1))));
             checks.add(new CheckConstraint(checkName, check.getConstraint()));
         }
 
@@ -177,7 +185,7 @@ public final class HibernateModelReader {
         if (table.hasPrimaryKey()) {
             org.hibernate.mapping.PrimaryKey key = table.getPrimaryKey();
             // JPA cannot name a primary key; Hibernate's own DDL leaves it to PostgreSQL, which says <table>_pkey
-            pk = Optional.of(new PrimaryKey(Identifiers.objectName(name, null, "pkey"), columnNames(key.getColumns())));
+            pk = Optional.of(new PrimaryKey(generatedName(generated, name, Identifiers.objectName(name, null, "pkey")), columnNames(key.getColumns())));
         }
 
         List<ForeignKey> fks = new ArrayList<>();
@@ -200,7 +208,7 @@ public final class HibernateModelReader {
             }
             uniques.add(new UniqueConstraint(stored(uk.getName()), columnNames(uk.getColumns())));
         }
-        addColumnUniques(table, name, uniques);
+        addColumnUniques(table, name, uniques, generated);
 
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
@@ -274,28 +282,22 @@ public final class HibernateModelReader {
         }
     }
 
-    /**
-     * The constraint and index names the model did not choose: the primary key's (JPA cannot name
-     * one), unnamed CHECKs', and those the naming strategy made up.
-     */
-    private static Set<String> generatedNames(java.util.Collection<Table> tables, ConventionalNamingStrategy naming) {
-        Set<String> names = new HashSet<>();
-        for (Table t : tables) {
-            t.primaryKey().ifPresent(pk -> names.add(EntityModel.generatedName(t.name(), pk.name())));
-            t.foreignKeys().stream().filter(fk -> naming.generated(fk.name()))
-                    .forEach(fk -> names.add(EntityModel.generatedName(t.name(), fk.name())));
-            t.uniques().stream().filter(u -> naming.generated(u.name()) || u.name().equals(uniqueKeyNameOf(t.name(), u)))
-                    .forEach(u -> names.add(EntityModel.generatedName(t.name(), u.name())));
-            t.indexes().stream().filter(i -> naming.generated(i.name()))
-                    .forEach(i -> names.add(EntityModel.generatedName(t.name(), i.name())));
-            t.checks().stream().filter(c -> c.name().startsWith(t.name() + "_") && c.name().matches(".*_check\\d*"))
-                    .forEach(c -> names.add(EntityModel.generatedName(t.name(), c.name())));
-        }
-        return names;
+    /** Records {@code name} of {@code table} as one the model did not choose, and returns it. */
+    private static String generatedName(Set<String> generated, String table, String name) {
+        generated.add(EntityModel.generatedName(table, name));
+        return name;
     }
 
-    private static String uniqueKeyNameOf(String table, UniqueConstraint u) {
-        return u.columns().size() == 1 ? ConventionalNamingStrategy.uniqueKeyName(table, u.columns().get(0)) : "";
+    /** {@code generated}, and the FK, unique and index names the naming strategy made up because the model gave none. */
+    private static Set<String> namedByTheStrategy(java.util.Collection<Table> tables, ConventionalNamingStrategy naming, Set<String> generated) {
+        Set<String> names = new HashSet<>(generated);
+        for (Table t : tables) {
+            Stream.of(t.foreignKeys().stream().map(ForeignKey::name), t.uniques().stream().map(UniqueConstraint::name),
+                            t.indexes().stream().map(Index::name))
+                    .flatMap(n -> n).filter(naming::generated)
+                    .forEach(n -> names.add(EntityModel.generatedName(t.name(), n)));
+        }
+        return names;
     }
 
     /**
@@ -303,7 +305,8 @@ public final class HibernateModelReader {
      * export turns a unique column into a unique key of its own when it writes the DDL
      * ({@code ColumnDefinitions}), unless a key over the same columns exists already.
      */
-    private static void addColumnUniques(org.hibernate.mapping.Table table, String tableName, List<UniqueConstraint> uniques) {
+    private static void addColumnUniques(org.hibernate.mapping.Table table, String tableName, List<UniqueConstraint> uniques,
+                                         Set<String> generated) {
         for (org.hibernate.mapping.Column c : table.getColumns()) {
             if (!c.isUnique() || table.isPrimaryKey(c)) {
                 continue;
@@ -313,7 +316,7 @@ public final class HibernateModelReader {
                 continue;
             }
             String keyName = c.getUniqueKeyName() != null ? stored(c.getUniqueKeyName())
-                    : ConventionalNamingStrategy.uniqueKeyName(tableName, stored(c));
+                    : generatedName(generated, tableName, ConventionalNamingStrategy.uniqueKeyName(tableName, stored(c)));
             int same = indexOfName(uniques, keyName);
             if (same >= 0) {
                 List<String> merged = new ArrayList<>(uniques.get(same).columns());
@@ -338,7 +341,11 @@ public final class HibernateModelReader {
      * {@code globally_quoted_identifiers}) keeps its case.
      */
     static String stored(Identifier identifier) {
-        return Identifiers.truncate(identifier.isQuoted() ? identifier.getText() : foldAscii(identifier.getText()));
+        return stored(identifier.getText(), identifier.isQuoted());
+    }
+
+    private static String stored(String text, boolean quoted) {
+        return Identifiers.truncate(quoted ? text : foldAscii(text));
     }
 
     static String stored(String name) {
@@ -350,7 +357,7 @@ public final class HibernateModelReader {
     }
 
     private static String stored(org.hibernate.mapping.Column column) {
-        return Identifiers.truncate(column.isQuoted() ? column.getName() : foldAscii(column.getName()));
+        return stored(column.getName(), column.isQuoted());
     }
 
     private static String foldAscii(String name) {
