@@ -14,8 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -109,17 +107,17 @@ public final class LocalPostgres {
 
     /** A new cluster, made in a folder of its own and moved into place once initdb has finished. */
     private void initialise() throws IOException {
-        delete(dataDirectory()); // what a killed first start left: no PG_VERSION, no live server
+        DataDirectory.delete(dataDirectory()); // what a killed first start left: no PG_VERSION, no live server
         Path building = Files.createTempDirectory(home, "pgdata-building-");
         try {
             start(building, freePort()).close();
             Files.move(building, dataDirectory());
         } finally {
-            delete(building);
+            DataDirectory.delete(building);
         }
         try (Stream<Path> leftovers = Files.list(home)) {
             for (Path p : leftovers.filter(p -> p.getFileName().toString().startsWith("pgdata-building-")).toList()) {
-                delete(p);
+                DataDirectory.delete(p);
             }
         }
     }
@@ -170,9 +168,7 @@ public final class LocalPostgres {
             return false;
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid.get())).redirectErrorStream(true).start();
-            kill.getInputStream().readAllBytes();
-            kill.waitFor();
+            DataDirectory.interrupt(pid.get());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (livePostmaster().isPresent() && System.nanoTime() < deadline) {
                 sleep(100);
@@ -195,22 +191,10 @@ public final class LocalPostgres {
      * {@code postmaster.pid}, if that process is alive and is a postgres executable.
      */
     private Optional<Long> livePostmaster() {
-        try {
-            if (!Files.isRegularFile(pidFile())) {
-                return Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(pidFile());
-            if (lines.isEmpty()) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(lines.get(0).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(h -> executable(h).map(c -> Path.of(c).getFileName().toString().startsWith("postgres"))
-                            .orElse(true)) // a process that cannot be inspected is taken to be the server: never delete its pid file
-                    .map(ProcessHandle::pid);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return DataDirectory.postmasterPid(dataDirectory()).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(h -> executable(h).map(c -> Path.of(c).getFileName().toString().startsWith("postgres"))
+                        .orElse(true)) // a process that cannot be inspected is taken to be the server: never delete its pid file
+                .map(ProcessHandle::pid);
     }
 
     private static Optional<String> executable(ProcessHandle process) {
@@ -243,15 +227,6 @@ public final class LocalPostgres {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DiffgenException(ErrorCode.DATABASE, "interrupted while waiting for the local PostgreSQL", e);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,7 +50,7 @@ final class Orphans {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix) && Files.isDirectory(d)).toList()) {
                 if (Files.isRegularFile(owner(dir)) && !ownerAlive(dir)) {
                     stopPostmaster(dir);
-                    delete(dir);
+                    DataDirectory.delete(dir);
                     release(dir);
                 }
             }
@@ -69,31 +67,15 @@ final class Orphans {
                 .isPresent();
     }
 
-    private static void stopPostmaster(Path dir) throws IOException {
-        Path pidFile = dir.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive)
+    private static void stopPostmaster(Path dir) {
+        Optional<ProcessHandle> postmaster = DataDirectory.postmasterPid(dir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir.toString())).orElse(false));
         if (postmaster.isPresent()) {
             try {
-                new ProcessBuilder("kill", "-INT", Long.toString(postmaster.get().pid())).start().waitFor();
+                DataDirectory.interrupt(postmaster.get().pid());
                 postmaster.get().onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 postmaster.get().destroyForcibly();
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }
