@@ -103,7 +103,7 @@ public final class Autogenerate {
                             + describe(base) + ": upgrade first");
                 }
                 // the schema that holds the history is the one compared, whatever comes first on the search_path
-                AutoCloseable schema = TrackingTable.pinSchema(c);
+                TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);
                 try {
                     return compareOn(c, settings, modelKey, model, current, concurrentIndexes, timing);
                 } finally {

@@ -67,17 +67,11 @@ public final class RevisionRunner implements AutoCloseable {
     }
 
     /** The migration lock and the session's lock_timeout, both given back on close (the connection may be a pool's). */
-    private record Session(Connection connection, AdvisoryLock lock, AutoCloseable schema) implements AutoCloseable {
+    private record Session(Connection connection, AdvisoryLock lock, TrackingTable.SearchPath schema) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             try {
-                try {
-                    schema.close();
-                } catch (SQLException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new SQLException(e);
-                }
+                schema.close();
                 if (!connection.isClosed()) {
                     if (!connection.getAutoCommit()) {
                         connection.rollback();
@@ -94,7 +88,7 @@ public final class RevisionRunner implements AutoCloseable {
 
     private Session lock() throws SQLException {
         AdvisoryLock lock = AdvisoryLock.acquire(connection, limits.lockWait(), limits.waiting());
-        AutoCloseable schema;
+        TrackingTable.SearchPath schema;
         try (var s = connection.createStatement()) {
             s.execute("SET lock_timeout = " + Identifiers.literal(limits.lockTimeout()));
             schema = TrackingTable.pinSchema(connection);

@@ -54,7 +54,7 @@ public final class TrackingTable {
      * schema named after the user, created later): otherwise an upgrade would start a second,
      * empty history there and apply every revision again. Closing the result restores the path.
      */
-    public static AutoCloseable pinSchema(Connection connection) throws SQLException {
+    public static SearchPath pinSchema(Connection connection) throws SQLException {
         String tracking;
         String current;
         String path;
@@ -81,6 +81,12 @@ public final class TrackingTable {
                 }
             }
         };
+    }
+
+    /** The session's search_path as it was, given back on close. */
+    public interface SearchPath extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
     }
 
     private static boolean exists(Connection connection) throws SQLException {
