@@ -232,20 +232,20 @@ class BadInputTest {
         assertEquals(List.of(), files(m), "no revision was written");
     }
 
-    @Test
-    void tableInAnotherSchemaIsRefusedByName(@TempDir Path dir) throws IOException {
-        Path m = migrations(dir);
-        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.schema"), 3, "table note is in schema 'sales'");
-        assertEquals(List.of(), files(m), "no revision was written");
+    static Stream<org.junit.jupiter.params.provider.Arguments> mappingsNotSupportedYet() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("io.diffgen.broken.schema", "table note is in schema 'sales'"),
+                org.junit.jupiter.params.provider.Arguments.of("io.diffgen.broken.enumtype", "column ticket.state maps to a PostgreSQL "
+                        + "enum type ('state', SqlTypes.NAMED_ENUM), which diffgen does not create yet"));
     }
 
-    @Test
-    void postgresEnumTypeIsRefusedNamingTheColumn(@TempDir Path dir) throws IOException {
+    /** A table in another schema, a PostgreSQL enum type: refused by name, rather than mapped wrongly. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("mappingsNotSupportedYet")
+    void aMappingNotSupportedYetIsRefusedByName(String modelPackage, String message, @TempDir Path dir) throws IOException {
         Path m = migrations(dir);
         assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.enumtype"), 3,
-                "column ticket.state maps to a PostgreSQL enum type ('state', SqlTypes.NAMED_ENUM), which diffgen does not create yet");
+                "--model-package", modelPackage), 3, message);
         assertEquals(List.of(), files(m), "no revision was written");
     }
 
