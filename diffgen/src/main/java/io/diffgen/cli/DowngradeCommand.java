@@ -40,9 +40,8 @@ final class DowngradeCommand implements Callable<Integer> {
         }
         try (Connection c = parent.common.connect()) {
             var err = spec.commandLine().getErr();
-            List<String> undone = parent.common.runner(c, migrations, graph, err).downgrade(target, step -> err.println(
-                    "Running downgrade " + step.revision() + " -> " + String.join(", ", graph.get(step.revision()).parents())
-                            + ", " + step.message()));
+            List<String> undone = parent.common.runner(c, migrations, graph, err).downgrade(target,
+                    step -> err.println(graph.get(step.revision()).running(false)));
             if (undone.isEmpty()) {
                 err.println("Already at " + target + ": nothing to downgrade");
             }

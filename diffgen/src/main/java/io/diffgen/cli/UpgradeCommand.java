@@ -40,9 +40,8 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         try (Connection c = parent.common.connect()) {
             var err = spec.commandLine().getErr();
-            List<String> applied = parent.common.runner(c, migrations, graph, err).upgrade(target, step -> err.println(
-                    "Running upgrade " + String.join(", ", graph.get(step.revision()).parents()) + " -> " + step.revision()
-                            + ", " + step.message()));
+            List<String> applied = parent.common.runner(c, migrations, graph, err).upgrade(target,
+                    step -> err.println(graph.get(step.revision()).running(true)));
             if (applied.isEmpty()) {
                 err.println("Already at " + target + ": nothing to upgrade");
             }

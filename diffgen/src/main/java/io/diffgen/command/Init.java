@@ -26,14 +26,14 @@ public final class Init {
     private Init() {
     }
 
-    /** What init did, in the order it did it. */
-    public record Outcome(boolean created, boolean stamped, List<String> upgraded, String head) {
+    /** What init did: stamped the schema, or upgraded it through these revisions (none when it was at head). */
+    public record Outcome(boolean stamped, List<String> upgraded, String head) {
     }
 
     public static Outcome run(Settings settings, MigrationsDirectory migrations, DatabaseUrl url, Consumer<String> progress) {
         RevisionGraph graph = migrations.graph();
         String head = graph.head("init");
-        boolean created = createIfMissing(url, progress);
+        createIfMissing(url, progress);
         try (Connection c = url.connect()) {
             RevisionRunner runner = new RevisionRunner(c, migrations, graph);
             boolean tracked = !runner.current().isEmpty();
@@ -49,20 +49,19 @@ public final class Init {
                 }
                 runner.stamp("head");
                 progress.accept("The schema matches the entities: stamped " + head + " (head)");
-                return new Outcome(created, true, List.of(), head);
+                return new Outcome(true, List.of(), head);
             }
-            List<String> upgraded = new ArrayList<>(runner.upgrade("head", step -> progress.accept(
-                    "Running upgrade " + String.join(", ", graph.get(step.revision()).parents()) + " -> " + step.revision() + ", " + step.message())));
-            return new Outcome(created, false, upgraded, head);
+            List<String> upgraded = new ArrayList<>(runner.upgrade("head", step -> progress.accept(graph.get(step.revision()).running(true))));
+            return new Outcome(false, upgraded, head);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
     /** CREATE DATABASE, from the server's {@code postgres} database, when the URL's does not exist. */
-    private static boolean createIfMissing(DatabaseUrl url, Consumer<String> progress) {
+    private static void createIfMissing(DatabaseUrl url, Consumer<String> progress) {
         try (Connection probe = url.connect()) {
-            return false;
+            return;
         } catch (DiffgenException e) {
             if (!(e.getCause() instanceof SQLException s) || !"3D000".equals(s.getSQLState())) {
                 throw e;
@@ -77,7 +76,6 @@ public final class Init {
             throw new DiffgenException(ErrorCode.DATABASE, "database " + name + " does not exist, and cannot be created: " + e.getMessage(), e);
         }
         progress.accept("Created database " + name);
-        return true;
     }
 
     private static boolean hasTables(Connection c) throws SQLException {

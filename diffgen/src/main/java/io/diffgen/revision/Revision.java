@@ -18,6 +18,12 @@ public record Revision(String id, List<String> parents, String message, String c
         return parents.size() > 1;
     }
 
+    /** What running it is called, as Alembic says it: {@code Running upgrade a -> b, message} (or downgrade b -> a). */
+    public String running(boolean upgrade) {
+        String from = String.join(", ", parents);
+        return "Running " + (upgrade ? "upgrade " + from + " -> " + id : "downgrade " + id + " -> " + from) + ", " + message;
+    }
+
     /** Where the revision comes from, for error messages. */
     public String location() {
         return path.map(p -> p.getFileName().toString()).orElse(id);

@@ -90,13 +90,12 @@ public final class SqlScript {
         StringBuilder out = new StringBuilder(header);
         for (MigrationPlan.Step step : plan.steps()) {
             Revision r = step.revision();
-            String parents = String.join(", ", r.parents());
-            out.append('\n').append(switch (step.action()) {
-                case APPLY -> "-- Running upgrade " + parents + " -> " + r.id();
-                case ROLL_BACK -> "-- Running downgrade " + r.id() + " -> " + parents;
-                case RECORD -> "-- Stamping " + r.id();
-                case FORGET -> "-- Unstamping " + r.id();
-            }).append(", ").append(r.message()).append('\n');
+            out.append("\n-- ").append(switch (step.action()) {
+                case APPLY -> r.running(true);
+                case ROLL_BACK -> r.running(false);
+                case RECORD -> "Stamping " + r.id() + ", " + r.message();
+                case FORGET -> "Unstamping " + r.id() + ", " + r.message();
+            }).append('\n');
             for (ChangeSet cs : step.changeSets()) {
                 switch (step.action()) {
                     case APPLY -> block(out, cs, cs.getChanges(), insertRow(cs));
