@@ -3,7 +3,6 @@ package io.diffgen.catalog;
 import io.diffgen.DiffgenException;
 import io.diffgen.render.SqlRenderer;
 import io.diffgen.snapshot.Column;
-import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.Sequence;
@@ -47,6 +46,11 @@ public final class Canonicalizer {
     }
 
     public static Result canonicalizeWithStats(Connection connection, SchemaSnapshot model) {
+        return canonicalize(connection, model, "the entity model's");
+    }
+
+    /** {@code whose} names the side an error is blamed on: the entity model, or the database being settled. */
+    private static Result canonicalize(Connection connection, SchemaSnapshot model, String whose) {
         boolean autoCommit;
         try {
             autoCommit = connection.getAutoCommit();
@@ -56,8 +60,8 @@ public final class Canonicalizer {
         }
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL search_path TO pg_temp, " + currentSchema(connection));
-            Map<String, String> types = canonicalTypes(connection, s, model);
-            Map<String, String> defaults = canonicalDefaults(connection, s, model, types);
+            Map<String, String> types = canonicalTypes(connection, s, model, whose);
+            Map<String, String> defaults = canonicalDefaults(connection, s, model, types, whose);
 
             // Only CHECKs and partial or expression indexes refer to columns: those tables are created
             // whole. PostgreSQL's deparse is not always a fixed point (an IN list on varchar gains casts
@@ -72,7 +76,7 @@ public final class Canonicalizer {
             int rounds = 1;
             for (int round = 1; round <= MAX_ROUNDS && !pending.isEmpty(); round++) {
                 rounds = round;
-                Map<String, Table> read = materialise(connection, s, pending.values());
+                Map<String, Table> read = materialise(connection, s, pending.values(), whose);
                 Map<String, Table> next = new TreeMap<>();
                 for (Table written : pending.values()) {
                     Table back = read.get(written.name());
@@ -86,8 +90,9 @@ public final class Canonicalizer {
             }
             List<Table> tables = new ArrayList<>();
             for (Table t : stable.values()) {
-                List<ForeignKey> fks = model.tables().get(t.name()).foreignKeys();
-                tables.add(new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment()));
+                Table given = model.tables().get(t.name());
+                tables.add(new Table(t.name(), t.columns(), t.primaryKey(), given.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(),
+                        given.ownedSequences()));
             }
             return new Result(SchemaSnapshot.of(tables, model.sequences().values()), rounds);
         } catch (SQLException e) {
@@ -103,12 +108,12 @@ public final class Canonicalizer {
     }
 
     /** Creates the tables as temporary tables, reads them back, and removes them again. */
-    private static Map<String, Table> materialise(Connection connection, Statement s, Collection<Table> tables) throws SQLException {
+    private static Map<String, Table> materialise(Connection connection, Statement s, Collection<Table> tables, String whose) throws SQLException {
         Savepoint before = connection.setSavepoint();
         // one round trip for the whole model; FKs are not materialised (no expressions, may point outside)
         StringBuilder script = new StringBuilder();
         for (Table table : tables) {
-            for (String sql : SqlRenderer.createTable(table.withoutIndexesAndForeignKeys())) {
+            for (String sql : SqlRenderer.createTable(bare(table))) {
                 script.append(sql).append(";\n");
             }
             for (Index index : table.indexes()) {
@@ -122,9 +127,9 @@ public final class Canonicalizer {
             connection.rollback(before);
             before = connection.setSavepoint();
             for (Table table : tables) {
-                execute(s, SqlRenderer.createTable(table.withoutIndexesAndForeignKeys()), table.name());
+                execute(s, SqlRenderer.createTable(bare(table)), whose + " table " + table.name());
                 for (Index index : table.indexes()) {
-                    execute(s, List.of(SqlRenderer.createIndex(table.name(), index, false)), table.name() + " index " + index.name());
+                    execute(s, List.of(SqlRenderer.createIndex(table.name(), index, false)), whose + " table " + table.name() + " index " + index.name());
                 }
             }
             throw batchFailed;
@@ -132,6 +137,11 @@ public final class Canonicalizer {
         SchemaSnapshot read = new PgCatalogReader(connection).readTemporarySchema();
         connection.rollback(before);
         return read.tables();
+    }
+
+    /** What a temporary copy of a table needs: its columns and own constraints; owned sequences already exist. */
+    private static Table bare(Table table) {
+        return table.withoutIndexesAndForeignKeys().withOwnedSequences(List.of());
     }
 
     /**
@@ -186,7 +196,7 @@ public final class Canonicalizer {
         if (unsettled.isEmpty()) {
             return database;
         }
-        SchemaSnapshot settled = canonicalize(connection, SchemaSnapshot.of(unsettled.values(), List.of()));
+        SchemaSnapshot settled = canonicalize(connection, SchemaSnapshot.of(unsettled.values(), List.of()), "the database's").schema();
         Map<String, Table> tables = new TreeMap<>(database.tables());
         tables.putAll(settled.tables());
         return SchemaSnapshot.of(tables.values(), database.sequences().values());
@@ -233,7 +243,7 @@ public final class Canonicalizer {
     }
 
     /** Every distinct column type of the model, as format_type prints it: one temporary table, one column a type. */
-    private static Map<String, String> canonicalTypes(Connection connection, Statement s, SchemaSnapshot model) throws SQLException {
+    private static Map<String, String> canonicalTypes(Connection connection, Statement s, SchemaSnapshot model, String whose) throws SQLException {
         Map<String, String> where = new LinkedHashMap<>();
         for (Table t : model.tables().values()) {
             for (Column c : t.columns()) {
@@ -245,7 +255,7 @@ public final class Canonicalizer {
         if (raw.isEmpty()) return canonical;
         Savepoint before = connection.setSavepoint();
         createColumnsTable(connection, s, "diffgen_types", raw, type -> type,
-                type -> "the entity model's column " + where.get(type) + " has a type PostgreSQL does not know: '" + type + "'");
+                type -> whose + " column " + where.get(type) + " has a type PostgreSQL does not know: '" + type + "'");
         try (var rs = s.executeQuery("SELECT attnum, format_type(atttypid, atttypmod) FROM pg_attribute "
                 + "WHERE attrelid = 'pg_temp.diffgen_types'::regclass AND attnum > 0 ORDER BY attnum")) {
             while (rs.next()) {
@@ -261,7 +271,7 @@ public final class Canonicalizer {
      * fixed point. Keys are {@code canonicalType + '\0' + rawDefault}.
      */
     private static Map<String, String> canonicalDefaults(Connection connection, Statement s, SchemaSnapshot model,
-                                                         Map<String, String> types) throws SQLException {
+                                                         Map<String, String> types, String whose) throws SQLException {
         Map<String, String> where = new LinkedHashMap<>();
         for (Table t : model.tables().values()) {
             for (Column c : t.columns()) {
@@ -281,7 +291,7 @@ public final class Canonicalizer {
             Savepoint before = connection.setSavepoint();
             createColumnsTable(connection, s, "diffgen_defaults", keys,
                     key -> key.substring(0, key.indexOf('\u0000')) + " DEFAULT " + current.get(key),
-                    key -> "the entity model's column " + where.get(key) + " has a default PostgreSQL does not accept: '" + current.get(key) + "'");
+                    key -> whose + " column " + where.get(key) + " has a default PostgreSQL does not accept: '" + current.get(key) + "'");
             boolean changed = false;
             try (var rs = s.executeQuery("SELECT d.adnum, pg_get_expr(d.adbin, d.adrelid, true) FROM pg_attrdef d "
                     + "WHERE d.adrelid = 'pg_temp.diffgen_defaults'::regclass ORDER BY d.adnum")) {
@@ -310,7 +320,7 @@ public final class Canonicalizer {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new DiffgenException(DiffgenException.ErrorCode.MODEL,
-                        "the entity model's table " + what + " is not valid PostgreSQL: " + firstLine(e.getMessage()) + " in: " + oneLine(sql), e);
+                        what + " is not valid PostgreSQL: " + firstLine(e.getMessage()) + " in: " + oneLine(sql), e);
             }
         }
     }

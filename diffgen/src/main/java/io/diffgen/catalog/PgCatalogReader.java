@@ -5,6 +5,7 @@ import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Sequence;
@@ -60,10 +61,28 @@ public final class PgCatalogReader {
             ORDER BY con.conrelid, con.conname
             """;
 
+    // Per key: the definition, and the collation and operator class only where they are not the
+    // default (pg_get_indexdef prints neither for a single column); INCLUDE columns follow the keys.
     private static final String INDEXES = """
             SELECT i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[],
                    pg_get_expr(i.indpred, i.indrelid, true), am.amname,
-                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
+                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
+                   ARRAY(SELECT CASE WHEN opc.opcdefault THEN NULL
+                                     WHEN pg_opclass_is_visible(opc.oid) THEN quote_ident(opc.opcname)
+                                     ELSE quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname) END
+                         FROM generate_subscripts(i.indclass, 1) AS k
+                         JOIN pg_opclass opc ON opc.oid = i.indclass[k]
+                         JOIN pg_namespace opn ON opn.oid = opc.opcnamespace
+                         ORDER BY k),
+                   ARRAY(SELECT CASE WHEN i.indcollation[k] = 0 OR i.indkey[k] = 0
+                                       OR i.indcollation[k] = (SELECT a.attcollation FROM pg_attribute a
+                                                               WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k])
+                                     THEN NULL
+                                     ELSE (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
+                                           FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+                                           WHERE co.oid = i.indcollation[k]) END
+                         FROM generate_series(0, i.indnkeyatts - 1) AS k ORDER BY k),
+                   i.indnkeyatts
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class c ON c.oid = i.indrelid
@@ -74,13 +93,17 @@ public final class PgCatalogReader {
             ORDER BY i.indrelid, ic.relname
             """;
 
+    // Free sequences, and those owned by a column (serial); identity sequences belong to their column.
     private static final String SEQUENCES = """
-            SELECT c.relname, s.seqstart, s.seqincrement
+            SELECT c.relname, s.seqstart, s.seqincrement, d.refobjid, d.refobjsubid, format_type(s.seqtypid, NULL)
             FROM pg_sequence s
             JOIN pg_class c ON c.oid = s.seqrelid
+            LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
+                                 AND d.refclassid = 'pg_class'::regclass
             WHERE c.relnamespace = ?
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                              WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+              AND NOT EXISTS (SELECT 1 FROM pg_depend i
+                              WHERE i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i')
+            ORDER BY c.relname
             """;
 
     private final Connection connection;
@@ -168,18 +191,32 @@ public final class PgCatalogReader {
                 Short[] attnums = (Short[]) rs.getArray(4).getArray();
                 Short[] options = (Short[]) rs.getArray(5).getArray();
                 String[] definitions = (String[]) rs.getArray(8).getArray();
+                String[] opclasses = (String[]) rs.getArray(9).getArray();
+                String[] collations = (String[]) rs.getArray(10).getArray();
                 List<Index.Key> keys = new ArrayList<>();
                 for (int k = 0; k < definitions.length; k++) {
                     String expression = attnums[k] != 0 ? Identifiers.quote(t.attnames.get((int) attnums[k])) : definitions[k];
-                    keys.add(new Index.Key(expression, (options[k] & 1) != 0));
+                    boolean descending = (options[k] & 1) != 0;
+                    boolean nullsFirst = (options[k] & 2) != 0;
+                    keys.add(new Index.Key(expression, descending, nullsFirst, Optional.ofNullable(collations[k]), Optional.ofNullable(opclasses[k])));
                 }
-                t.indexes.add(new Index(rs.getString(2), keys, rs.getBoolean(3), Optional.ofNullable(rs.getString(6)), rs.getString(7)));
+                List<String> include = new ArrayList<>();
+                for (int k = rs.getInt(11); k < attnums.length; k++) {
+                    include.add(t.attnames.get((int) attnums[k]));
+                }
+                t.indexes.add(new Index(rs.getString(2), keys, rs.getBoolean(3), Optional.ofNullable(rs.getString(6)), rs.getString(7), include));
             }
         }
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement ps = prepare(SEQUENCES, namespace); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                sequences.add(new Sequence(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                Sequence sequence = new Sequence(rs.getString(1), rs.getLong(2), rs.getLong(3));
+                TableBuilder owner = rs.getObject(4) == null ? null : tables.get(rs.getLong(4));
+                if (rs.getObject(4) == null) {
+                    sequences.add(sequence);
+                } else if (owner != null) {
+                    owner.ownedSequences.add(new OwnedSequence(owner.attnames.get(rs.getInt(5)), sequence, rs.getString(6)));
+                }
             }
         }
         return SchemaSnapshot.of(tables.values().stream().map(TableBuilder::build).toList(), sequences);
@@ -247,6 +284,7 @@ public final class PgCatalogReader {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
+        final List<OwnedSequence> ownedSequences = new ArrayList<>();
         PrimaryKey primaryKey;
 
         TableBuilder(String name, String comment) {
@@ -255,7 +293,8 @@ public final class PgCatalogReader {
         }
 
         Table build() {
-            return new Table(name, columns, Optional.ofNullable(primaryKey), foreignKeys, uniques, checks, indexes, Optional.ofNullable(comment));
+            return new Table(name, columns, Optional.ofNullable(primaryKey), foreignKeys, uniques, checks, indexes, Optional.ofNullable(comment),
+                    ownedSequences);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Sequence;
@@ -149,9 +150,11 @@ public final class Differ {
                 t.checks().stream().map(c -> new CheckConstraint(c.name(),
                         word.matcher(c.expression().replace(quotedFrom, quotedTo)).replaceAll(Matcher.quoteReplacement(to)))).toList(),
                 t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
-                        .map(k -> k.expression().equals(quotedFrom) ? new Index.Key(quotedTo, k.descending()) : k).toList(),
-                        i.unique(), i.where().map(w -> word.matcher(w).replaceAll(Matcher.quoteReplacement(to))), i.method())).toList(),
-                t.comment());
+                        .map(k -> k.expression().equals(quotedFrom) ? k.withExpression(quotedTo) : k).toList(),
+                        i.unique(), i.where().map(w -> word.matcher(w).replaceAll(Matcher.quoteReplacement(to))), i.method(),
+                        cols.apply(i.include()))).toList(),
+                t.comment(),
+                t.ownedSequences().stream().map(o -> o.column().equals(from) ? new OwnedSequence(to, o.sequence(), o.dataType()) : o).toList());
     }
 
     /** FKs that point at a renamed table or column follow it. */
@@ -167,7 +170,7 @@ public final class Differ {
             }
             return new ForeignKey(fk.name(), fk.columns(), refTable, refColumns, fk.onDelete(), fk.onUpdate());
         }).toList();
-        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment());
+        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences());
     }
 
     private static void diffTable(Table from, Table to, Options options, List<Change> changes) {

@@ -4,6 +4,7 @@ import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Sequence;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  * entities skips Hibernate's bootstrap. Any change to those files changes the key.
  */
 public final class ModelCache {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Path directory;
 
@@ -185,12 +186,27 @@ public final class ModelCache {
                 for (Index.Key k : i.keys()) {
                     out.writeUTF(k.expression());
                     out.writeBoolean(k.descending());
+                    out.writeBoolean(k.nullsFirst());
+                    optional(out, k.collation());
+                    optional(out, k.opclass());
                 }
                 out.writeBoolean(i.unique());
                 optional(out, i.where());
                 out.writeUTF(i.method());
+                out.writeInt(i.include().size());
+                for (String column : i.include()) {
+                    out.writeUTF(column);
+                }
             }
             optional(out, t.comment());
+            out.writeInt(t.ownedSequences().size());
+            for (OwnedSequence o : t.ownedSequences()) {
+                out.writeUTF(o.column());
+                out.writeUTF(o.sequence().name());
+                out.writeLong(o.sequence().start());
+                out.writeLong(o.sequence().increment());
+                out.writeUTF(o.dataType());
+            }
         }
         out.writeInt(s.sequences().size());
         for (Sequence q : s.sequences().values()) {
@@ -243,11 +259,24 @@ public final class ModelCache {
                 String indexName = in.readUTF();
                 List<Index.Key> keys = new ArrayList<>();
                 for (int k = in.readInt(); k > 0; k--) {
-                    keys.add(new Index.Key(in.readUTF(), in.readBoolean()));
+                    keys.add(new Index.Key(in.readUTF(), in.readBoolean(), in.readBoolean(), optional(in), optional(in)));
                 }
-                indexes.add(new Index(indexName, keys, in.readBoolean(), optional(in), in.readUTF()));
+                boolean unique = in.readBoolean();
+                Optional<String> where = optional(in);
+                String method = in.readUTF();
+                List<String> include = new ArrayList<>();
+                for (int k = in.readInt(); k > 0; k--) {
+                    include.add(in.readUTF());
+                }
+                indexes.add(new Index(indexName, keys, unique, where, method, include));
             }
-            tables.add(new Table(name, columns, pk, fks, uniques, checks, indexes, optional(in)));
+            Optional<String> comment = optional(in);
+            List<OwnedSequence> owned = new ArrayList<>();
+            for (int o = in.readInt(); o > 0; o--) {
+                String column = in.readUTF();
+                owned.add(new OwnedSequence(column, new Sequence(in.readUTF(), in.readLong(), in.readLong()), in.readUTF()));
+            }
+            tables.add(new Table(name, columns, pk, fks, uniques, checks, indexes, comment, owned));
         }
         List<Sequence> sequences = new ArrayList<>();
         for (int q = in.readInt(); q > 0; q--) {

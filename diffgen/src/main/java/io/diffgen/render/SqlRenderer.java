@@ -5,7 +5,9 @@ import io.diffgen.diff.Change.Aspect;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
 import io.diffgen.snapshot.Sequence;
 import io.diffgen.snapshot.Table;
@@ -110,7 +112,15 @@ public final class SqlRenderer {
         table.uniques().forEach(u -> parts.add(unique(u)));
         table.checks().forEach(c -> parts.add(check(c)));
         List<String> statements = new ArrayList<>();
+        for (OwnedSequence owned : table.ownedSequences()) {
+            Sequence s = owned.sequence();
+            statements.add("CREATE SEQUENCE " + quote(s.name()) + " AS " + owned.dataType() + " START WITH " + s.start()
+                    + " INCREMENT BY " + s.increment());
+        }
         statements.add("CREATE TABLE " + quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        for (OwnedSequence owned : table.ownedSequences()) {
+            statements.add("ALTER SEQUENCE " + quote(owned.sequence().name()) + " OWNED BY " + quote(table.name()) + "." + quote(owned.column()));
+        }
         table.comment().ifPresent(text -> statements.add(tableComment(table.name(), Optional.of(text))));
         for (Column column : table.columns()) {
             column.comment().ifPresent(text -> statements.add(columnComment(table.name(), column.name(), Optional.of(text))));
@@ -206,9 +216,10 @@ public final class SqlRenderer {
         if (!"btree".equals(index.method())) {
             sql.append(" USING ").append(index.method());
         }
-        sql.append(" (").append(index.keys().stream()
-                .map(k -> k.expression() + (k.descending() ? " DESC" : ""))
-                .collect(Collectors.joining(", "))).append(')');
+        sql.append(" (").append(index.keys().stream().map(Index.Key::sql).collect(Collectors.joining(", "))).append(')');
+        if (!index.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(index.include().stream().map(Identifiers::quote).collect(Collectors.joining(", "))).append(')');
+        }
         index.where().ifPresent(w -> sql.append(" WHERE ").append(w));
         return sql.toString();
     }

@@ -12,14 +12,22 @@ public record Table(
         List<UniqueConstraint> uniques,
         List<CheckConstraint> checks,
         List<Index> indexes,
-        Optional<String> comment) {
+        Optional<String> comment,
+        List<OwnedSequence> ownedSequences) {
 
     public Table {
         columns = List.copyOf(columns);
+        ownedSequences = List.copyOf(ownedSequences);
         foreignKeys = List.copyOf(foreignKeys);
         uniques = List.copyOf(uniques);
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
+    }
+
+    /** A table as a model declares it: no column owns a sequence. */
+    public Table(String name, List<Column> columns, Optional<PrimaryKey> primaryKey, List<ForeignKey> foreignKeys,
+                 List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<Index> indexes, Optional<String> comment) {
+        this(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment, List.of());
     }
 
     public Optional<Column> column(String columnName) {
@@ -28,10 +36,14 @@ public record Table(
 
     /** The table without the objects that are created in their own statements (indexes and FKs). */
     public Table withoutIndexesAndForeignKeys() {
-        return new Table(name, columns, primaryKey, List.of(), uniques, checks, List.of(), comment);
+        return new Table(name, columns, primaryKey, List.of(), uniques, checks, List.of(), comment, ownedSequences);
+    }
+
+    public Table withOwnedSequences(List<OwnedSequence> sequences) {
+        return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment, sequences);
     }
 
     public Table withName(String newName) {
-        return new Table(newName, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment);
+        return new Table(newName, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment, ownedSequences);
     }
 }

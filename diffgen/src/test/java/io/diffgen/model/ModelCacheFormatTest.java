@@ -5,6 +5,7 @@ import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Sequence;
@@ -54,9 +55,11 @@ class ModelCacheFormatTest {
                         ForeignKey.Action.CASCADE, ForeignKey.Action.SET_NULL)),
                 List.of(new UniqueConstraint("uq_order_status", List.of("status", "customer_id"))),
                 List.of(new CheckConstraint("order_status_check", "status IS NOT NULL")),
-                List.of(new Index("ix_order_status", List.of(new Index.Key("status", true), new Index.Key("lower(status)", false)),
-                        true, Optional.of("status <> 'X'"), "btree")),
-                Optional.of("orders, with \"quotes\""));
+                List.of(new Index("ix_order_status", List.of(new Index.Key("status", true), new Index.Key("lower(status)", false),
+                                new Index.Key("customer_id", false, true, Optional.of("pg_catalog.\"C\""), Optional.of("text_pattern_ops"))),
+                        true, Optional.of("status <> 'X'"), "btree", List.of("id"))),
+                Optional.of("orders, with \"quotes\""),
+                List.of(new OwnedSequence("id", new Sequence("order_id_seq", 5, 2), "integer")));
         Table bare = new Table("customer", List.of(Column.of("id", "bigint", false)), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty());
         EntityModel model = new EntityModel(SchemaSnapshot.of(List.of(t, bare), List.of(new Sequence("order_seq", 1, 50))),
