@@ -6,16 +6,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
  * hash of every script (no replay while the migrations are unchanged). Each run starts a copy.
  */
 public final class ThrowawayPostgres implements AutoCloseable {
+    private static final Duration UNUSED_FOR = Duration.ofHours(1);
     private static final List<String> NOT_COPIED = List.of("postmaster.pid", "postmaster.opts", "epg-lock");
 
     private final EmbeddedPostgres server;
@@ -52,17 +54,35 @@ public final class ThrowawayPostgres implements AutoCloseable {
             Orphans.reap(Path.of(System.getProperty("java.io.tmpdir")), "diffgen-shadow-");
             String binaries = binariesKey();
             Path prepared = cache.resolve("shadow-" + hash(binaries + "\n" + stateKey));
-            if (!Files.exists(prepared.resolve("postgresql.conf"))) {
-                Path initialised = cache.resolve("initdb-" + hash(binaries));
-                if (!Files.exists(initialised.resolve("postgresql.conf"))) {
-                    Path building = Files.createTempDirectory(cache, "building-");
-                    Orphans.claim(building);
-                    begin(building).close();
-                    publish(building, initialised);
-                    Orphans.release(building);
+            Path data = Files.createTempDirectory("diffgen-shadow-");
+            Orphans.claim(data);
+            for (int attempt = 1; ; attempt++) {
+                ensurePrepared(cache, binaries, prepared, prepare);
+                try {
+                    copy(prepared, data);
+                    break;
+                } catch (NoSuchFileException vanished) {
+                    // pruned by another run between our check and our copy: build it again, once
+                    if (attempt == 2) throw vanished;
+                    DataDirectory.delete(data);
+                    Files.createDirectories(data);
                 }
-                Path building = Files.createTempDirectory(cache, "building-");
-                Orphans.claim(building);
+            }
+            pruneUnused(cache, "shadow-", prepared);
+            return new ThrowawayPostgres(begin(data), data);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The cached cluster for this state, built (from the cached initdb) if no run has built it yet. */
+    private static void ensurePrepared(Path cache, String binaries, Path prepared, Consumer<Connection> prepare) throws IOException {
+        if (!Files.exists(prepared.resolve("postgresql.conf"))) {
+            Path initialised = cache.resolve("initdb-" + hash(binaries));
+            if (!Files.exists(initialised.resolve("postgresql.conf"))) {
+                build(cache, initialised, building -> begin(building).close());
+            }
+            build(cache, prepared, building -> {
                 copy(initialised, building);
                 EmbeddedPostgres pg = begin(building);
                 try (Connection c = pg.getPostgresDatabase().getConnection()) {
@@ -72,16 +92,34 @@ public final class ThrowawayPostgres implements AutoCloseable {
                 } finally {
                     pg.close();
                 }
-                removeOther(cache, "shadow-", prepared);
-                publish(building, prepared);
-                Orphans.release(building);
+            });
+        }
+        markUsed(prepared);
+    }
+
+    private interface Builder {
+        void fill(Path building) throws IOException;
+    }
+
+    /**
+     * Fills a private folder and moves it into place in one rename, so no run ever sees a half-made
+     * cluster; when two runs build the same one at once, the first rename wins and the other's copy
+     * is deleted. A failed build leaves nothing behind.
+     */
+    private static void build(Path cache, Path target, Builder builder) throws IOException {
+        Path building = Files.createTempDirectory(cache, "building-");
+        Orphans.claim(building);
+        try {
+            builder.fill(building);
+            try {
+                Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException renameFailed) {
+                // Linux reports a rename onto a non-empty folder as a bare "Directory not empty"
+                if (!Files.exists(target.resolve("postgresql.conf"))) throw renameFailed;
             }
-            Path data = Files.createTempDirectory("diffgen-shadow-");
-            Orphans.claim(data);
-            copy(prepared, data);
-            return new ThrowawayPostgres(begin(data), data);
-        } catch (IOException e) {
-            throw failure(e);
+        } finally {
+            delete(building);
+            Orphans.release(building);
         }
     }
 
@@ -96,19 +134,33 @@ public final class ThrowawayPostgres implements AutoCloseable {
                 .start();
     }
 
-    /** Moves a finished directory into place; if another process got there first, keeps theirs. */
-    private static void publish(Path building, Path target) throws IOException {
+    /** A cached cluster's folder time is when a run last started from it. */
+    private static void markUsed(Path prepared) {
         try {
-            Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-            delete(building);
+            Files.setLastModifiedTime(prepared, FileTime.from(Instant.now()));
+        } catch (IOException ignored) {
+            // pruned meanwhile: the copy finds out and builds it again
         }
     }
 
-    private static void removeOther(Path cache, String prefix, Path keep) throws IOException {
+    /**
+     * Deletes cached clusters of other migration states that no run has started from for an hour.
+     * Another migrations folder sharing this cache uses its own state right now, and must keep it.
+     * A folder is renamed aside before it is deleted, so a run that starts from it sees it whole or not at all.
+     */
+    private static void pruneUnused(Path cache, String prefix, Path keep) throws IOException {
+        Instant cutoff = Instant.now().minus(UNUSED_FOR);
         try (Stream<Path> entries = Files.list(cache)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.equals(keep)).toList()) {
-                delete(p);
+                try {
+                    if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                        Path aside = cache.resolve("pruned-" + p.getFileName() + "-" + ProcessHandle.current().pid());
+                        Files.move(p, aside, StandardCopyOption.ATOMIC_MOVE);
+                        delete(aside);
+                    }
+                } catch (IOException alreadyGone) {
+                    // another run pruned or used it first
+                }
             }
         }
     }
@@ -125,11 +177,10 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private static void delete(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            DataDirectory.delete(dir);
         } catch (IOException ignored) {
-            // a leftover temp directory is cleaned by the OS
+            // a leftover under the temp or cache folder is reaped by a later run or the OS
         }
     }
 

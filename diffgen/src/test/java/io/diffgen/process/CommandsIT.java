@@ -163,4 +163,39 @@ class CommandsIT {
         }
         assertEquals(1, Jar.run(work, args("heads", "--migrations", migrations)).assertOk().out().lines().count(), "one head");
     }
+
+    /**
+     * Two first-time checks at once, on two migrations folders of one project (so one cache): both
+     * build the cached clusters at the same moment, one rename wins, and each run keeps its own
+     * migration state cached for the next (issue 14 #11, #12).
+     */
+    @Test
+    void twoFirstTimeChecksOnTwoFoldersSharingACacheBothWorkAndKeepTheirState() throws Exception {
+        Path project = work.resolve("shared");
+        List<Path> versions = new java.util.ArrayList<>();
+        try (var files = Files.list(Jar.MIGRATIONS.resolve("versions"))) {
+            versions.addAll(files.sorted().toList());
+        }
+        for (String folder : List.of("all", "one-less")) {
+            Files.createDirectories(project.resolve(folder).resolve("versions"));
+            for (Path v : folder.equals("all") ? versions : versions.subList(0, versions.size() - 1)) {
+                Files.copy(v, project.resolve(folder).resolve("versions").resolve(v.getFileName()));
+            }
+        }
+        for (int round = 1; round <= 2; round++) {
+            var all = java.util.concurrent.CompletableFuture.supplyAsync(() -> Jar.run(project, args("check", "--migrations", "all", MODEL)));
+            var oneLess = java.util.concurrent.CompletableFuture.supplyAsync(() -> Jar.run(project, args("check", "--migrations", "one-less", MODEL)));
+            Jar.Result a = all.get();
+            Jar.Result b = oneLess.get();
+            assertEquals(0, a.exitCode(), "round " + round + ": " + a);
+            assertEquals(1, b.exitCode(), "round " + round + ": " + b);
+            assertTrue(b.out().startsWith("New upgrade operations detected:"), b.toString());
+            try (var cached = Files.list(project.resolve(".diffgen/cache"))) {
+                List<String> names = cached.map(p -> p.getFileName().toString()).sorted().toList();
+                assertEquals(2, names.stream().filter(n -> n.startsWith("shadow-")).count(), names.toString());
+                assertEquals(1, names.stream().filter(n -> n.startsWith("initdb-")).count(), names.toString());
+                assertEquals(0, names.stream().filter(n -> n.startsWith("building-")).count(), names.toString());
+            }
+        }
+    }
 }
