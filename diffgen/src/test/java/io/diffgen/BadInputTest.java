@@ -544,4 +544,31 @@ class BadInputTest {
             assertEquals(0, rs.getInt(1), "nothing was created in the user's schema");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-5", "soon", "1.5"})
+    void aBadLockWaitIsRefused(String seconds) {
+        assertCleanError(Cli.run("upgrade", "head", "--lock-wait", seconds, "--url", db.url(), "--migrations", pixcrawler.toString()),
+                2, "--lock-wait");
+    }
+
+    @Test
+    void aMigrationsPathThatIsAFileIsNamed(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("migrations"), "not a folder");
+        assertCleanError(Cli.run("history", "--migrations", file.toString()), 5, "migrations");
+    }
+
+    @Test
+    void aModelClasspathEntryThatIsNoJarIsNamed(@TempDir Path dir) throws IOException {
+        Path notAJar = Files.writeString(dir.resolve("model.jar"), "plain text");
+        Path m = migrations(dir, script("a1", ""));
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", m.toString(), "--model-classpath", notAJar.toString(),
+                "--model-package", "io.pixcrawler.model"), 3, "model.jar");
+    }
+
+    @Test
+    void stampPurgeOfARevisionThatDoesNotExistChangesNothing() {
+        assertCleanError(Cli.run("stamp", "--purge", "feedface", "--url", db.url(), "--migrations", pixcrawler.toString()),
+                5, "feedface");
+    }
 }
