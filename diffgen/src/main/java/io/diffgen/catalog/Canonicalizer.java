@@ -3,6 +3,7 @@ package io.diffgen.catalog;
 import io.diffgen.DiffgenException;
 import io.diffgen.render.SqlRenderer;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.Sequence;
@@ -60,6 +61,10 @@ public final class Canonicalizer {
         }
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL search_path TO pg_temp, " + currentSchema(connection));
+            // the model's enum types, so its columns of them have a type PostgreSQL knows; rolled back with the rest
+            for (EnumType type : model.enums().values()) {
+                s.execute(SqlRenderer.createEnumType("pg_temp." + Identifiers.quote(type.name()), type.values()));
+            }
             Map<String, String> types = canonicalTypes(connection, s, model, whose);
             Map<String, String> defaults = canonicalDefaults(connection, s, model, types, whose);
 
@@ -94,7 +99,7 @@ public final class Canonicalizer {
                 tables.add(new Table(t.name(), t.columns(), t.primaryKey(), given.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(),
                         given.ownedSequences()));
             }
-            return new Result(SchemaSnapshot.of(tables, model.sequences().values()), rounds);
+            return new Result(model.withTables(tables), rounds);
         } catch (SQLException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot read the catalog: " + e.getMessage(), e);
         } finally {
@@ -199,7 +204,7 @@ public final class Canonicalizer {
         SchemaSnapshot settled = canonicalize(connection, SchemaSnapshot.of(unsettled.values(), List.of()), "the database's").schema();
         Map<String, Table> tables = new TreeMap<>(database.tables());
         tables.putAll(settled.tables());
-        return SchemaSnapshot.of(tables.values(), database.sequences().values());
+        return database.withTables(tables.values());
     }
 
     /** The expressions of the objects two tables share by name, for comparing spellings. */

@@ -2,6 +2,7 @@ package io.diffgen.catalog;
 
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
@@ -27,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one schema of a live PostgreSQL through {@code pg_catalog}: six set-based queries (one finds the schema), whatever
+ * Reads one schema of a live PostgreSQL through {@code pg_catalog}: seven set-based queries (one finds the schema), whatever
  * the number of tables. Types come from {@code format_type}, expressions from {@code pg_get_expr} and
  * {@code pg_get_constraintdef}, so they are PostgreSQL's canonical spelling.
  */
@@ -104,6 +105,19 @@ public final class PgCatalogReader {
               AND NOT EXISTS (SELECT 1 FROM pg_depend i
                               WHERE i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i')
             ORDER BY c.relname
+            """;
+
+    // Enum types the schema's own (an extension's are left to it), labels in sort order, and whether
+    // both implicit varchar casts Hibernate creates beside a NAMED_ENUM type exist.
+    private static final String ENUMS = """
+            SELECT t.typname,
+                   ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),
+                   EXISTS (SELECT 1 FROM pg_cast WHERE castsource = 'character varying'::regtype AND casttarget = t.oid)
+                   AND EXISTS (SELECT 1 FROM pg_cast WHERE castsource = t.oid AND casttarget = 'character varying'::regtype)
+            FROM pg_type t
+            WHERE t.typnamespace = ? AND t.typtype = 'e'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+            ORDER BY t.typname
             """;
 
     private final Connection connection;
@@ -219,7 +233,13 @@ public final class PgCatalogReader {
                 }
             }
         }
-        return SchemaSnapshot.of(tables.values().stream().map(TableBuilder::build).toList(), sequences);
+        List<EnumType> enums = new ArrayList<>();
+        try (PreparedStatement ps = prepare(ENUMS, namespace); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                enums.add(new EnumType(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()), rs.getBoolean(3)));
+            }
+        }
+        return SchemaSnapshot.of(tables.values().stream().map(TableBuilder::build).toList(), sequences, enums);
     }
 
     /** Attribute names of a table outside the schema being read (an FK into another schema). */

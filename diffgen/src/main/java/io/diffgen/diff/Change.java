@@ -1,6 +1,7 @@
 package io.diffgen.diff;
 
 import io.diffgen.snapshot.CheckConstraint;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
@@ -10,6 +11,7 @@ import io.diffgen.snapshot.Table;
 import io.diffgen.snapshot.UniqueConstraint;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -209,5 +211,69 @@ public sealed interface Change {
         public Change inverse() { return new AlterSequence(to, from); }
         public String subject() { return to.name(); }
         public String summary() { return "alter sequence " + to.name(); }
+    }
+
+    /** A column whose type is an enum type, with its default, as it stands when the change runs. */
+    record EnumUse(String table, String column, Optional<String> defaultExpression) {
+    }
+
+    record CreateEnum(EnumType type) implements Change {
+        public Change inverse() { return new DropEnum(type); }
+        public String subject() { return type.name(); }
+        public String summary() { return "create enum type " + type.name(); }
+    }
+
+    record DropEnum(EnumType type) implements Change {
+        public Change inverse() { return new CreateEnum(type); }
+        public String subject() { return type.name(); }
+        public String summary() { return "drop enum type " + type.name(); }
+    }
+
+    /**
+     * New labels only ({@code from}'s labels are {@code to}'s in the same order): {@code ALTER TYPE ...
+     * ADD VALUE}. PostgreSQL cannot drop a label, so the inverse re-creates the type without them,
+     * converting {@code uses}, the columns of the type before this change.
+     */
+    record AddEnumValues(EnumType from, EnumType to, List<EnumUse> uses) implements Change {
+        public AddEnumValues {
+            uses = List.copyOf(uses);
+            if (!addsOnly(from, to)) throw new IllegalArgumentException("AddEnumValues only adds labels");
+        }
+
+        public List<String> added() { return to.values().stream().filter(v -> !from.values().contains(v)).toList(); }
+        public Change inverse() { return new RecreateEnum(to, from, uses); }
+        public String subject() { return to.name(); }
+        public String summary() { return "add value " + String.join(", ", added()) + " to enum type " + to.name(); }
+    }
+
+    /**
+     * Labels removed or reordered: a new type under the same name, every column of it in {@code uses}
+     * converted through text, the old type dropped. Fails, leaving nothing changed, if a row holds a
+     * removed label.
+     */
+    record RecreateEnum(EnumType from, EnumType to, List<EnumUse> uses) implements Change {
+        public RecreateEnum {
+            uses = List.copyOf(uses);
+        }
+
+        public List<String> removed() { return from.values().stream().filter(v -> !to.values().contains(v)).toList(); }
+        public Change inverse() { return addsOnly(to, from) ? new AddEnumValues(to, from, uses) : new RecreateEnum(to, from, uses); }
+        public String subject() { return to.name(); }
+        public String summary() {
+            return removed().isEmpty() ? "reorder values of enum type " + to.name()
+                    : "remove value " + String.join(", ", removed()) + " from enum type " + to.name();
+        }
+    }
+
+    record RenameEnumValue(String type, String from, String to) implements Change {
+        public Change inverse() { return new RenameEnumValue(type, to, from); }
+        public String subject() { return type; }
+        public String summary() { return "rename value " + from + " of enum type " + type + " to " + to; }
+    }
+
+    /** Whether {@code to} is {@code from} with labels added and none removed or moved. */
+    static boolean addsOnly(EnumType from, EnumType to) {
+        List<String> kept = to.values().stream().filter(from.values()::contains).toList();
+        return kept.equals(from.values()) && to.varcharCasts() == from.varcharCasts();
     }
 }

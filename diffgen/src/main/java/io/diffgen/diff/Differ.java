@@ -6,6 +6,7 @@ import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
@@ -102,6 +103,7 @@ public final class Differ {
             }
         }
         diffSequences(from, to, changes);
+        diffEnums(from, to, options.renames(), changes);
         rebuildForeignKeysAroundTypeChanges(to, changes);
         untangleRenames(changes);
         return order(changes);
@@ -276,6 +278,50 @@ public final class Differ {
     }
 
     /**
+     * Enum types by name. Declared label renames first; then labels only added become ADD VALUE,
+     * anything else (a label removed, labels reordered) re-creates the type.
+     */
+    private static void diffEnums(SchemaSnapshot from, SchemaSnapshot to, List<Rename> renames, List<Change> changes) {
+        for (EnumType target : to.enums().values()) {
+            EnumType existing = from.enums().get(target.name());
+            if (existing == null) {
+                changes.add(new Change.CreateEnum(target));
+                continue;
+            }
+            for (Rename rename : renames) {
+                if (rename instanceof Rename.OfEnumValue r && r.type().equals(target.name()) && existing.values().contains(r.from())
+                        && !existing.values().contains(r.to()) && target.values().contains(r.to())) {
+                    changes.add(new Change.RenameEnumValue(target.name(), r.from(), r.to()));
+                    existing = existing.withValues(existing.values().stream().map(v -> v.equals(r.from()) ? r.to() : v).toList());
+                }
+            }
+            if (existing.equals(target)) continue;
+            if (Change.addsOnly(existing, target)) {
+                changes.add(new Change.AddEnumValues(existing, target, uses(from, existing.name())));
+            } else {
+                changes.add(new Change.RecreateEnum(existing, target, uses(to, target.name())));
+            }
+        }
+        for (EnumType old : from.enums().values()) {
+            if (!to.enums().containsKey(old.name())) {
+                changes.add(new Change.DropEnum(old));
+            }
+        }
+    }
+
+    /** The columns of {@code schema} whose type is the enum type {@code name}. */
+    private static List<Change.EnumUse> uses(SchemaSnapshot schema, String name) {
+        String type = Identifiers.quote(name);
+        List<Change.EnumUse> uses = new ArrayList<>();
+        for (Table t : schema.tables().values()) {
+            for (Column c : t.columns()) {
+                if (c.type().equals(type)) uses.add(new Change.EnumUse(t.name(), c.name(), c.defaultExpression()));
+            }
+        }
+        return uses;
+    }
+
+    /**
      * PostgreSQL cannot change the type of a column an unchanged FK uses while the FK exists: drop the
      * FK first and add it back afterwards.
      */
@@ -350,21 +396,24 @@ public final class Differ {
         if (change instanceof Change.DropForeignKey) return 0;
         if (change instanceof Change.DropIndex) return 1;
         if (change instanceof Change.DropUnique || change instanceof Change.DropCheck || change instanceof Change.DropPrimaryKey) return 2;
-        if (change instanceof Change.RenameTable) return 3;
+        if (change instanceof Change.RenameTable || change instanceof Change.RenameEnumValue) return 3;
         if (change instanceof Change.RenameColumn) return 4;
         if (change instanceof Change.RenameConstraint || change instanceof Change.RenameIndex) return 5;
         if (change instanceof Change.DropTable) return 6;
         if (change instanceof Change.CreateSequence || change instanceof Change.AlterSequence) return 7;
+        if (change instanceof Change.CreateEnum || change instanceof Change.AddEnumValues) return 7;
         if (change instanceof Change.CreateTable) return 8;
         if (change instanceof Change.AddColumn) return 9;
         if (change instanceof Change.AlterColumn) return 10;
         if (change instanceof Change.DropColumn) return 11;
+        if (change instanceof Change.RecreateEnum) return 11; // after the drops found before it: its columns are the final ones
         if (change instanceof Change.AddPrimaryKey) return 12;
         if (change instanceof Change.AddUnique || change instanceof Change.AddCheck) return 13;
         if (change instanceof Change.CreateIndex) return 14;
         if (change instanceof Change.AddForeignKey) return 15;
         if (change instanceof Change.SetTableComment) return 16;
         if (change instanceof Change.DropSequence) return 17;
+        if (change instanceof Change.DropEnum) return 18;
         throw new IllegalArgumentException("unknown change " + change);
     }
 

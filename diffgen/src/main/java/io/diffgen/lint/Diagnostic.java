@@ -13,7 +13,8 @@ public record Diagnostic(Code code, String message) {
         DG007("index-locks-writes", "long lock"),
         DG008("likely-rename", "review"),
         DG009("downgrade-may-fail", "irreversible"),
-        DG010("validates-existing-rows", "long lock");
+        DG010("validates-existing-rows", "long lock"),
+        DG011("enum-value-removed", "data-dependent");
 
         private final String slug;
         private final String category;

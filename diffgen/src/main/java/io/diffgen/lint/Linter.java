@@ -65,6 +65,14 @@ public final class Linter {
                     || change instanceof Change.AddPrimaryKey)
                     && !newTables.contains(change.subject())) {
                 found.add(new Diagnostic(Code.DG010, change.summary() + " checks every existing row under lock"));
+            } else if (change instanceof Change.RecreateEnum r) {
+                String columns = r.uses().stream().map(u -> u.table() + "." + u.column()).collect(java.util.stream.Collectors.joining(", "));
+                found.add(new Diagnostic(Code.DG011, r.summary() + ": PostgreSQL cannot drop a label, so the type is re-created and "
+                        + (columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") rewritten under lock")
+                        + (r.removed().isEmpty() ? "" : "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()))));
+            } else if (change instanceof Change.AddEnumValues a && !a.uses().isEmpty()) {
+                found.add(new Diagnostic(Code.DG009, "the downgrade removes " + String.join(", ", a.added()) + " from enum type "
+                        + a.to().name() + " by re-creating it; it fails if a row holds the value by then"));
             }
         }
         found.addAll(likelyRenames(upgrade));

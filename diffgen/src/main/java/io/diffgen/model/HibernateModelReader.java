@@ -2,6 +2,15 @@ package io.diffgen.model;
 
 import io.diffgen.annotations.PartialIndex;
 import io.diffgen.annotations.RenamedFrom;
+import io.diffgen.snapshot.EnumType;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
+import org.hibernate.boot.model.relational.Database;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
@@ -143,7 +152,9 @@ public final class HibernateModelReader {
                 sequences.add(new Sequence(stored(seq.getName().getSequenceName()), seq.getInitialValue(), seq.getIncrementSize()));
             }
         }
-        return new EntityModel(SchemaSnapshot.of(tables.values(), sequences), renames, entityNames,
+        List<EnumType> enums = enumTypes(metadata);
+        enumClasses(metadata).forEach((enumClass, typeName) -> collectValueRenames(enumClass, typeName, renames));
+        return new EntityModel(SchemaSnapshot.of(tables.values(), sequences, enums), renames, entityNames,
                 namedByTheStrategy(tables.values(), naming, generated));
     }
 
@@ -157,11 +168,6 @@ public final class HibernateModelReader {
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
-            if (c.getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM) {
-                throw new ModelException("the entity model's column " + name + "." + stored(c) + " maps to a PostgreSQL enum type ('"
-                        + stored(c.getSqlType(metadata)) + "', SqlTypes.NAMED_ENUM), which diffgen does not create yet; "
-                        + "map it as @Enumerated(EnumType.STRING) for now");
-            }
             Column.Identity identity = c.isIdentity() ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
             columns.add(new Column(stored(c), Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip()),
                     c.isNullable() && !table.isPrimaryKey(c),
@@ -274,6 +280,59 @@ public final class HibernateModelReader {
      * diffgen reads and writes one schema, the database's current one; a model object placed in
      * another is refused by name, rather than silently created in the wrong schema.
      */
+    private static final Pattern CREATE_ENUM = Pattern.compile("(?is)create type (\\S+) as enum \\((.*)\\)");
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
+
+    /**
+     * The enum types Hibernate creates for {@code SqlTypes.NAMED_ENUM} columns, taken from its own DDL
+     * (the auxiliary objects of its PostgreSQL enum type): the name, the labels in Hibernate's order,
+     * and the two implicit varchar casts it creates beside them.
+     */
+    private static List<EnumType> enumTypes(Metadata metadata) {
+        Database database = metadata.getDatabase();
+        SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(database.getJdbcEnvironment(), database, null, null);
+        List<EnumType> enums = new ArrayList<>();
+        for (AuxiliaryDatabaseObject object : database.getAuxiliaryDatabaseObjects()) {
+            String[] statements = object.sqlCreateStrings(context);
+            Matcher create = statements.length == 0 ? null : CREATE_ENUM.matcher(statements[0].strip());
+            if (create == null || !create.matches()) continue;
+            String typeName = create.group(1);
+            boolean quoted = typeName.startsWith("\"") && typeName.endsWith("\"");
+            List<String> values = new ArrayList<>();
+            Matcher literal = LITERAL.matcher(create.group(2));
+            while (literal.find()) values.add(literal.group(1).replace("''", "'"));
+            boolean casts = Arrays.stream(statements).anyMatch(sql -> sql.toLowerCase(Locale.ROOT).startsWith("create cast"));
+            enums.add(new EnumType(stored(quoted ? typeName.substring(1, typeName.length() - 1) : typeName, quoted), values, casts));
+        }
+        return enums;
+    }
+
+    /** The Java enums mapped to a NAMED_ENUM column, with their type's name; their constants may declare {@code @RenamedFrom}. */
+    private static Map<Class<?>, String> enumClasses(Metadata metadata) {
+        Map<Class<?>, String> classes = new LinkedHashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            for (org.hibernate.mapping.Property property : entity.getPropertyClosure()) {
+                if (property.getValue() instanceof org.hibernate.mapping.BasicValue value && property.getColumnSpan() == 1
+                        && property.getColumns().get(0).getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM
+                        && value.resolve().getDomainJavaType().getJavaTypeClass().isEnum()) {
+                    classes.put(value.resolve().getDomainJavaType().getJavaTypeClass(),
+                            stored(property.getColumns().get(0).getSqlType(metadata)));
+                }
+            }
+        }
+        return classes;
+    }
+
+    /** {@code @RenamedFrom("OLD") NEW} on an enum constant: the type's label OLD becomes NEW. */
+    private static void collectValueRenames(Class<?> enumClass, String typeName, List<Rename> renames) {
+        for (Field constant : enumClass.getDeclaredFields()) {
+            RenamedFrom renamed = constant.isEnumConstant() ? constant.getAnnotation(RenamedFrom.class) : null;
+            if (renamed != null) {
+                renames.add(new Rename.OfEnumValue(typeName, renamed.value(), constant.getName()));
+            }
+        }
+    }
+
     private static void refuseOtherSchema(Identifier schema, String what) {
         if (schema != null && !stored(schema).equals("public")) {
             throw new ModelException(what + " is in schema '" + stored(schema) + "': diffgen works in one schema (the "

@@ -3,6 +3,7 @@ package io.diffgen.model;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  * entities skips Hibernate's bootstrap. Any change to those files changes the key.
  */
 public final class ModelCache {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final Path directory;
 
@@ -214,6 +215,12 @@ public final class ModelCache {
             out.writeLong(q.start());
             out.writeLong(q.increment());
         }
+        out.writeInt(s.enums().size());
+        for (EnumType e : s.enums().values()) {
+            out.writeUTF(e.name());
+            strings(out, e.values());
+            out.writeBoolean(e.varcharCasts());
+        }
         out.writeInt(model.renames().size());
         for (Rename r : model.renames()) {
             if (r instanceof Rename.OfTable t) {
@@ -225,6 +232,13 @@ public final class ModelCache {
                 out.writeUTF(c.table());
                 out.writeUTF(c.from());
                 out.writeUTF(c.to());
+            } else if (r instanceof Rename.OfEnumValue v) {
+                out.writeUTF("E");
+                out.writeUTF(v.type());
+                out.writeUTF(v.from());
+                out.writeUTF(v.to());
+            } else {
+                throw new IllegalStateException("a rename the cache cannot write: " + r);
             }
         }
         strings(out, model.entityNames());
@@ -282,13 +296,21 @@ public final class ModelCache {
         for (int q = in.readInt(); q > 0; q--) {
             sequences.add(new Sequence(in.readUTF(), in.readLong(), in.readLong()));
         }
+        List<EnumType> enums = new ArrayList<>();
+        for (int e = in.readInt(); e > 0; e--) {
+            enums.add(new EnumType(in.readUTF(), strings(in), in.readBoolean()));
+        }
         List<Rename> renames = new ArrayList<>();
         for (int r = in.readInt(); r > 0; r--) {
-            renames.add(in.readUTF().equals("T") ? new Rename.OfTable(in.readUTF(), in.readUTF())
-                    : new Rename.OfColumn(in.readUTF(), in.readUTF(), in.readUTF()));
+            renames.add(switch (in.readUTF()) {
+                case "T" -> new Rename.OfTable(in.readUTF(), in.readUTF());
+                case "C" -> new Rename.OfColumn(in.readUTF(), in.readUTF(), in.readUTF());
+                case "E" -> new Rename.OfEnumValue(in.readUTF(), in.readUTF(), in.readUTF());
+                default -> throw new IOException("unknown rename kind");
+            });
         }
         List<String> entityNames = strings(in);
-        return new EntityModel(SchemaSnapshot.of(tables, sequences), renames, entityNames, new java.util.HashSet<>(strings(in)));
+        return new EntityModel(SchemaSnapshot.of(tables, sequences, enums), renames, entityNames, new java.util.HashSet<>(strings(in)));
     }
 
     private static void optional(DataOutputStream out, Optional<String> value) throws IOException {

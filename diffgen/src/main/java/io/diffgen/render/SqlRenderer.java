@@ -4,6 +4,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
@@ -100,7 +101,85 @@ public final class SqlRenderer {
             return List.of("ALTER SEQUENCE " + quote(c.to().name()) + " INCREMENT BY " + c.to().increment()
                     + " START WITH " + c.to().start());
         }
+        if (change instanceof Change.CreateEnum c) {
+            return createEnum(c.type());
+        }
+        if (change instanceof Change.DropEnum c) {
+            return dropEnum(c.type());
+        }
+        if (change instanceof Change.AddEnumValues c) {
+            return addEnumValues(c);
+        }
+        if (change instanceof Change.RecreateEnum c) {
+            return recreateEnum(c);
+        }
+        if (change instanceof Change.RenameEnumValue c) {
+            return List.of("ALTER TYPE " + quote(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()));
+        }
         throw new IllegalArgumentException("unknown change " + change);
+    }
+
+    /** The type, and Hibernate's two implicit casts from and to varchar where the type has them. */
+    private static List<String> createEnum(EnumType type) {
+        List<String> statements = new ArrayList<>();
+        statements.add(createEnumType(quote(type.name()), type.values()));
+        if (type.varcharCasts()) {
+            statements.add("CREATE CAST (character varying AS " + quote(type.name()) + ") WITH INOUT AS IMPLICIT");
+            statements.add("CREATE CAST (" + quote(type.name()) + " AS character varying) WITH INOUT AS IMPLICIT");
+        }
+        return statements;
+    }
+
+    /** {@code CREATE TYPE name AS ENUM (...)}; {@code name} as given, so a caller may qualify it. */
+    public static String createEnumType(String quotedName, List<String> values) {
+        return "CREATE TYPE " + quotedName + " AS ENUM (" + values.stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static List<String> dropEnum(EnumType type) {
+        List<String> statements = new ArrayList<>(dropCasts(type.varcharCasts(), quote(type.name())));
+        statements.add("DROP TYPE " + quote(type.name()));
+        return statements;
+    }
+
+    private static List<String> dropCasts(boolean casts, String quotedType) {
+        return casts ? List.of("DROP CAST (character varying AS " + quotedType + ")", "DROP CAST (" + quotedType + " AS character varying)")
+                : List.of();
+    }
+
+    /** Each new label at its place: before the next old label, or after the last one. */
+    private static List<String> addEnumValues(Change.AddEnumValues c) {
+        List<String> statements = new ArrayList<>();
+        List<String> values = c.to().values();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (c.from().values().contains(value)) continue;
+            Optional<String> next = values.subList(i + 1, values.size()).stream().filter(c.from().values()::contains).findFirst();
+            statements.add("ALTER TYPE " + quote(c.to().name()) + " ADD VALUE " + literal(value)
+                    + next.map(n -> " BEFORE " + literal(n)).orElse(""));
+        }
+        return statements;
+    }
+
+    /**
+     * PostgreSQL cannot remove a label: the old type steps aside under another name, the new one takes
+     * its name, every column of it is converted through text (its default dropped and set again
+     * around the conversion), and the old type is dropped.
+     */
+    private static List<String> recreateEnum(Change.RecreateEnum c) {
+        String name = c.to().name();
+        String old = quote(Identifiers.truncate(name + "_diffgen_old"));
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER TYPE " + quote(name) + " RENAME TO " + old);
+        statements.addAll(dropCasts(c.from().varcharCasts(), old));
+        statements.addAll(createEnum(c.to()));
+        for (Change.EnumUse use : c.uses()) {
+            String column = alter(use.table()) + "ALTER COLUMN " + quote(use.column());
+            use.defaultExpression().ifPresent(d -> statements.add(column + " DROP DEFAULT"));
+            statements.add(column + " TYPE " + quote(name) + " USING " + quote(use.column()) + "::text::" + quote(name));
+            use.defaultExpression().ifPresent(d -> statements.add(column + " SET DEFAULT " + d));
+        }
+        statements.add("DROP TYPE " + old);
+        return statements;
     }
 
     public static List<String> createTable(Table table) {

@@ -4,6 +4,7 @@ import io.diffgen.random.RandomSchemas;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
@@ -62,8 +63,10 @@ class ModelCacheFormatTest {
                 List.of(new OwnedSequence("id", new Sequence("order_id_seq", 5, 2), "integer")));
         Table bare = new Table("customer", List.of(Column.of("id", "bigint", false)), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty());
-        EntityModel model = new EntityModel(SchemaSnapshot.of(List.of(t, bare), List.of(new Sequence("order_seq", 1, 50))),
-                List.of(new Rename.OfTable("orders", "order"), new Rename.OfColumn("order", "state", "status")),
+        EntityModel model = new EntityModel(SchemaSnapshot.of(List.of(t, bare), List.of(new Sequence("order_seq", 1, 50)),
+                        List.of(new EnumType("order_state", List.of("NEW", "it's done"), true), new EnumType("Quoted", List.of(), false))),
+                List.of(new Rename.OfTable("orders", "order"), new Rename.OfColumn("order", "state", "status"),
+                        new Rename.OfEnumValue("order_state", "DONE", "it's done")),
                 List.of("Order", "Customer"), Set.of("order.order_pkey", "order.fk_order_customer_id"));
         assertEquals(model, roundTrip(model));
     }

@@ -1,0 +1,24 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - remove value SPAM from enum type ticketstate
+--
+-- Warnings:
+--   WARNING DG011: remove value SPAM from enum type ticketstate: PostgreSQL cannot drop a label, so the type is re-created and every column of it (ticket.state) rewritten under lock; it fails, changing nothing, if a row holds SPAM [enum-value-removed, data-dependent]
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+ALTER TYPE ticketstate RENAME TO ticketstate_diffgen_old;
+DROP CAST (character varying AS ticketstate_diffgen_old);
+DROP CAST (ticketstate_diffgen_old AS character varying);
+CREATE TYPE ticketstate AS ENUM ('CLOSED', 'OPEN');
+CREATE CAST (character varying AS ticketstate) WITH INOUT AS IMPLICIT;
+CREATE CAST (ticketstate AS character varying) WITH INOUT AS IMPLICIT;
+ALTER TABLE ticket ALTER COLUMN state DROP DEFAULT;
+ALTER TABLE ticket ALTER COLUMN state TYPE ticketstate USING state::text::ticketstate;
+ALTER TABLE ticket ALTER COLUMN state SET DEFAULT 'OPEN'::ticketstate;
+DROP TYPE ticketstate_diffgen_old;
+--rollback ALTER TYPE ticketstate ADD VALUE 'SPAM';
