@@ -16,11 +16,15 @@ import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import io.diffgen.runner.TrackingTable;
 import io.diffgen.postgres.ThrowawayPostgres;
+import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.SchemaSnapshot;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -140,7 +144,50 @@ public final class Autogenerate {
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(model.renames(), concurrentIndexes, model.generatedNames())));
+        refuseEnumRecreationThatWouldBreakOtherObjects(c, changes);
         return new Comparison(changes, current, database, canonical);
+    }
+
+    /**
+     * What uses an enum type besides its casts and the columns (and column defaults) of the schema's
+     * tables, which a re-creation converts.
+     */
+    private static final String OTHER_ENUM_DEPENDENTS = """
+            WITH own_tables AS (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')
+                                AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
+            SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
+            FROM pg_depend d
+            WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid = to_regtype(?) AND d.deptype = 'n'
+              AND d.classid <> 'pg_cast'::regclass
+              AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objid IN (SELECT oid FROM own_tables))
+              AND NOT (d.classid = 'pg_attrdef'::regclass
+                       AND EXISTS (SELECT 1 FROM pg_attrdef a WHERE a.oid = d.objid AND a.adrelid IN (SELECT oid FROM own_tables)))
+            ORDER BY 1
+            """;
+
+    /**
+     * Removing a label re-creates the type; a view, a function, a domain or a column outside the schema
+     * that uses it would stop that (DROP TYPE fails on it) or be lost with it. Refused by name, before
+     * any script is written: such objects are changed first, by hand, in a revision of their own.
+     */
+    private static void refuseEnumRecreationThatWouldBreakOtherObjects(Connection c, List<Change> changes) {
+        for (Change change : changes) {
+            if (!(change instanceof Change.RecreateEnum r)) continue;
+            List<String> others = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(OTHER_ENUM_DEPENDENTS)) {
+                ps.setString(1, Identifiers.quote(r.from().name()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) others.add(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new DiffgenException(ErrorCode.DATABASE, "cannot read what uses enum type " + r.from().name() + ": " + e.getMessage(), e);
+            }
+            if (!others.isEmpty()) {
+                throw new DiffgenException(ErrorCode.REFUSED, "cannot " + r.summary() + " safely: PostgreSQL cannot drop a label, so "
+                        + "diffgen re-creates the type, and " + String.join(", ", others) + " uses it; change "
+                        + (others.size() == 1 ? "that" : "those") + " first, in a revision of your own (revision without --autogenerate)");
+            }
+        }
     }
 
     /** The model in the server's spelling; cached per model and server version like the model itself. */

@@ -85,6 +85,9 @@ class RealWorldModelsTest {
         models.add(new RealWorldModel("Axon Framework", jars("axon-messaging", "axon-modelling", "axon-eventsourcing"),
                 List.of("org.axonframework.eventsourcing.eventstore.jpa", "org.axonframework.eventhandling.tokenstore.jpa",
                         "org.axonframework.eventhandling.deadletter.jpa", "org.axonframework.modelling.saga.repository.jpa"), Map.of()));
+        // a PostgreSQL enum type (SqlTypes.NAMED_ENUM): Hibernate creates it, with two casts, beside the table
+        models.add(new RealWorldModel("a NAMED_ENUM column", List.of(Path.of("target", "test-classes").toAbsolutePath()),
+                List.of("io.diffgen.corpus.c36_named_enum_gains_value.v2"), Map.of()));
         models.add(new RealWorldModel("Keycloak", jars("keycloak-model-jpa", "keycloak-server-spi", "keycloak-core"),
                 List.of("org.keycloak.models.jpa.entities", "org.keycloak.models.jpa.session", "org.keycloak.authorization.jpa.entities",
                         "org.keycloak.events.jpa", "org.keycloak.storage.jpa.entity", "org.keycloak.storage.configuration.jpa.entity"),
@@ -189,6 +192,9 @@ class RealWorldModelsTest {
         }
         if (!e.sequences().equals(a.sequences())) {
             differences.append("\nsequences\n  hibernate: ").append(e.sequences()).append("\n  diffgen:   ").append(a.sequences());
+        }
+        if (!e.enums().equals(a.enums())) {
+            differences.append("\nenum types\n  hibernate: ").append(e.enums()).append("\n  diffgen:   ").append(a.enums());
         }
         if (!differences.isEmpty()) {
             fail("diffgen's catalog differs from Hibernate's schema export:" + differences);
