@@ -4,6 +4,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.lint.Diagnostic.Code;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.PrimaryKey;
@@ -254,12 +255,13 @@ class LinterTest {
 
     @Test
     void everyCodeHasAStableSlugAndCategory() {
-        assertEquals(10, Code.values().length);
+        assertEquals(11, Code.values().length);
         assertEquals("drop-table", Code.DG001.slug());
         assertEquals("validates-existing-rows", Code.DG010.slug());
+        assertEquals("enum-value-removed", Code.DG011.slug());
         assertEquals("irreversible", Code.DG009.category());
         for (Code c : Code.values()) {
-            assertTrue(c.name().matches("DG0(0[1-9]|10)"), c.name());
+            assertTrue(c.name().matches("DG0(0[1-9]|1[01])"), c.name());
         }
     }
 
@@ -270,5 +272,17 @@ class LinterTest {
                 new Change.AddColumn("member", Column.of("nickname", "text", false)),
                 new Change.DropColumn("member", Column.of("nick", "text", false)));
         assertEquals(List.of(Code.DG001, Code.DG004, Code.DG002, Code.DG009, Code.DG008), found);
+    }
+
+    @Test
+    void removingAnEnumLabelWarnsAndAddingOneWarnsAboutTheDowngrade() {
+        EnumType before = new EnumType("state", List.of("CLOSED", "OPEN", "SPAM"), true);
+        EnumType after = new EnumType("state", List.of("CLOSED", "OPEN"), true);
+        List<Change.EnumUse> uses = List.of(new Change.EnumUse("ticket", "state", java.util.Optional.empty()));
+        List<Diagnostic> removed = Linter.lint(List.of(new Change.RecreateEnum(before, after, uses)));
+        assertEquals(List.of(Code.DG011), removed.stream().map(Diagnostic::code).toList());
+        assertTrue(removed.get(0).message().contains("ticket.state") && removed.get(0).message().contains("SPAM"), removed.toString());
+        assertEquals(List.of(Code.DG009), codes(new Change.AddEnumValues(after, before, uses)));
+        assertEquals(List.of(), codes(new Change.AddEnumValues(after, before, List.of())), "no column of the type: nothing can fail");
     }
 }
