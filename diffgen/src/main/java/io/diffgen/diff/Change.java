@@ -25,6 +25,44 @@ public sealed interface Change {
     /** The change that undoes this one. */
     Change inverse();
 
+    /** Calls the visitor's method for this kind of change. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of change: whatever must treat every kind (rendering, ordering, linting)
+     * implements it, so a new kind does not compile until each of them handles it.
+     */
+    interface Visitor<R> {
+        R createTable(CreateTable c);
+        R dropTable(DropTable c);
+        R renameTable(RenameTable c);
+        R addColumn(AddColumn c);
+        R dropColumn(DropColumn c);
+        R renameColumn(RenameColumn c);
+        R alterColumn(AlterColumn c);
+        R addPrimaryKey(AddPrimaryKey c);
+        R dropPrimaryKey(DropPrimaryKey c);
+        R addForeignKey(AddForeignKey c);
+        R dropForeignKey(DropForeignKey c);
+        R addUnique(AddUnique c);
+        R dropUnique(DropUnique c);
+        R addCheck(AddCheck c);
+        R dropCheck(DropCheck c);
+        R renameConstraint(RenameConstraint c);
+        R createIndex(CreateIndex c);
+        R dropIndex(DropIndex c);
+        R renameIndex(RenameIndex c);
+        R setTableComment(SetTableComment c);
+        R createSequence(CreateSequence c);
+        R dropSequence(DropSequence c);
+        R alterSequence(AlterSequence c);
+        R createEnum(CreateEnum c);
+        R dropEnum(DropEnum c);
+        R addEnumValues(AddEnumValues c);
+        R recreateEnum(RecreateEnum c);
+        R renameEnumValue(RenameEnumValue c);
+    }
+
     /** The table the change is about (for sequences, the sequence). */
     String subject();
 
@@ -32,36 +70,42 @@ public sealed interface Change {
     String summary();
 
     record CreateTable(Table table) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.createTable(this); }
         public Change inverse() { return new DropTable(table); }
         public String subject() { return table.name(); }
         public String summary() { return "create table " + table.name(); }
     }
 
     record DropTable(Table table) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropTable(this); }
         public Change inverse() { return new CreateTable(table); }
         public String subject() { return table.name(); }
         public String summary() { return "drop table " + table.name(); }
     }
 
     record RenameTable(String from, String to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.renameTable(this); }
         public Change inverse() { return new RenameTable(to, from); }
         public String subject() { return to; }
         public String summary() { return "rename table " + from + " to " + to; }
     }
 
     record AddColumn(String table, Column column) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.addColumn(this); }
         public Change inverse() { return new DropColumn(table, column); }
         public String subject() { return table; }
         public String summary() { return "add column " + table + "." + column.name(); }
     }
 
     record DropColumn(String table, Column column) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropColumn(this); }
         public Change inverse() { return new AddColumn(table, column); }
         public String subject() { return table; }
         public String summary() { return "drop column " + table + "." + column.name(); }
     }
 
     record RenameColumn(String table, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.renameColumn(this); }
         public Change inverse() { return new RenameColumn(table, to, from); }
         public String subject() { return table; }
         public String summary() { return "rename column " + table + "." + from + " to " + to; }
@@ -71,6 +115,7 @@ public sealed interface Change {
     enum Aspect { TYPE, NULLABLE, DEFAULT, IDENTITY, COMMENT }
 
     record AlterColumn(String table, Column from, Column to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.alterColumn(this); }
         public AlterColumn {
             if (!from.name().equals(to.name())) {
                 throw new IllegalArgumentException("AlterColumn keeps the name; use RenameColumn");
@@ -107,18 +152,21 @@ public sealed interface Change {
     }
 
     record AddPrimaryKey(String table, PrimaryKey key) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.addPrimaryKey(this); }
         public Change inverse() { return new DropPrimaryKey(table, key); }
         public String subject() { return table; }
         public String summary() { return "add primary key " + key.name() + " on " + table + key.columns(); }
     }
 
     record DropPrimaryKey(String table, PrimaryKey key) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropPrimaryKey(this); }
         public Change inverse() { return new AddPrimaryKey(table, key); }
         public String subject() { return table; }
         public String summary() { return "drop primary key " + key.name() + " on " + table; }
     }
 
     record AddForeignKey(String table, ForeignKey key) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.addForeignKey(this); }
         public Change inverse() { return new DropForeignKey(table, key); }
         public String subject() { return table; }
         public String summary() {
@@ -128,30 +176,35 @@ public sealed interface Change {
     }
 
     record DropForeignKey(String table, ForeignKey key) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropForeignKey(this); }
         public Change inverse() { return new AddForeignKey(table, key); }
         public String subject() { return table; }
         public String summary() { return "drop foreign key " + key.name() + " on " + table; }
     }
 
     record AddUnique(String table, UniqueConstraint constraint) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.addUnique(this); }
         public Change inverse() { return new DropUnique(table, constraint); }
         public String subject() { return table; }
         public String summary() { return "add unique constraint " + constraint.name() + " on " + table + constraint.columns(); }
     }
 
     record DropUnique(String table, UniqueConstraint constraint) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropUnique(this); }
         public Change inverse() { return new AddUnique(table, constraint); }
         public String subject() { return table; }
         public String summary() { return "drop unique constraint " + constraint.name() + " on " + table; }
     }
 
     record AddCheck(String table, CheckConstraint check) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.addCheck(this); }
         public Change inverse() { return new DropCheck(table, check); }
         public String subject() { return table; }
         public String summary() { return "add check constraint " + check.name() + " on " + table; }
     }
 
     record DropCheck(String table, CheckConstraint check) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropCheck(this); }
         public Change inverse() { return new AddCheck(table, check); }
         public String subject() { return table; }
         public String summary() { return "drop check constraint " + check.name() + " on " + table; }
@@ -159,48 +212,56 @@ public sealed interface Change {
 
     /** Renames a constraint of any kind (PK, FK, unique, check) whose definition is unchanged. */
     record RenameConstraint(String table, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.renameConstraint(this); }
         public Change inverse() { return new RenameConstraint(table, to, from); }
         public String subject() { return table; }
         public String summary() { return "rename constraint " + table + "." + from + " to " + to; }
     }
 
     record CreateIndex(String table, Index index, boolean concurrently) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.createIndex(this); }
         public Change inverse() { return new DropIndex(table, index, concurrently); }
         public String subject() { return table; }
         public String summary() { return "create index " + index.name() + " on " + table; }
     }
 
     record DropIndex(String table, Index index, boolean concurrently) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropIndex(this); }
         public Change inverse() { return new CreateIndex(table, index, concurrently); }
         public String subject() { return table; }
         public String summary() { return "drop index " + index.name() + " on " + table; }
     }
 
     record RenameIndex(String table, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.renameIndex(this); }
         public Change inverse() { return new RenameIndex(table, to, from); }
         public String subject() { return table; }
         public String summary() { return "rename index " + from + " to " + to; }
     }
 
     record SetTableComment(String table, Optional<String> from, Optional<String> to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.setTableComment(this); }
         public Change inverse() { return new SetTableComment(table, to, from); }
         public String subject() { return table; }
         public String summary() { return (to.isPresent() ? "set" : "drop") + " comment on table " + table; }
     }
 
     record CreateSequence(Sequence sequence) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.createSequence(this); }
         public Change inverse() { return new DropSequence(sequence); }
         public String subject() { return sequence.name(); }
         public String summary() { return "create sequence " + sequence.name(); }
     }
 
     record DropSequence(Sequence sequence) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropSequence(this); }
         public Change inverse() { return new CreateSequence(sequence); }
         public String subject() { return sequence.name(); }
         public String summary() { return "drop sequence " + sequence.name(); }
     }
 
     record AlterSequence(Sequence from, Sequence to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.alterSequence(this); }
         public AlterSequence {
             Objects.requireNonNull(from);
             if (!from.name().equals(to.name())) {
@@ -218,12 +279,14 @@ public sealed interface Change {
     }
 
     record CreateEnum(EnumType type) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.createEnum(this); }
         public Change inverse() { return new DropEnum(type); }
         public String subject() { return type.name(); }
         public String summary() { return "create enum type " + type.name(); }
     }
 
     record DropEnum(EnumType type) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropEnum(this); }
         public Change inverse() { return new CreateEnum(type); }
         public String subject() { return type.name(); }
         public String summary() { return "drop enum type " + type.name(); }
@@ -235,6 +298,7 @@ public sealed interface Change {
      * converting {@code uses}, the columns of the type before this change.
      */
     record AddEnumValues(EnumType from, EnumType to, List<EnumUse> uses) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.addEnumValues(this); }
         public AddEnumValues {
             uses = List.copyOf(uses);
             if (!addsOnly(from, to)) throw new IllegalArgumentException("AddEnumValues only adds labels");
@@ -252,6 +316,7 @@ public sealed interface Change {
      * removed label.
      */
     record RecreateEnum(EnumType from, EnumType to, List<EnumUse> uses) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.recreateEnum(this); }
         public RecreateEnum {
             uses = List.copyOf(uses);
         }
@@ -266,6 +331,7 @@ public sealed interface Change {
     }
 
     record RenameEnumValue(String type, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.renameEnumValue(this); }
         public Change inverse() { return new RenameEnumValue(type, to, from); }
         public String subject() { return type; }
         public String summary() { return "rename value " + from + " of enum type " + type + " to " + to; }

@@ -393,29 +393,39 @@ public final class Differ {
 
     /** Execution order: drops of dependents first, creations of dependencies first. */
     static int phase(Change change) {
-        if (change instanceof Change.DropForeignKey) return 0;
-        if (change instanceof Change.DropIndex) return 1;
-        if (change instanceof Change.DropUnique || change instanceof Change.DropCheck || change instanceof Change.DropPrimaryKey) return 2;
-        if (change instanceof Change.RenameTable || change instanceof Change.RenameEnumValue) return 3;
-        if (change instanceof Change.RenameColumn) return 4;
-        if (change instanceof Change.RenameConstraint || change instanceof Change.RenameIndex) return 5;
-        if (change instanceof Change.DropTable) return 6;
-        if (change instanceof Change.CreateSequence || change instanceof Change.AlterSequence) return 7;
-        if (change instanceof Change.CreateEnum || change instanceof Change.AddEnumValues) return 7;
-        if (change instanceof Change.CreateTable) return 8;
-        if (change instanceof Change.AddColumn) return 9;
-        if (change instanceof Change.AlterColumn) return 10;
-        if (change instanceof Change.DropColumn) return 11;
-        if (change instanceof Change.RecreateEnum) return 11; // after the drops found before it: its columns are the final ones
-        if (change instanceof Change.AddPrimaryKey) return 12;
-        if (change instanceof Change.AddUnique || change instanceof Change.AddCheck) return 13;
-        if (change instanceof Change.CreateIndex) return 14;
-        if (change instanceof Change.AddForeignKey) return 15;
-        if (change instanceof Change.SetTableComment) return 16;
-        if (change instanceof Change.DropSequence) return 17;
-        if (change instanceof Change.DropEnum) return 18;
-        throw new IllegalArgumentException("unknown change " + change);
+        return change.accept(PHASE);
     }
+
+    private static final Change.Visitor<Integer> PHASE = new Change.Visitor<>() {
+        public Integer createTable(Change.CreateTable c) { return 8; }
+        public Integer dropTable(Change.DropTable c) { return 6; }
+        public Integer renameTable(Change.RenameTable c) { return 3; }
+        public Integer addColumn(Change.AddColumn c) { return 9; }
+        public Integer dropColumn(Change.DropColumn c) { return 11; }
+        public Integer renameColumn(Change.RenameColumn c) { return 4; }
+        public Integer alterColumn(Change.AlterColumn c) { return 10; }
+        public Integer addPrimaryKey(Change.AddPrimaryKey c) { return 12; }
+        public Integer dropPrimaryKey(Change.DropPrimaryKey c) { return 2; }
+        public Integer addForeignKey(Change.AddForeignKey c) { return 15; }
+        public Integer dropForeignKey(Change.DropForeignKey c) { return 0; }
+        public Integer addUnique(Change.AddUnique c) { return 13; }
+        public Integer dropUnique(Change.DropUnique c) { return 2; }
+        public Integer addCheck(Change.AddCheck c) { return 13; }
+        public Integer dropCheck(Change.DropCheck c) { return 2; }
+        public Integer renameConstraint(Change.RenameConstraint c) { return 5; }
+        public Integer createIndex(Change.CreateIndex c) { return 14; }
+        public Integer dropIndex(Change.DropIndex c) { return 1; }
+        public Integer renameIndex(Change.RenameIndex c) { return 5; }
+        public Integer setTableComment(Change.SetTableComment c) { return 16; }
+        public Integer createSequence(Change.CreateSequence c) { return 7; }
+        public Integer dropSequence(Change.DropSequence c) { return 17; }
+        public Integer alterSequence(Change.AlterSequence c) { return 7; }
+        public Integer createEnum(Change.CreateEnum c) { return 7; }
+        public Integer dropEnum(Change.DropEnum c) { return 18; }
+        public Integer addEnumValues(Change.AddEnumValues c) { return 7; }
+        public Integer recreateEnum(Change.RecreateEnum c) { return 11; } // after the drops found before it: its columns are the final ones
+        public Integer renameEnumValue(Change.RenameEnumValue c) { return 3; }
+    };
 
     private static List<Change> order(List<Change> changes) {
         List<Change> ordered = new ArrayList<>(changes);

@@ -31,52 +31,102 @@ public final class Linter {
             if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
             if (c instanceof Change.DropTable t) droppedTables.add(t.table().name());
         }
+        Rules rules = new Rules(newTables, droppedTables);
         for (Change change : upgrade) {
-            if (change instanceof Change.DropTable d) {
-                found.add(new Diagnostic(Code.DG001, "drops table " + d.table().name()
-                        + " and all its rows; the downgrade re-creates it empty"));
-            } else if (change instanceof Change.DropColumn d) {
-                found.add(new Diagnostic(Code.DG002, "drops column " + d.table() + "." + d.column().name()
-                        + " and its data; the downgrade re-creates it empty"));
-                Column col = d.column();
-                if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE
-                        && !droppedTables.contains(d.table())) {
-                    found.add(new Diagnostic(Code.DG009, "the downgrade re-adds " + d.table() + "." + col.name()
-                            + " NOT NULL without a default; it fails if the table has rows"));
-                }
-            } else if (change instanceof Change.DropUnique u && !droppedTables.contains(u.table())) {
-                found.add(new Diagnostic(Code.DG009, "the downgrade re-adds unique constraint " + u.constraint().name()
-                        + "; it fails if duplicates were written meanwhile"));
-            } else if (change instanceof Change.DropCheck k && !droppedTables.contains(k.table())) {
-                found.add(new Diagnostic(Code.DG009, "the downgrade re-adds check constraint " + k.check().name()
-                        + "; it fails if rows written meanwhile break it"));
-            } else if (change instanceof Change.AddColumn a) {
-                Column col = a.column();
-                if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE) {
-                    found.add(new Diagnostic(Code.DG004, "adds NOT NULL column " + a.table() + "." + col.name()
-                            + " without a default; it fails if the table has rows"));
-                }
-            } else if (change instanceof Change.AlterColumn a) {
-                lintAlter(a, found);
-            } else if (change instanceof Change.CreateIndex i && !newTables.contains(i.table()) && !i.concurrently()) {
-                found.add(new Diagnostic(Code.DG007, "builds index " + i.index().name() + " on existing table " + i.table()
-                        + ", blocking writes while it builds; consider --concurrently"));
-            } else if ((change instanceof Change.AddForeignKey || change instanceof Change.AddCheck || change instanceof Change.AddUnique
-                    || change instanceof Change.AddPrimaryKey)
-                    && !newTables.contains(change.subject())) {
-                found.add(new Diagnostic(Code.DG010, change.summary() + " checks every existing row under lock"));
-            } else if (change instanceof Change.RecreateEnum r) {
-                String columns = r.uses().stream().map(u -> u.table() + "." + u.column()).collect(java.util.stream.Collectors.joining(", "));
-                found.add(new Diagnostic(Code.DG011, r.summary() + ": PostgreSQL cannot drop a label, so the type is re-created and "
-                        + (columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") rewritten under lock")
-                        + (r.removed().isEmpty() ? "" : "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()))));
-            } else if (change instanceof Change.AddEnumValues a && !a.uses().isEmpty()) {
-                found.add(new Diagnostic(Code.DG009, "the downgrade removes " + String.join(", ", a.added()) + " from enum type "
-                        + a.to().name() + " by re-creating it; it fails if a row holds the value by then"));
-            }
+            found.addAll(change.accept(rules));
         }
         found.addAll(likelyRenames(upgrade));
         return List.copyOf(found);
+    }
+
+    /** What each kind of change is warned about, given which tables the revision creates and drops. */
+    private record Rules(Set<String> newTables, Set<String> droppedTables) implements Change.Visitor<List<Diagnostic>> {
+
+        public List<Diagnostic> dropTable(Change.DropTable d) {
+            return List.of(new Diagnostic(Code.DG001, "drops table " + d.table().name() + " and all its rows; the downgrade re-creates it empty"));
+        }
+
+        public List<Diagnostic> dropColumn(Change.DropColumn d) {
+            List<Diagnostic> found = new ArrayList<>();
+            found.add(new Diagnostic(Code.DG002, "drops column " + d.table() + "." + d.column().name()
+                    + " and its data; the downgrade re-creates it empty"));
+            Column col = d.column();
+            if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE
+                    && !droppedTables.contains(d.table())) {
+                found.add(new Diagnostic(Code.DG009, "the downgrade re-adds " + d.table() + "." + col.name()
+                        + " NOT NULL without a default; it fails if the table has rows"));
+            }
+            return found;
+        }
+
+        public List<Diagnostic> dropUnique(Change.DropUnique u) {
+            return droppedTables.contains(u.table()) ? List.of() : List.of(new Diagnostic(Code.DG009, "the downgrade re-adds unique constraint "
+                    + u.constraint().name() + "; it fails if duplicates were written meanwhile"));
+        }
+
+        public List<Diagnostic> dropCheck(Change.DropCheck k) {
+            return droppedTables.contains(k.table()) ? List.of() : List.of(new Diagnostic(Code.DG009, "the downgrade re-adds check constraint "
+                    + k.check().name() + "; it fails if rows written meanwhile break it"));
+        }
+
+        public List<Diagnostic> addColumn(Change.AddColumn a) {
+            Column col = a.column();
+            if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE) {
+                return List.of(new Diagnostic(Code.DG004, "adds NOT NULL column " + a.table() + "." + col.name()
+                        + " without a default; it fails if the table has rows"));
+            }
+            return List.of();
+        }
+
+        public List<Diagnostic> alterColumn(Change.AlterColumn a) {
+            List<Diagnostic> found = new ArrayList<>();
+            lintAlter(a, found);
+            return found;
+        }
+
+        public List<Diagnostic> createIndex(Change.CreateIndex i) {
+            return newTables.contains(i.table()) || i.concurrently() ? List.of() : List.of(new Diagnostic(Code.DG007, "builds index "
+                    + i.index().name() + " on existing table " + i.table() + ", blocking writes while it builds; consider --concurrently"));
+        }
+
+        private List<Diagnostic> validatesRows(Change change) {
+            return newTables.contains(change.subject()) ? List.of()
+                    : List.of(new Diagnostic(Code.DG010, change.summary() + " checks every existing row under lock"));
+        }
+
+        public List<Diagnostic> addForeignKey(Change.AddForeignKey c) { return validatesRows(c); }
+        public List<Diagnostic> addCheck(Change.AddCheck c) { return validatesRows(c); }
+        public List<Diagnostic> addUnique(Change.AddUnique c) { return validatesRows(c); }
+        public List<Diagnostic> addPrimaryKey(Change.AddPrimaryKey c) { return validatesRows(c); }
+
+        public List<Diagnostic> recreateEnum(Change.RecreateEnum r) {
+            String columns = r.uses().stream().map(u -> u.table() + "." + u.column()).collect(java.util.stream.Collectors.joining(", "));
+            return List.of(new Diagnostic(Code.DG011, r.summary() + ": PostgreSQL cannot drop a label, so the type is re-created and "
+                    + (columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") rewritten under lock")
+                    + (r.removed().isEmpty() ? "" : "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()))));
+        }
+
+        public List<Diagnostic> addEnumValues(Change.AddEnumValues a) {
+            return a.uses().isEmpty() ? List.of() : List.of(new Diagnostic(Code.DG009, "the downgrade removes " + String.join(", ", a.added())
+                    + " from enum type " + a.to().name() + " by re-creating it; it fails if a row holds the value by then"));
+        }
+
+        // nothing to warn about: creations of new objects, renames, comments, sequences, drops of what depends on nothing
+        public List<Diagnostic> createTable(Change.CreateTable c) { return List.of(); }
+        public List<Diagnostic> renameTable(Change.RenameTable c) { return List.of(); }
+        public List<Diagnostic> renameColumn(Change.RenameColumn c) { return List.of(); }
+        public List<Diagnostic> dropPrimaryKey(Change.DropPrimaryKey c) { return List.of(); }
+        public List<Diagnostic> dropForeignKey(Change.DropForeignKey c) { return List.of(); }
+        public List<Diagnostic> renameConstraint(Change.RenameConstraint c) { return List.of(); }
+        public List<Diagnostic> dropIndex(Change.DropIndex c) { return List.of(); }
+        public List<Diagnostic> renameIndex(Change.RenameIndex c) { return List.of(); }
+        public List<Diagnostic> setTableComment(Change.SetTableComment c) { return List.of(); }
+        public List<Diagnostic> createSequence(Change.CreateSequence c) { return List.of(); }
+        public List<Diagnostic> dropSequence(Change.DropSequence c) { return List.of(); }
+        public List<Diagnostic> alterSequence(Change.AlterSequence c) { return List.of(); }
+        public List<Diagnostic> createEnum(Change.CreateEnum c) { return List.of(); }
+        public List<Diagnostic> dropEnum(Change.DropEnum c) { return List.of(); }
+        public List<Diagnostic> renameEnumValue(Change.RenameEnumValue c) { return List.of(); }
     }
 
     private static void lintAlter(Change.AlterColumn a, List<Diagnostic> found) {

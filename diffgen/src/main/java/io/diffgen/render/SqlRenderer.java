@@ -31,93 +31,123 @@ public final class SqlRenderer {
 
     /** The statements for one change, without trailing semicolons. */
     public static List<String> render(Change change) {
-        if (change instanceof Change.CreateTable c) {
-            return createTable(c.table());
+        return change.accept(STATEMENTS);
+    }
+
+    private static final Change.Visitor<List<String>> STATEMENTS = new Change.Visitor<>() {
+        public List<String> createTable(Change.CreateTable c) {
+            return SqlRenderer.createTable(c.table());
         }
-        if (change instanceof Change.DropTable c) {
+
+        public List<String> dropTable(Change.DropTable c) {
             return List.of("DROP TABLE " + quote(c.table().name()));
         }
-        if (change instanceof Change.RenameTable c) {
+
+        public List<String> renameTable(Change.RenameTable c) {
             return List.of("ALTER TABLE " + quote(c.from()) + " RENAME TO " + quote(c.to()));
         }
-        if (change instanceof Change.AddColumn c) {
-            return addColumn(c.table(), c.column());
+
+        public List<String> addColumn(Change.AddColumn c) {
+            return SqlRenderer.addColumn(c.table(), c.column());
         }
-        if (change instanceof Change.DropColumn c) {
+
+        public List<String> dropColumn(Change.DropColumn c) {
             return List.of(alter(c.table()) + "DROP COLUMN " + quote(c.column().name()));
         }
-        if (change instanceof Change.RenameColumn c) {
+
+        public List<String> renameColumn(Change.RenameColumn c) {
             return List.of(alter(c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()));
         }
-        if (change instanceof Change.AlterColumn c) {
-            return alterColumn(c);
+
+        public List<String> alterColumn(Change.AlterColumn c) {
+            return SqlRenderer.alterColumn(c);
         }
-        if (change instanceof Change.AddPrimaryKey c) {
+
+        public List<String> addPrimaryKey(Change.AddPrimaryKey c) {
             return List.of(alter(c.table()) + "ADD " + primaryKey(c.key()));
         }
-        if (change instanceof Change.DropPrimaryKey c) {
+
+        public List<String> dropPrimaryKey(Change.DropPrimaryKey c) {
             return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()));
         }
-        if (change instanceof Change.AddForeignKey c) {
+
+        public List<String> addForeignKey(Change.AddForeignKey c) {
             return List.of(alter(c.table()) + "ADD " + foreignKey(c.key()));
         }
-        if (change instanceof Change.DropForeignKey c) {
+
+        public List<String> dropForeignKey(Change.DropForeignKey c) {
             return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()));
         }
-        if (change instanceof Change.AddUnique c) {
+
+        public List<String> addUnique(Change.AddUnique c) {
             return List.of(alter(c.table()) + "ADD " + unique(c.constraint()));
         }
-        if (change instanceof Change.DropUnique c) {
+
+        public List<String> dropUnique(Change.DropUnique c) {
             return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.constraint().name()));
         }
-        if (change instanceof Change.AddCheck c) {
+
+        public List<String> addCheck(Change.AddCheck c) {
             return List.of(alter(c.table()) + "ADD " + check(c.check()));
         }
-        if (change instanceof Change.DropCheck c) {
+
+        public List<String> dropCheck(Change.DropCheck c) {
             return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.check().name()));
         }
-        if (change instanceof Change.RenameConstraint c) {
+
+        public List<String> renameConstraint(Change.RenameConstraint c) {
             return List.of(alter(c.table()) + "RENAME CONSTRAINT " + quote(c.from()) + " TO " + quote(c.to()));
         }
-        if (change instanceof Change.CreateIndex c) {
-            return List.of(createIndex(c.table(), c.index(), c.concurrently()));
+
+        public List<String> createIndex(Change.CreateIndex c) {
+            return List.of(SqlRenderer.createIndex(c.table(), c.index(), c.concurrently()));
         }
-        if (change instanceof Change.DropIndex c) {
+
+        public List<String> dropIndex(Change.DropIndex c) {
             return List.of("DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "") + quote(c.index().name()));
         }
-        if (change instanceof Change.RenameIndex c) {
+
+        public List<String> renameIndex(Change.RenameIndex c) {
             return List.of("ALTER INDEX " + quote(c.from()) + " RENAME TO " + quote(c.to()));
         }
-        if (change instanceof Change.SetTableComment c) {
+
+        public List<String> setTableComment(Change.SetTableComment c) {
             return List.of(tableComment(c.table(), c.to()));
         }
-        if (change instanceof Change.CreateSequence c) {
-            return List.of(createSequence(c.sequence()));
+
+        public List<String> createSequence(Change.CreateSequence c) {
+            return List.of(SqlRenderer.createSequence(c.sequence()));
         }
-        if (change instanceof Change.DropSequence c) {
+
+        public List<String> dropSequence(Change.DropSequence c) {
             return List.of("DROP SEQUENCE " + quote(c.sequence().name()));
         }
-        if (change instanceof Change.AlterSequence c) {
+
+        public List<String> alterSequence(Change.AlterSequence c) {
             return List.of("ALTER SEQUENCE " + quote(c.to().name()) + " INCREMENT BY " + c.to().increment()
                     + " START WITH " + c.to().start());
         }
-        if (change instanceof Change.CreateEnum c) {
-            return createEnum(c.type());
+
+        public List<String> createEnum(Change.CreateEnum c) {
+            return SqlRenderer.createEnum(c.type());
         }
-        if (change instanceof Change.DropEnum c) {
-            return dropEnum(c.type());
+
+        public List<String> dropEnum(Change.DropEnum c) {
+            return SqlRenderer.dropEnum(c.type());
         }
-        if (change instanceof Change.AddEnumValues c) {
-            return addEnumValues(c);
+
+        public List<String> addEnumValues(Change.AddEnumValues c) {
+            return SqlRenderer.addEnumValues(c);
         }
-        if (change instanceof Change.RecreateEnum c) {
-            return recreateEnum(c);
+
+        public List<String> recreateEnum(Change.RecreateEnum c) {
+            return SqlRenderer.recreateEnum(c);
         }
-        if (change instanceof Change.RenameEnumValue c) {
+
+        public List<String> renameEnumValue(Change.RenameEnumValue c) {
             return List.of("ALTER TYPE " + quote(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()));
         }
-        throw new IllegalArgumentException("unknown change " + change);
-    }
+    };
 
     /** The type, and Hibernate's two implicit casts from and to varchar where the type has them. */
     private static List<String> createEnum(EnumType type) {
