@@ -20,12 +20,23 @@ public final class Catalogs {
     private Catalogs() {
     }
 
+    /** Every schema of the database but PostgreSQL's own: what a revision left anywhere is seen. */
     public static SchemaSnapshot read(TestDatabase db) {
         try (Connection c = db.connect()) {
-            return new PgCatalogReader(c).readCurrentSchema();
+            return readAll(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static SchemaSnapshot readAll(Connection c) throws SQLException {
+        List<String> schemas = new java.util.ArrayList<>();
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                     + "AND nspname <> 'information_schema'")) {
+            while (rs.next()) schemas.add(rs.getString(1));
+        }
+        return new PgCatalogReader(c).readSchemas(schemas);
     }
 
     /**
@@ -56,7 +67,7 @@ public final class Catalogs {
      */
     public static SchemaSnapshot atFixedPoint(TestDatabase db) {
         try (Connection c = db.connect()) {
-            return Canonicalizer.canonicalize(c, new PgCatalogReader(c).readCurrentSchema());
+            return Canonicalizer.canonicalize(c, readAll(c));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

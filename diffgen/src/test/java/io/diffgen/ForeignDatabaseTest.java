@@ -36,7 +36,9 @@ class ForeignDatabaseTest {
         TestDatabase db = PostgresServer.createDatabase("foreign");
         db.execute("CREATE TABLE ticket (id integer NOT NULL, state varchar(20) DEFAULT 'open' NOT NULL, "
                 + "CONSTRAINT ticket_pkey PRIMARY KEY (id), CONSTRAINT ck_ticket_state_valid CHECK (state IN ('open','closed')))",
-                "CREATE INDEX ix_ticket_state ON ticket (state)");
+                "CREATE INDEX ix_ticket_state ON ticket (state)",
+                // another application's schema: outside the model's schemas, so left alone
+                "CREATE SCHEMA audit", "CREATE TABLE audit.ticket (id integer PRIMARY KEY, seen timestamp)");
         Path migrations = dir.resolve("migrations");
         Files.createDirectories(migrations.resolve("versions"));
         Cli.Result check = Cli.run("check", "--url", db.url(), "--migrations", migrations.toString(), "--model-package", "io.diffgen.foreign");

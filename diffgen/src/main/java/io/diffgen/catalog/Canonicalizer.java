@@ -114,15 +114,30 @@ public final class Canonicalizer {
 
     /** Creates the tables as temporary tables, reads them back, and removes them again. */
     private static Map<String, Table> materialise(Connection connection, Statement s, Collection<Table> tables, String whose) throws SQLException {
+        // temporary tables all live in pg_temp: tables of one schema at a time, so equal names in two schemas cannot collide
+        Map<String, Table> read = new TreeMap<>();
+        Map<Optional<String>, List<Table>> bySchema = new LinkedHashMap<>();
+        tables.forEach(t -> bySchema.computeIfAbsent(Identifiers.schemaOf(t.name()), k -> new ArrayList<>()).add(t));
+        for (List<Table> group : bySchema.values()) {
+            Map<String, Table> back = materialiseInTemporarySchema(connection, s, group, whose);
+            for (Table t : group) {
+                read.put(t.name(), back.get(Identifiers.nameOf(t.name())).withName(t.name()));
+            }
+        }
+        return read;
+    }
+
+    private static Map<String, Table> materialiseInTemporarySchema(Connection connection, Statement s, List<Table> tables, String whose)
+            throws SQLException {
         Savepoint before = connection.setSavepoint();
-        // one round trip for the whole model; FKs are not materialised (no expressions, may point outside)
+        // one round trip for the group; FKs are not materialised (no expressions, may point outside)
         StringBuilder script = new StringBuilder();
         for (Table table : tables) {
             for (String sql : SqlRenderer.createTable(bare(table))) {
                 script.append(sql).append(";\n");
             }
             for (Index index : table.indexes()) {
-                script.append(SqlRenderer.createIndex(table.name(), index, false)).append(";\n");
+                script.append(SqlRenderer.createIndex(Identifiers.nameOf(table.name()), index, false)).append(";\n");
             }
         }
         try {
@@ -132,9 +147,10 @@ public final class Canonicalizer {
             connection.rollback(before);
             before = connection.setSavepoint();
             for (Table table : tables) {
-                execute(s, SqlRenderer.createTable(bare(table)), whose + " table " + table.name());
+                String what = whose + " table " + Identifiers.display(table.name());
+                execute(s, SqlRenderer.createTable(bare(table)), what);
                 for (Index index : table.indexes()) {
-                    execute(s, List.of(SqlRenderer.createIndex(table.name(), index, false)), whose + " table " + table.name() + " index " + index.name());
+                    execute(s, List.of(SqlRenderer.createIndex(Identifiers.nameOf(table.name()), index, false)), what + " index " + index.name());
                 }
             }
             throw batchFailed;
@@ -146,7 +162,7 @@ public final class Canonicalizer {
 
     /** What a temporary copy of a table needs: its columns and own constraints; owned sequences already exist. */
     private static Table bare(Table table) {
-        return table.withoutIndexesAndForeignKeys().withOwnedSequences(List.of());
+        return table.withoutIndexesAndForeignKeys().withOwnedSequences(List.of()).withName(Identifiers.nameOf(table.name()));
     }
 
     /**
@@ -252,7 +268,7 @@ public final class Canonicalizer {
         Map<String, String> where = new LinkedHashMap<>();
         for (Table t : model.tables().values()) {
             for (Column c : t.columns()) {
-                where.putIfAbsent(c.type(), t.name() + "." + c.name());
+                where.putIfAbsent(c.type(), Identifiers.display(t.name()) + "." + c.name());
             }
         }
         List<String> raw = new ArrayList<>(where.keySet());
@@ -281,7 +297,7 @@ public final class Canonicalizer {
         for (Table t : model.tables().values()) {
             for (Column c : t.columns()) {
                 if (c.defaultExpression().isPresent()) {
-                    where.putIfAbsent(types.get(c.type()) + "\u0000" + c.defaultExpression().get(), t.name() + "." + c.name());
+                    where.putIfAbsent(types.get(c.type()) + "\u0000" + c.defaultExpression().get(), Identifiers.display(t.name()) + "." + c.name());
                 }
             }
         }
@@ -290,7 +306,7 @@ public final class Canonicalizer {
         keys.forEach(k -> current.put(k, k.substring(k.indexOf('\u0000') + 1)));
         if (keys.isEmpty()) return current;
         for (Sequence q : model.sequences().values()) {
-            s.execute("CREATE TEMP SEQUENCE " + Identifiers.quote(q.name()));
+            s.execute("CREATE TEMP SEQUENCE IF NOT EXISTS " + Identifiers.quote(Identifiers.nameOf(q.name())));
         }
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Savepoint before = connection.setSavepoint();

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.Collection;
 
 /**
  * Reads one schema of a live PostgreSQL through {@code pg_catalog}: seven set-based queries (one finds the schema), whatever
@@ -54,10 +56,12 @@ public final class PgCatalogReader {
 
     private static final String CONSTRAINTS = """
             SELECT con.conrelid, con.conname, con.contype, con.conkey::int2[], fc.relname, con.confkey::int2[],
-                   con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid, true), con.confrelid
+                   con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid, true), con.confrelid,
+                   fc.relnamespace, fn.nspname
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+            LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
             WHERE c.relnamespace = ? AND con.contype IN ('p', 'u', 'f', 'c')
             ORDER BY con.conrelid, con.conname
             """;
@@ -129,12 +133,44 @@ public final class PgCatalogReader {
 
     /** The schema the connection creates objects in by default. */
     public SchemaSnapshot readCurrentSchema() throws SQLException {
-        return read(namespaceOid("SELECT oid FROM pg_namespace WHERE nspname = current_schema()"));
+        return readSchemas(List.of());
+    }
+
+    /**
+     * The connection's own schema, and those of {@code others} that exist: their tables and sequences
+     * keyed by {@link Identifiers#qualified schema and name}. Enum types are read in the own schema only.
+     */
+    public SchemaSnapshot readSchemas(Collection<String> others) throws SQLException {
+        long current = namespaceOid("SELECT oid FROM pg_namespace WHERE nspname = current_schema()");
+        SchemaSnapshot own = read(current, null, current);
+        List<Table> tables = new ArrayList<>(own.tables().values());
+        List<Sequence> sequences = new ArrayList<>(own.sequences().values());
+        Set<String> existing = new TreeSet<>();
+        for (String schema : new TreeSet<>(others)) {
+            Optional<Long> namespace = namespaceOf(schema);
+            if (namespace.isEmpty() || namespace.get() == current) continue;
+            existing.add(schema);
+            SchemaSnapshot read = read(namespace.get(), schema, current);
+            tables.addAll(read.tables().values());
+            sequences.addAll(read.sequences().values());
+        }
+        return SchemaSnapshot.of(tables, sequences, own.enums().values(), existing);
     }
 
     /** This session's temporary schema (used to canonicalise the entity model). */
     public SchemaSnapshot readTemporarySchema() throws SQLException {
-        return read(namespaceOid("SELECT pg_my_temp_schema()"));
+        long temp = namespaceOid("SELECT pg_my_temp_schema()");
+        return read(temp, null, temp);
+    }
+
+    private Optional<Long> namespaceOf(String schema) throws SQLException {
+        queries++;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT oid FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
     }
 
     private long namespaceOid(String sql) throws SQLException {
@@ -147,13 +183,14 @@ public final class PgCatalogReader {
         }
     }
 
-    private SchemaSnapshot read(long namespace) throws SQLException {
+    /** One schema; keys qualified by {@code schema}, or plain where it is null (the own or the temporary schema). */
+    private SchemaSnapshot read(long namespace, String schema, long current) throws SQLException {
         Map<Long, TableBuilder> tables = new LinkedHashMap<>();
         try (PreparedStatement ps = prepare(TABLES, namespace); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String name = rs.getString(2);
-                if (!TRACKING_TABLES.contains(name)) {
-                    tables.put(rs.getLong(1), new TableBuilder(name, rs.getString(3)));
+                if (schema != null || !TRACKING_TABLES.contains(name)) {
+                    tables.put(rs.getLong(1), new TableBuilder(Identifiers.qualified(schema, name), rs.getString(3)));
                 }
             }
         }
@@ -190,7 +227,8 @@ public final class PgCatalogReader {
                         if (referenced == null) {
                             referenced = attnamesOf(rs.getLong(10));
                         }
-                        t.foreignKeys.add(new ForeignKey(name, columns, rs.getString(5), names(referenced, rs.getArray(6)),
+                        String referencedTable = rs.getLong(11) == current ? rs.getString(5) : Identifiers.qualified(rs.getString(12), rs.getString(5));
+                        t.foreignKeys.add(new ForeignKey(name, columns, referencedTable, names(referenced, rs.getArray(6)),
                                 ForeignKey.Action.fromCatalogCode(rs.getString(7).charAt(0)),
                                 ForeignKey.Action.fromCatalogCode(rs.getString(8).charAt(0))));
                     }
@@ -227,14 +265,14 @@ public final class PgCatalogReader {
                 Sequence sequence = new Sequence(rs.getString(1), rs.getLong(2), rs.getLong(3));
                 TableBuilder owner = rs.getObject(4) == null ? null : tables.get(rs.getLong(4));
                 if (rs.getObject(4) == null) {
-                    sequences.add(sequence);
+                    sequences.add(new Sequence(Identifiers.qualified(schema, sequence.name()), sequence.start(), sequence.increment()));
                 } else if (owner != null) {
                     owner.ownedSequences.add(new OwnedSequence(owner.attnames.get(rs.getInt(5)), sequence, rs.getString(6)));
                 }
             }
         }
         List<EnumType> enums = new ArrayList<>();
-        try (PreparedStatement ps = prepare(ENUMS, namespace); ResultSet rs = ps.executeQuery()) {
+        if (schema == null) try (PreparedStatement ps = prepare(ENUMS, namespace); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 enums.add(new EnumType(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()), rs.getBoolean(3)));
             }

@@ -135,15 +135,18 @@ public final class Autogenerate {
 
     private static Comparison compareOn(Connection c, Settings settings, Optional<String> modelKey, EntityModel model, List<String> current,
                                         boolean concurrentIndexes, Timing timing) {
+        // the model names objects in the database's own schema without it, as the catalog reader does
+        String own = currentSchema(c);
+        EntityModel relative = model.relativeTo(own);
         PgCatalogReader reader = new PgCatalogReader(c);
-        SchemaSnapshot catalog = timing.time("catalog", () -> read(reader));
+        SchemaSnapshot catalog = timing.time("catalog", () -> read(reader, relative.schema().schemas()));
         timing.detail("catalog", reader.queries() + " queries");
         String[] outcome = {""};
-        SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome));
+        SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome)).relativeTo(own);
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(model.renames(), concurrentIndexes, model.generatedNames())));
+                new Differ.Options(relative.renames(), concurrentIndexes, relative.generatedNames())));
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes);
         return new Comparison(changes, current, database, canonical);
     }
@@ -228,11 +231,23 @@ public final class Autogenerate {
         return ThrowawayPostgres.hash(key.toString());
     }
 
-    private static SchemaSnapshot read(PgCatalogReader reader) {
+    /** The database's own schema and those of {@code schemas} (the model's others): nothing in any other schema is touched. */
+    private static SchemaSnapshot read(PgCatalogReader reader, java.util.Collection<String> schemas) {
         try {
-            return reader.readCurrentSchema();
+            return reader.readSchemas(schemas);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private static String currentSchema(Connection c) {
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT current_schema()")) {
+            if (!rs.next() || rs.getString(1) == null) {
+                throw new DiffgenException(ErrorCode.DATABASE, "the connection has no current schema: check the search_path");
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read the current schema: " + e.getMessage(), e);
         }
     }
 

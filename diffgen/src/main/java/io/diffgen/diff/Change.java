@@ -1,5 +1,7 @@
 package io.diffgen.diff;
 
+import static io.diffgen.snapshot.Identifiers.display;
+
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Column;
@@ -61,6 +63,8 @@ public sealed interface Change {
         R addEnumValues(AddEnumValues c);
         R recreateEnum(RecreateEnum c);
         R renameEnumValue(RenameEnumValue c);
+        R createSchema(CreateSchema c);
+        R dropSchema(DropSchema c);
     }
 
     /** The table the change is about (for sequences, the sequence). */
@@ -73,42 +77,42 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.createTable(this); }
         public Change inverse() { return new DropTable(table); }
         public String subject() { return table.name(); }
-        public String summary() { return "create table " + table.name(); }
+        public String summary() { return "create table " + display(table.name()); }
     }
 
     record DropTable(Table table) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropTable(this); }
         public Change inverse() { return new CreateTable(table); }
         public String subject() { return table.name(); }
-        public String summary() { return "drop table " + table.name(); }
+        public String summary() { return "drop table " + display(table.name()); }
     }
 
     record RenameTable(String from, String to) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.renameTable(this); }
         public Change inverse() { return new RenameTable(to, from); }
         public String subject() { return to; }
-        public String summary() { return "rename table " + from + " to " + to; }
+        public String summary() { return "rename table " + display(from) + " to " + display(to); }
     }
 
     record AddColumn(String table, Column column) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.addColumn(this); }
         public Change inverse() { return new DropColumn(table, column); }
         public String subject() { return table; }
-        public String summary() { return "add column " + table + "." + column.name(); }
+        public String summary() { return "add column " + display(table) + "." + column.name(); }
     }
 
     record DropColumn(String table, Column column) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropColumn(this); }
         public Change inverse() { return new AddColumn(table, column); }
         public String subject() { return table; }
-        public String summary() { return "drop column " + table + "." + column.name(); }
+        public String summary() { return "drop column " + display(table) + "." + column.name(); }
     }
 
     record RenameColumn(String table, String from, String to) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.renameColumn(this); }
         public Change inverse() { return new RenameColumn(table, to, from); }
         public String subject() { return table; }
-        public String summary() { return "rename column " + table + "." + from + " to " + to; }
+        public String summary() { return "rename column " + display(table) + "." + from + " to " + to; }
     }
 
     /** What about a column an {@link AlterColumn} changes. */
@@ -136,7 +140,7 @@ public sealed interface Change {
         public String subject() { return table; }
 
         public String summary() {
-            StringBuilder s = new StringBuilder("alter column " + table + "." + to.name() + ":");
+            StringBuilder s = new StringBuilder("alter column " + display(table) + "." + to.name() + ":");
             for (Aspect a : aspects()) {
                 s.append(' ').append(switch (a) {
                     case TYPE -> "type " + from.type() + " -> " + to.type();
@@ -155,14 +159,14 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.addPrimaryKey(this); }
         public Change inverse() { return new DropPrimaryKey(table, key); }
         public String subject() { return table; }
-        public String summary() { return "add primary key " + key.name() + " on " + table + key.columns(); }
+        public String summary() { return "add primary key " + key.name() + " on " + display(table) + key.columns(); }
     }
 
     record DropPrimaryKey(String table, PrimaryKey key) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropPrimaryKey(this); }
         public Change inverse() { return new AddPrimaryKey(table, key); }
         public String subject() { return table; }
-        public String summary() { return "drop primary key " + key.name() + " on " + table; }
+        public String summary() { return "drop primary key " + key.name() + " on " + display(table); }
     }
 
     record AddForeignKey(String table, ForeignKey key) implements Change {
@@ -170,7 +174,7 @@ public sealed interface Change {
         public Change inverse() { return new DropForeignKey(table, key); }
         public String subject() { return table; }
         public String summary() {
-            return "add foreign key " + key.name() + " on " + table + key.columns() + " -> " + key.referencedTable()
+            return "add foreign key " + key.name() + " on " + display(table) + key.columns() + " -> " + display(key.referencedTable())
                     + key.referencedColumns() + " on delete " + key.onDelete().sql().toLowerCase();
         }
     }
@@ -179,35 +183,35 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropForeignKey(this); }
         public Change inverse() { return new AddForeignKey(table, key); }
         public String subject() { return table; }
-        public String summary() { return "drop foreign key " + key.name() + " on " + table; }
+        public String summary() { return "drop foreign key " + key.name() + " on " + display(table); }
     }
 
     record AddUnique(String table, UniqueConstraint constraint) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.addUnique(this); }
         public Change inverse() { return new DropUnique(table, constraint); }
         public String subject() { return table; }
-        public String summary() { return "add unique constraint " + constraint.name() + " on " + table + constraint.columns(); }
+        public String summary() { return "add unique constraint " + constraint.name() + " on " + display(table) + constraint.columns(); }
     }
 
     record DropUnique(String table, UniqueConstraint constraint) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropUnique(this); }
         public Change inverse() { return new AddUnique(table, constraint); }
         public String subject() { return table; }
-        public String summary() { return "drop unique constraint " + constraint.name() + " on " + table; }
+        public String summary() { return "drop unique constraint " + constraint.name() + " on " + display(table); }
     }
 
     record AddCheck(String table, CheckConstraint check) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.addCheck(this); }
         public Change inverse() { return new DropCheck(table, check); }
         public String subject() { return table; }
-        public String summary() { return "add check constraint " + check.name() + " on " + table; }
+        public String summary() { return "add check constraint " + check.name() + " on " + display(table); }
     }
 
     record DropCheck(String table, CheckConstraint check) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropCheck(this); }
         public Change inverse() { return new AddCheck(table, check); }
         public String subject() { return table; }
-        public String summary() { return "drop check constraint " + check.name() + " on " + table; }
+        public String summary() { return "drop check constraint " + check.name() + " on " + display(table); }
     }
 
     /** Renames a constraint of any kind (PK, FK, unique, check) whose definition is unchanged. */
@@ -215,21 +219,21 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.renameConstraint(this); }
         public Change inverse() { return new RenameConstraint(table, to, from); }
         public String subject() { return table; }
-        public String summary() { return "rename constraint " + table + "." + from + " to " + to; }
+        public String summary() { return "rename constraint " + display(table) + "." + from + " to " + to; }
     }
 
     record CreateIndex(String table, Index index, boolean concurrently) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.createIndex(this); }
         public Change inverse() { return new DropIndex(table, index, concurrently); }
         public String subject() { return table; }
-        public String summary() { return "create index " + index.name() + " on " + table; }
+        public String summary() { return "create index " + index.name() + " on " + display(table); }
     }
 
     record DropIndex(String table, Index index, boolean concurrently) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropIndex(this); }
         public Change inverse() { return new CreateIndex(table, index, concurrently); }
         public String subject() { return table; }
-        public String summary() { return "drop index " + index.name() + " on " + table; }
+        public String summary() { return "drop index " + index.name() + " on " + display(table); }
     }
 
     record RenameIndex(String table, String from, String to) implements Change {
@@ -243,21 +247,21 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.setTableComment(this); }
         public Change inverse() { return new SetTableComment(table, to, from); }
         public String subject() { return table; }
-        public String summary() { return (to.isPresent() ? "set" : "drop") + " comment on table " + table; }
+        public String summary() { return (to.isPresent() ? "set" : "drop") + " comment on table " + display(table); }
     }
 
     record CreateSequence(Sequence sequence) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.createSequence(this); }
         public Change inverse() { return new DropSequence(sequence); }
         public String subject() { return sequence.name(); }
-        public String summary() { return "create sequence " + sequence.name(); }
+        public String summary() { return "create sequence " + display(sequence.name()); }
     }
 
     record DropSequence(Sequence sequence) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropSequence(this); }
         public Change inverse() { return new CreateSequence(sequence); }
         public String subject() { return sequence.name(); }
-        public String summary() { return "drop sequence " + sequence.name(); }
+        public String summary() { return "drop sequence " + display(sequence.name()); }
     }
 
     record AlterSequence(Sequence from, Sequence to) implements Change {
@@ -271,7 +275,7 @@ public sealed interface Change {
 
         public Change inverse() { return new AlterSequence(to, from); }
         public String subject() { return to.name(); }
-        public String summary() { return "alter sequence " + to.name(); }
+        public String summary() { return "alter sequence " + display(to.name()); }
     }
 
     /** A column whose type is an enum type, with its default, as it stands when the change runs. */
@@ -335,6 +339,21 @@ public sealed interface Change {
         public Change inverse() { return new RenameEnumValue(type, to, from); }
         public String subject() { return type; }
         public String summary() { return "rename value " + from + " of enum type " + type + " to " + to; }
+    }
+
+    /** A schema the model puts tables or sequences in; the downgrade drops it again (only if it is empty). */
+    record CreateSchema(String schema) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.createSchema(this); }
+        public Change inverse() { return new DropSchema(schema); }
+        public String subject() { return schema; }
+        public String summary() { return "create schema " + schema; }
+    }
+
+    record DropSchema(String schema) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropSchema(this); }
+        public Change inverse() { return new CreateSchema(schema); }
+        public String subject() { return schema; }
+        public String summary() { return "drop schema " + schema; }
     }
 
     /** Whether {@code to} is {@code from} with labels added and none removed or moved. */

@@ -81,6 +81,8 @@ public final class Differ {
 
     public static List<Change> diff(SchemaSnapshot from, SchemaSnapshot to, Options options) {
         List<Change> changes = new ArrayList<>();
+        // a schema the database lacks is created; one the model no longer uses is left alone, with whatever is in it
+        to.schemas().stream().filter(schema -> !from.schemas().contains(schema)).forEach(schema -> changes.add(new Change.CreateSchema(schema)));
         Map<String, Table> current = new LinkedHashMap<>(from.tables());
 
         applyRenames(current, to, options.renames(), changes);
@@ -425,6 +427,8 @@ public final class Differ {
         public Integer addEnumValues(Change.AddEnumValues c) { return 7; }
         public Integer recreateEnum(Change.RecreateEnum c) { return 11; } // after the drops found before it: its columns are the final ones
         public Integer renameEnumValue(Change.RenameEnumValue c) { return 3; }
+        public Integer createSchema(Change.CreateSchema c) { return -1; }
+        public Integer dropSchema(Change.DropSchema c) { return 19; }
     };
 
     private static List<Change> order(List<Change> changes) {

@@ -1,5 +1,7 @@
 package io.diffgen.lint;
 
+import static io.diffgen.snapshot.Identifiers.display;
+
 import io.diffgen.diff.Change;
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.lint.Diagnostic.Code;
@@ -43,17 +45,17 @@ public final class Linter {
     private record Rules(Set<String> newTables, Set<String> droppedTables) implements Change.Visitor<List<Diagnostic>> {
 
         public List<Diagnostic> dropTable(Change.DropTable d) {
-            return List.of(new Diagnostic(Code.DG001, "drops table " + d.table().name() + " and all its rows; the downgrade re-creates it empty"));
+            return List.of(new Diagnostic(Code.DG001, "drops table " + display(d.table().name()) + " and all its rows; the downgrade re-creates it empty"));
         }
 
         public List<Diagnostic> dropColumn(Change.DropColumn d) {
             List<Diagnostic> found = new ArrayList<>();
-            found.add(new Diagnostic(Code.DG002, "drops column " + d.table() + "." + d.column().name()
+            found.add(new Diagnostic(Code.DG002, "drops column " + display(d.table()) + "." + d.column().name()
                     + " and its data; the downgrade re-creates it empty"));
             Column col = d.column();
             if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE
                     && !droppedTables.contains(d.table())) {
-                found.add(new Diagnostic(Code.DG009, "the downgrade re-adds " + d.table() + "." + col.name()
+                found.add(new Diagnostic(Code.DG009, "the downgrade re-adds " + display(d.table()) + "." + col.name()
                         + " NOT NULL without a default; it fails if the table has rows"));
             }
             return found;
@@ -72,7 +74,7 @@ public final class Linter {
         public List<Diagnostic> addColumn(Change.AddColumn a) {
             Column col = a.column();
             if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE) {
-                return List.of(new Diagnostic(Code.DG004, "adds NOT NULL column " + a.table() + "." + col.name()
+                return List.of(new Diagnostic(Code.DG004, "adds NOT NULL column " + display(a.table()) + "." + col.name()
                         + " without a default; it fails if the table has rows"));
             }
             return List.of();
@@ -86,7 +88,7 @@ public final class Linter {
 
         public List<Diagnostic> createIndex(Change.CreateIndex i) {
             return newTables.contains(i.table()) || i.concurrently() ? List.of() : List.of(new Diagnostic(Code.DG007, "builds index "
-                    + i.index().name() + " on existing table " + i.table() + ", blocking writes while it builds; consider --concurrently"));
+                    + i.index().name() + " on existing table " + display(i.table()) + ", blocking writes while it builds; consider --concurrently"));
         }
 
         private List<Diagnostic> validatesRows(Change change) {
@@ -100,7 +102,7 @@ public final class Linter {
         public List<Diagnostic> addPrimaryKey(Change.AddPrimaryKey c) { return validatesRows(c); }
 
         public List<Diagnostic> recreateEnum(Change.RecreateEnum r) {
-            String columns = r.uses().stream().map(u -> u.table() + "." + u.column()).collect(java.util.stream.Collectors.joining(", "));
+            String columns = r.uses().stream().map(u -> display(u.table()) + "." + u.column()).collect(java.util.stream.Collectors.joining(", "));
             return List.of(new Diagnostic(Code.DG011, r.summary() + ": PostgreSQL cannot drop a label, so the type is re-created and "
                     + (columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") rewritten under lock")
                     + (r.removed().isEmpty() ? "" : "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()))));
@@ -127,11 +129,13 @@ public final class Linter {
         public List<Diagnostic> createEnum(Change.CreateEnum c) { return List.of(); }
         public List<Diagnostic> dropEnum(Change.DropEnum c) { return List.of(); }
         public List<Diagnostic> renameEnumValue(Change.RenameEnumValue c) { return List.of(); }
+        public List<Diagnostic> createSchema(Change.CreateSchema c) { return List.of(); }
+        public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }
     }
 
     private static void lintAlter(Change.AlterColumn a, List<Diagnostic> found) {
         Set<Aspect> aspects = a.aspects();
-        String where = a.table() + "." + a.to().name();
+        String where = display(a.table()) + "." + a.to().name();
         if (aspects.contains(Aspect.TYPE)) {
             String from = a.from().type();
             String to = a.to().type();
@@ -204,7 +208,7 @@ public final class Linter {
             if (c instanceof Change.DropColumn d) {
                 for (Change other : upgrade) {
                     if (other instanceof Change.AddColumn a && a.table().equals(d.table()) && a.column().type().equals(d.column().type())) {
-                        found.add(new Diagnostic(Code.DG008, d.table() + "." + d.column().name() + " dropped and " + a.column().name()
+                        found.add(new Diagnostic(Code.DG008, display(d.table()) + "." + d.column().name() + " dropped and " + a.column().name()
                                 + " added with the same type: if this is a rename, declare @RenamedFrom(\"" + d.column().name()
                                 + "\") on the field to keep the data"));
                     }
@@ -213,8 +217,8 @@ public final class Linter {
             if (c instanceof Change.DropTable d) {
                 for (Change other : upgrade) {
                     if (other instanceof Change.CreateTable t && sameColumns(t.table().columns(), d.table().columns())) {
-                        found.add(new Diagnostic(Code.DG008, "table " + d.table().name() + " dropped and " + t.table().name()
-                                + " created with the same columns: if this is a rename, declare @RenamedFrom(\"" + d.table().name()
+                        found.add(new Diagnostic(Code.DG008, "table " + display(d.table().name()) + " dropped and " + display(t.table().name())
+                                + " created with the same columns: if this is a rename, declare @RenamedFrom(\"" + display(d.table().name())
                                 + "\") on the entity to keep the data"));
                     }
                 }

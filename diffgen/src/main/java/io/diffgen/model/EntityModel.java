@@ -1,5 +1,7 @@
 package io.diffgen.model;
 
+import io.diffgen.snapshot.Identifiers;
+
 import io.diffgen.snapshot.SchemaSnapshot;
 
 import java.util.List;
@@ -19,6 +21,21 @@ public record EntityModel(SchemaSnapshot schema, List<Rename> renames, List<Stri
 
     public EntityModel(SchemaSnapshot schema, List<Rename> renames, List<String> entityNames) {
         this(schema, renames, entityNames, Set.of());
+    }
+
+    /** The model as seen from a connection whose own schema is {@code schema}: its objects there named without it. */
+    public EntityModel relativeTo(String schema) {
+        List<Rename> rekeyed = renames.stream().map(r -> {
+            if (r instanceof Rename.OfTable t) {
+                return (Rename) new Rename.OfTable(Identifiers.relativeTo(t.from(), schema), Identifiers.relativeTo(t.to(), schema));
+            }
+            if (r instanceof Rename.OfColumn c) {
+                return new Rename.OfColumn(Identifiers.relativeTo(c.table(), schema), c.from(), c.to());
+            }
+            return r; // an enum label: enum types live in the connection's own schema
+        }).toList();
+        return new EntityModel(this.schema.relativeTo(schema), rekeyed, entityNames,
+                generatedNames.stream().map(n -> Identifiers.relativeTo(n, schema)).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The key {@link #generatedNames} holds for a constraint or index of a table. */

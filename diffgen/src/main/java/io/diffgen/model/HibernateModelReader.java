@@ -94,7 +94,8 @@ public final class HibernateModelReader {
             // the SQL types), then primary-key columns in the order of hibernate.column_ordering_strategy
             BeanValidationDdl.apply(metadata, registry, loader, settings);
             ((MetadataImplementor) metadata).orderColumns(true);
-            return toModel(metadata, naming);
+            Object defaultSchema = settings.values().get(AvailableSettings.DEFAULT_SCHEMA);
+            return toModel(metadata, naming, defaultSchema == null || defaultSchema.toString().isBlank() ? null : stored(defaultSchema.toString().strip()));
         } catch (ModelException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -113,7 +114,7 @@ public final class HibernateModelReader {
         return t == e ? message : e.getMessage() + " (" + message + ")";
     }
 
-    private static EntityModel toModel(Metadata metadata, ConventionalNamingStrategy naming) {
+    private static EntityModel toModel(Metadata metadata, ConventionalNamingStrategy naming, String defaultSchema) {
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, List<PartialIndex>> partialIndexes = new LinkedHashMap<>();
         Map<String, List<String>> declaredOrder = new LinkedHashMap<>();
@@ -123,16 +124,16 @@ public final class HibernateModelReader {
         for (PersistentClass entity : metadata.getEntityBindings()) {
             entityNames.add(entity.getEntityName());
             Class<?> type = entity.getMappedClass();
-            String tableName = stored(entity.getTable());
+            String tableName = key(entity.getTable(), defaultSchema);
             if (type != null) {
                 for (PartialIndex pi : type.getAnnotationsByType(PartialIndex.class)) {
                     partialIndexes.computeIfAbsent(tableName, t -> new ArrayList<>()).add(pi);
                 }
                 RenamedFrom tableRename = type.getAnnotation(RenamedFrom.class);
                 if (tableRename != null) {
-                    renames.add(new Rename.OfTable(stored(tableRename.value()), tableName));
+                    renames.add(new Rename.OfTable(Identifiers.sibling(tableName, stored(tableRename.value())), tableName));
                 }
-                collectColumnRenames(entity, type, renames);
+                collectColumnRenames(entity, type, defaultSchema, renames);
                 declaredOrder.computeIfAbsent(tableName, t -> new ArrayList<>()).addAll(declaredColumnOrder(entity, type));
             }
         }
@@ -140,16 +141,19 @@ public final class HibernateModelReader {
             if (!table.isPhysicalTable() || table.isView() || table.isSubselect() || table.isAbstractUnionTable()) {
                 continue;
             }
-            refuseOtherSchema(table.getSchemaIdentifier(), "table " + stored(table));
-            Table read = inDeclaredOrder(readTable(table, metadata, partialIndexes.getOrDefault(stored(table), List.of()), generated),
-                    declaredOrder.getOrDefault(stored(table), List.of()));
+            String key = key(table, defaultSchema);
+            refuseSystemSchema(key, "table");
+            Table read = inDeclaredOrder(readTable(table, key, defaultSchema, metadata, partialIndexes.getOrDefault(key, List.of()), generated),
+                    declaredOrder.getOrDefault(key, List.of()));
             tables.put(read.name(), read);
         }
         List<Sequence> sequences = new ArrayList<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.boot.model.relational.Sequence seq : namespace.getSequences()) {
-                refuseOtherSchema(seq.getName().getSchemaName(), "sequence " + stored(seq.getName().getSequenceName()));
-                sequences.add(new Sequence(stored(seq.getName().getSequenceName()), seq.getInitialValue(), seq.getIncrementSize()));
+                Identifier schema = seq.getName().getSchemaName();
+                String key = Identifiers.qualified(schema != null ? stored(schema) : defaultSchema, stored(seq.getName().getSequenceName()));
+                refuseSystemSchema(key, "sequence");
+                sequences.add(new Sequence(key, seq.getInitialValue(), seq.getIncrementSize()));
             }
         }
         List<EnumType> enums = enumTypes(metadata);
@@ -162,9 +166,9 @@ public final class HibernateModelReader {
      * One table as Hibernate maps it. The names diffgen makes up for it (the primary key's, unnamed
      * CHECKs', column uniques') go into {@code generated} as {@link EntityModel#generatedName}s.
      */
-    private static Table readTable(org.hibernate.mapping.Table table, Metadata metadata, List<PartialIndex> partials,
-                                   Set<String> generated) {
-        String name = stored(table);
+    private static Table readTable(org.hibernate.mapping.Table table, String tableKey, String defaultSchema, Metadata metadata,
+                                   List<PartialIndex> partials, Set<String> generated) {
+        String name = stored(table); // the table's own name, which generated names start with
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
@@ -175,14 +179,14 @@ public final class HibernateModelReader {
             int unnamed = 0;
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
                 String checkName = check.isNamed() ? stored(check.getName())
-                        : generatedName(generated, name, Identifiers.objectName(name, stored(c), "check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1))));
+                        : generatedName(generated, tableKey, Identifiers.objectName(name, stored(c), "check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1))));
                 checks.add(new CheckConstraint(checkName, check.getConstraint()));
             }
         }
         int unnamedTableChecks = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
             String checkName = check.isNamed() ? stored(check.getName())
-                    : generatedName(generated, name, Identifiers.objectName(name, null,
+                    : generatedName(generated, tableKey, Identifiers.objectName(name, null,
                             "check" + (unnamedTableChecks++ == 0 ? "" : String.valueOf(unnamedTableChecks - 1))));
             checks.add(new CheckConstraint(checkName, check.getConstraint()));
         }
@@ -191,7 +195,7 @@ public final class HibernateModelReader {
         if (table.hasPrimaryKey()) {
             org.hibernate.mapping.PrimaryKey key = table.getPrimaryKey();
             // JPA cannot name a primary key; Hibernate's own DDL leaves it to PostgreSQL, which says <table>_pkey
-            pk = Optional.of(new PrimaryKey(generatedName(generated, name, Identifiers.objectName(name, null, "pkey")), columnNames(key.getColumns())));
+            pk = Optional.of(new PrimaryKey(generatedName(generated, tableKey, Identifiers.objectName(name, null, "pkey")), columnNames(key.getColumns())));
         }
 
         List<ForeignKey> fks = new ArrayList<>();
@@ -202,7 +206,7 @@ public final class HibernateModelReader {
             List<String> referenced = fk.isReferenceToPrimaryKey()
                     ? columnNames(fk.getReferencedTable().getPrimaryKey().getColumns())
                     : columnNames(fk.getReferencedColumns());
-            fks.add(new ForeignKey(stored(fk.getName()), columnNames(fk.getColumns()), stored(fk.getReferencedTable()), referenced,
+            fks.add(new ForeignKey(stored(fk.getName()), columnNames(fk.getColumns()), key(fk.getReferencedTable(), defaultSchema), referenced,
                     onDelete(fk.getOnDeleteAction()), ForeignKey.Action.NO_ACTION));
         }
         fks.sort(Comparator.comparing(ForeignKey::name));
@@ -214,7 +218,7 @@ public final class HibernateModelReader {
             }
             uniques.add(new UniqueConstraint(stored(uk.getName()), columnNames(uk.getColumns())));
         }
-        addColumnUniques(table, name, uniques, generated);
+        addColumnUniques(table, tableKey, name, uniques, generated);
 
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
@@ -229,7 +233,7 @@ public final class HibernateModelReader {
         for (PartialIndex pi : partials) {
             indexes.add(new Index(stored(pi.name()), parseColumnList(pi.columnList()), pi.unique(), Optional.of(pi.where()), "btree"));
         }
-        return new Table(name, columns, pk, fks, uniques, checks, indexes, Optional.ofNullable(table.getComment()));
+        return new Table(tableKey, columns, pk, fks, uniques, checks, indexes, Optional.ofNullable(table.getComment()));
     }
 
     /**
@@ -333,11 +337,17 @@ public final class HibernateModelReader {
         }
     }
 
-    private static void refuseOtherSchema(Identifier schema, String what) {
-        if (schema != null && !stored(schema).equals("public")) {
-            throw new ModelException(what + " is in schema '" + stored(schema) + "': diffgen works in one schema (the "
-                    + "database's current one) and does not yet support others; remove the schema from the mapping "
-                    + "(@Table/@JoinTable/@SequenceGenerator/@CollectionTable schema, hibernate.default_schema)");
+    /** A table's key: its name, qualified by its schema (the mapping's, else {@code hibernate.default_schema}) if it has one. */
+    private static String key(org.hibernate.mapping.Table table, String defaultSchema) {
+        Identifier schema = table.getSchemaIdentifier();
+        return Identifiers.qualified(schema != null ? stored(schema) : defaultSchema, stored(table));
+    }
+
+    private static void refuseSystemSchema(String key, String what) {
+        Optional<String> schema = Identifiers.schemaOf(key);
+        if (schema.isPresent() && (schema.get().startsWith("pg_") || schema.get().equals("information_schema"))) {
+            throw new ModelException("the entity model's " + what + " " + Identifiers.display(key) + " is in schema '" + schema.get()
+                    + "', which belongs to PostgreSQL itself: diffgen does not create or change anything there; map it to a schema of your own");
         }
     }
 
@@ -364,7 +374,7 @@ public final class HibernateModelReader {
      * export turns a unique column into a unique key of its own when it writes the DDL
      * ({@code ColumnDefinitions}), unless a key over the same columns exists already.
      */
-    private static void addColumnUniques(org.hibernate.mapping.Table table, String tableName, List<UniqueConstraint> uniques,
+    private static void addColumnUniques(org.hibernate.mapping.Table table, String key, String tableName, List<UniqueConstraint> uniques,
                                          Set<String> generated) {
         for (org.hibernate.mapping.Column c : table.getColumns()) {
             if (!c.isUnique() || table.isPrimaryKey(c)) {
@@ -375,7 +385,7 @@ public final class HibernateModelReader {
                 continue;
             }
             String keyName = c.getUniqueKeyName() != null ? stored(c.getUniqueKeyName())
-                    : generatedName(generated, tableName, ConventionalNamingStrategy.uniqueKeyName(tableName, stored(c)));
+                    : generatedName(generated, key, ConventionalNamingStrategy.uniqueKeyName(tableName, stored(c)));
             int same = indexOfName(uniques, keyName);
             if (same >= 0) {
                 List<String> merged = new ArrayList<>(uniques.get(same).columns());
@@ -461,21 +471,21 @@ public final class HibernateModelReader {
         return columns.stream().map(HibernateModelReader::stored).toList();
     }
 
-    private static void collectColumnRenames(PersistentClass entity, Class<?> type, List<Rename> renames) {
+    private static void collectColumnRenames(PersistentClass entity, Class<?> type, String defaultSchema, List<Rename> renames) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                addColumnRename(entity, field, field.getName(), renames);
+                addColumnRename(entity, field, field.getName(), defaultSchema, renames);
             }
             for (Method method : c.getDeclaredMethods()) {
                 String n = method.getName();
                 if (n.startsWith("get") && n.length() > 3) {
-                    addColumnRename(entity, method, Character.toLowerCase(n.charAt(3)) + n.substring(4), renames);
+                    addColumnRename(entity, method, Character.toLowerCase(n.charAt(3)) + n.substring(4), defaultSchema, renames);
                 }
             }
         }
     }
 
-    private static void addColumnRename(PersistentClass entity, AnnotatedElement member, String propertyName, List<Rename> renames) {
+    private static void addColumnRename(PersistentClass entity, AnnotatedElement member, String propertyName, String defaultSchema, List<Rename> renames) {
         RenamedFrom renamed = member.getAnnotation(RenamedFrom.class);
         if (renamed == null) {
             return;
@@ -486,6 +496,6 @@ public final class HibernateModelReader {
         if (columns.size() != 1) {
             throw new ModelException("@RenamedFrom on " + entity.getEntityName() + "." + propertyName + " needs a single-column property");
         }
-        renames.add(new Rename.OfColumn(stored(property.getValue().getTable()), stored(renamed.value()), stored(columns.get(0))));
+        renames.add(new Rename.OfColumn(key(property.getValue().getTable(), defaultSchema), stored(renamed.value()), stored(columns.get(0))));
     }
 }

@@ -21,7 +21,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.diffgen.snapshot.Identifiers.literal;
+import static io.diffgen.snapshot.Identifiers.nameOf;
 import static io.diffgen.snapshot.Identifiers.quote;
+import static io.diffgen.snapshot.Identifiers.quoteQualified;
+import static io.diffgen.snapshot.Identifiers.sibling;
 
 /** PostgreSQL statements for typed changes. Pure: no connection, no I/O. */
 public final class SqlRenderer {
@@ -40,11 +43,11 @@ public final class SqlRenderer {
         }
 
         public List<String> dropTable(Change.DropTable c) {
-            return List.of("DROP TABLE " + quote(c.table().name()));
+            return List.of("DROP TABLE " + quoteQualified(c.table().name()));
         }
 
         public List<String> renameTable(Change.RenameTable c) {
-            return List.of("ALTER TABLE " + quote(c.from()) + " RENAME TO " + quote(c.to()));
+            return List.of("ALTER TABLE " + quoteQualified(c.from()) + " RENAME TO " + quote(nameOf(c.to())));
         }
 
         public List<String> addColumn(Change.AddColumn c) {
@@ -104,11 +107,11 @@ public final class SqlRenderer {
         }
 
         public List<String> dropIndex(Change.DropIndex c) {
-            return List.of("DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "") + quote(c.index().name()));
+            return List.of("DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "") + quoteQualified(sibling(c.table(), c.index().name())));
         }
 
         public List<String> renameIndex(Change.RenameIndex c) {
-            return List.of("ALTER INDEX " + quote(c.from()) + " RENAME TO " + quote(c.to()));
+            return List.of("ALTER INDEX " + quoteQualified(sibling(c.table(), c.from())) + " RENAME TO " + quote(c.to()));
         }
 
         public List<String> setTableComment(Change.SetTableComment c) {
@@ -120,11 +123,11 @@ public final class SqlRenderer {
         }
 
         public List<String> dropSequence(Change.DropSequence c) {
-            return List.of("DROP SEQUENCE " + quote(c.sequence().name()));
+            return List.of("DROP SEQUENCE " + quoteQualified(c.sequence().name()));
         }
 
         public List<String> alterSequence(Change.AlterSequence c) {
-            return List.of("ALTER SEQUENCE " + quote(c.to().name()) + " INCREMENT BY " + c.to().increment()
+            return List.of("ALTER SEQUENCE " + quoteQualified(c.to().name()) + " INCREMENT BY " + c.to().increment()
                     + " START WITH " + c.to().start());
         }
 
@@ -142,6 +145,14 @@ public final class SqlRenderer {
 
         public List<String> recreateEnum(Change.RecreateEnum c) {
             return SqlRenderer.recreateEnum(c);
+        }
+
+        public List<String> createSchema(Change.CreateSchema c) {
+            return List.of("CREATE SCHEMA " + quote(c.schema()));
+        }
+
+        public List<String> dropSchema(Change.DropSchema c) {
+            return List.of("DROP SCHEMA " + quote(c.schema()));
         }
 
         public List<String> renameEnumValue(Change.RenameEnumValue c) {
@@ -223,12 +234,13 @@ public final class SqlRenderer {
         List<String> statements = new ArrayList<>();
         for (OwnedSequence owned : table.ownedSequences()) {
             Sequence s = owned.sequence();
-            statements.add("CREATE SEQUENCE " + quote(s.name()) + " AS " + owned.dataType() + " START WITH " + s.start()
+            statements.add("CREATE SEQUENCE " + quoteQualified(sibling(table.name(), s.name())) + " AS " + owned.dataType() + " START WITH " + s.start()
                     + " INCREMENT BY " + s.increment());
         }
-        statements.add("CREATE TABLE " + quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        statements.add("CREATE TABLE " + quoteQualified(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
         for (OwnedSequence owned : table.ownedSequences()) {
-            statements.add("ALTER SEQUENCE " + quote(owned.sequence().name()) + " OWNED BY " + quote(table.name()) + "." + quote(owned.column()));
+            statements.add("ALTER SEQUENCE " + quoteQualified(sibling(table.name(), owned.sequence().name())) + " OWNED BY "
+                    + quoteQualified(table.name()) + "." + quote(owned.column()));
         }
         table.comment().ifPresent(text -> statements.add(tableComment(table.name(), Optional.of(text))));
         for (Column column : table.columns()) {
@@ -306,7 +318,7 @@ public final class SqlRenderer {
     private static String foreignKey(ForeignKey fk) {
         StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quote(fk.name()))
                 .append(" FOREIGN KEY (").append(columns(fk.columns())).append(") REFERENCES ")
-                .append(quote(fk.referencedTable())).append(" (").append(columns(fk.referencedColumns())).append(')');
+                .append(quoteQualified(fk.referencedTable())).append(" (").append(columns(fk.referencedColumns())).append(')');
         if (fk.onDelete() != ForeignKey.Action.NO_ACTION) {
             sql.append(" ON DELETE ").append(fk.onDelete().sql());
         }
@@ -321,7 +333,7 @@ public final class SqlRenderer {
         if (index.unique()) sql.append("UNIQUE ");
         sql.append("INDEX ");
         if (concurrently) sql.append("CONCURRENTLY ");
-        sql.append(quote(index.name())).append(" ON ").append(quote(table));
+        sql.append(quote(index.name())).append(" ON ").append(quoteQualified(table));
         if (!"btree".equals(index.method())) {
             sql.append(" USING ").append(index.method());
         }
@@ -334,19 +346,19 @@ public final class SqlRenderer {
     }
 
     private static String tableComment(String table, Optional<String> text) {
-        return "COMMENT ON TABLE " + quote(table) + " IS " + text.map(t -> literal(t)).orElse("NULL");
+        return "COMMENT ON TABLE " + quoteQualified(table) + " IS " + text.map(t -> literal(t)).orElse("NULL");
     }
 
     private static String columnComment(String table, String column, Optional<String> text) {
-        return "COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS " + text.map(t -> literal(t)).orElse("NULL");
+        return "COMMENT ON COLUMN " + quoteQualified(table) + "." + quote(column) + " IS " + text.map(t -> literal(t)).orElse("NULL");
     }
 
     private static String createSequence(Sequence s) {
-        return "CREATE SEQUENCE " + quote(s.name()) + " START WITH " + s.start() + " INCREMENT BY " + s.increment();
+        return "CREATE SEQUENCE " + quoteQualified(s.name()) + " START WITH " + s.start() + " INCREMENT BY " + s.increment();
     }
 
     private static String alter(String table) {
-        return "ALTER TABLE " + quote(table) + " ";
+        return "ALTER TABLE " + quoteQualified(table) + " ";
     }
 
     private static String columns(List<String> names) {

@@ -17,6 +17,50 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /**
+     * Tables and sequences in the connection's own schema are named by their name alone; those in
+     * another schema by {@code schema + NUL + name}, NUL being the one character no PostgreSQL
+     * identifier can hold. Such a key is rendered with {@link #quoteQualified} and shown with {@link #display}.
+     */
+    private static final char SCHEMA_SEPARATOR = '\0';
+
+    /** The key of {@code name} in {@code schema}; {@code null} or empty for the connection's own schema. */
+    public static String qualified(String schema, String name) {
+        return schema == null || schema.isEmpty() ? name : schema + SCHEMA_SEPARATOR + name;
+    }
+
+    /** The schema a key names, if not the connection's own. */
+    public static java.util.Optional<String> schemaOf(String key) {
+        int at = key.indexOf(SCHEMA_SEPARATOR);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(key.substring(0, at));
+    }
+
+    /** The object's own name, without its schema. */
+    public static String nameOf(String key) {
+        return key.substring(key.indexOf(SCHEMA_SEPARATOR) + 1);
+    }
+
+    /** Another object in the same schema as {@code key} (an index beside its table, a renamed table). */
+    public static String sibling(String key, String name) {
+        return qualified(schemaOf(key).orElse(null), name);
+    }
+
+    /** The key as the connection whose own schema is {@code schema} names it: unqualified if it is in that schema. */
+    public static String relativeTo(String key, String schema) {
+        String prefix = schema + SCHEMA_SEPARATOR;
+        return key.startsWith(prefix) ? key.substring(prefix.length()) : key;
+    }
+
+    /** A key as SQL names it: {@code schema.name}, each part quoted as needed. */
+    public static String quoteQualified(String key) {
+        return schemaOf(key).map(schema -> quote(schema) + ".").orElse("") + quote(nameOf(key));
+    }
+
+    /** A key as messages show it: {@code schema.name}, or the name alone. */
+    public static String display(String key) {
+        return key.replace(SCHEMA_SEPARATOR, '.');
+    }
+
     /** The identifier, double-quoted when it is not a plain lower-case name or is a keyword. */
     public static String quote(String identifier) {
         if (PLAIN.matcher(identifier).matches() && !KEYWORDS.contains(identifier)) {

@@ -6,36 +6,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * A schema as a value: tables, sequences and enum types by name. Both sides of a diff are one of
- * these, read by the same catalog reader, so equal facts are equal records.
+ * The schemas diffgen compares, as a value: tables, sequences and enum types by key (their name, or
+ * {@link Identifiers#qualified schema and name} outside the connection's own schema), and the other
+ * schemas that exist. Both sides of a diff are one of these, read by the same catalog reader, so
+ * equal facts are equal records.
  */
-public record SchemaSnapshot(SortedMap<String, Table> tables, SortedMap<String, Sequence> sequences, SortedMap<String, EnumType> enums) {
+public record SchemaSnapshot(SortedMap<String, Table> tables, SortedMap<String, Sequence> sequences, SortedMap<String, EnumType> enums,
+                             SortedSet<String> schemas) {
 
     public SchemaSnapshot {
         tables = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
         enums = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(enums));
+        schemas = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
     }
 
     public static SchemaSnapshot of(Collection<Table> tables, Collection<Sequence> sequences) {
         return of(tables, sequences, List.of());
     }
 
+    /** A snapshot whose other schemas are those its tables and sequences are in (a model's). */
     public static SchemaSnapshot of(Collection<Table> tables, Collection<Sequence> sequences, Collection<EnumType> enums) {
+        Set<String> schemas = new TreeSet<>();
+        tables.forEach(t -> Identifiers.schemaOf(t.name()).ifPresent(schemas::add));
+        sequences.forEach(q -> Identifiers.schemaOf(q.name()).ifPresent(schemas::add));
+        return of(tables, sequences, enums, schemas);
+    }
+
+    public static SchemaSnapshot of(Collection<Table> tables, Collection<Sequence> sequences, Collection<EnumType> enums,
+                                    Collection<String> schemas) {
         Map<String, Table> t = new LinkedHashMap<>();
         tables.forEach(table -> t.put(table.name(), table));
         Map<String, Sequence> s = new LinkedHashMap<>();
         sequences.forEach(seq -> s.put(seq.name(), seq));
         Map<String, EnumType> e = new LinkedHashMap<>();
         enums.forEach(type -> e.put(type.name(), type));
-        return new SchemaSnapshot(new TreeMap<>(t), new TreeMap<>(s), new TreeMap<>(e));
+        return new SchemaSnapshot(new TreeMap<>(t), new TreeMap<>(s), new TreeMap<>(e), new TreeSet<>(schemas));
     }
 
     public SchemaSnapshot withTables(Collection<Table> newTables) {
-        return of(newTables, sequences.values(), enums.values());
+        return of(newTables, sequences.values(), enums.values(), schemas);
+    }
+
+    /** This snapshot as seen from a connection whose own schema is {@code schema}: its objects there named without it. */
+    public SchemaSnapshot relativeTo(String schema) {
+        List<Table> rekeyed = tables.values().stream().map(t -> new Table(Identifiers.relativeTo(t.name(), schema), t.columns(), t.primaryKey(),
+                t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(), Identifiers.relativeTo(fk.referencedTable(), schema),
+                        fk.referencedColumns(), fk.onDelete(), fk.onUpdate())).toList(),
+                t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences())).toList();
+        List<Sequence> sequenceList = sequences.values().stream()
+                .map(q -> new Sequence(Identifiers.relativeTo(q.name(), schema), q.start(), q.increment())).toList();
+        return of(rekeyed, sequenceList, enums.values(), schemas.stream().filter(s -> !s.equals(schema)).toList());
     }
 
     public static SchemaSnapshot empty() {

@@ -88,6 +88,10 @@ class RealWorldModelsTest {
         // a PostgreSQL enum type (SqlTypes.NAMED_ENUM): Hibernate creates it, with two casts, beside the table
         models.add(new RealWorldModel("a NAMED_ENUM column", List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.corpus.c36_named_enum_gains_value.v2"), Map.of()));
+        // tables of one name in two schemas, a sequence in one of them and an FK across: Hibernate creates the schemas too
+        models.add(new RealWorldModel("two schemas", List.of(Path.of("target", "test-classes").toAbsolutePath()),
+                List.of("io.diffgen.corpus.c39_tables_in_two_schemas.v2"), Map.of(),
+                Map.of("jakarta.persistence.create-database-schemas", "true")));
         models.add(new RealWorldModel("Keycloak", jars("keycloak-model-jpa", "keycloak-server-spi", "keycloak-core"),
                 List.of("org.keycloak.models.jpa.entities", "org.keycloak.models.jpa.session", "org.keycloak.authorization.jpa.entities",
                         "org.keycloak.events.jpa", "org.keycloak.storage.jpa.entity", "org.keycloak.storage.configuration.jpa.entity"),
@@ -129,7 +133,8 @@ class RealWorldModelsTest {
         Cli.run(args("downgrade", "base", "--url", byDiffgen.url(), modelOptions)).assertOk();
         assertTrue(Catalogs.read(byDiffgen).tables().isEmpty(), "downgrade to base leaves no table");
         System.out.println(model.name() + ": " + classes.size() + " mapped classes, "
-                + Catalogs.read(byHibernate).tables().size() + " tables " + Catalogs.read(byHibernate).tables().keySet()
+                + Catalogs.read(byHibernate).tables().size() + " tables "
+                + Catalogs.read(byHibernate).tables().keySet().stream().map(io.diffgen.snapshot.Identifiers::display).toList()
                 + "; Hibernate ran " + ran.size() + " statements on diffgen's schema");
     }
 

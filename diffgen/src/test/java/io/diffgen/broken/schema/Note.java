@@ -4,9 +4,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A table in another schema, which diffgen does not yet support. */
+/** A table in a schema that belongs to PostgreSQL itself. */
 @Entity
-@Table(name = "note", schema = "sales")
+@Table(name = "note", schema = "information_schema")
 public class Note {
     @Id
     Integer id;

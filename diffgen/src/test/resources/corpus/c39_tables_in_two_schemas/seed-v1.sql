@@ -1,0 +1,1 @@
+INSERT INTO hr.note (id, body) VALUES (1, 'kept');

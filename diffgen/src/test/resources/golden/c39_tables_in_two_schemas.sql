@@ -1,0 +1,39 @@
+--liquibase formatted sql
+-- Revision: v2
+-- Revises: v1
+-- Message: v2
+--
+-- Changes:
+--   - create schema sales
+--   - create sequence sales.note_seq
+--   - create table sales.note
+--   - create table sales.note_tag
+--   - add foreign key fk_note_hrnote_id on sales.note[hrnote_id] -> hr.note[id] on delete no action
+--   - add foreign key fk_note_tag_salesnote_id on sales.note_tag[salesnote_id] -> sales.note[id] on delete no action
+--
+-- Warnings:
+--   (none)
+
+--changeset diffgen:v2 logicalFilePath:<file>
+--comment: v2
+CREATE SCHEMA sales;
+CREATE SEQUENCE sales.note_seq START WITH 1 INCREMENT BY 1;
+CREATE TABLE sales.note (
+    id bigint NOT NULL,
+    code character varying(40),
+    hrnote_id integer,
+    CONSTRAINT note_pkey PRIMARY KEY (id),
+    CONSTRAINT uq_note_code UNIQUE (code)
+);
+CREATE TABLE sales.note_tag (
+    salesnote_id bigint NOT NULL,
+    tags character varying(255)
+);
+ALTER TABLE sales.note ADD CONSTRAINT fk_note_hrnote_id FOREIGN KEY (hrnote_id) REFERENCES hr.note (id);
+ALTER TABLE sales.note_tag ADD CONSTRAINT fk_note_tag_salesnote_id FOREIGN KEY (salesnote_id) REFERENCES sales.note (id);
+--rollback ALTER TABLE sales.note_tag DROP CONSTRAINT fk_note_tag_salesnote_id;
+--rollback ALTER TABLE sales.note DROP CONSTRAINT fk_note_hrnote_id;
+--rollback DROP TABLE sales.note_tag;
+--rollback DROP TABLE sales.note;
+--rollback DROP SEQUENCE sales.note_seq;
+--rollback DROP SCHEMA sales;
