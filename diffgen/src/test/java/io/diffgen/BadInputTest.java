@@ -241,6 +241,16 @@ class BadInputTest {
         assertEquals(List.of(), files(m), "no revision was written");
     }
 
+    /** --schemas names the only other schemas diffgen may touch: a model table elsewhere is refused by name, nothing written. */
+    @Test
+    void aModelTableInASchemaNotAllowedIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(), "--schemas", "hr",
+                "--model-package", "io.diffgen.corpus.c39_tables_in_two_schemas.v2"), 7,
+                "the entity model's table sales.note is in schema 'sales', which diffgen may not touch here (--schemas allows hr");
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
     /**
      * Removing an enum label re-creates the type; a view that uses it would block or be lost with it,
      * so autogenerate refuses, naming the view, and writes nothing.

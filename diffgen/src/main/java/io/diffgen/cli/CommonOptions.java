@@ -47,6 +47,11 @@ public final class CommonOptions {
                     + " and of hibernate.properties, persistence.xml or Spring Boot's spring.jpa.* on the model classpath.")
     Map<String, String> hibernateProperties;
 
+    @Option(names = "--schemas", scope = ScopeType.INHERIT, paramLabel = "SCHEMA[,SCHEMA...]", split = ",",
+            description = "The only schemas besides the database's own that diffgen may read and change; a model table or "
+                    + "sequence in any other is refused (default: every schema the model names).")
+    List<String> schemas;
+
     @Option(names = "--lock-wait", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "60",
             description = "How long upgrade, downgrade and stamp wait for another run's migration lock (default: ${DEFAULT-VALUE}).")
     int lockWaitSeconds;
@@ -65,7 +70,9 @@ public final class CommonOptions {
             Arrays.stream(modelClasspath.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).forEach(classpath::add);
         }
         List<String> packages = modelPackages == null ? List.of() : modelPackages.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new Settings(migrations, packages, classpath, hibernateSettings(), databaseUrl());
+        Optional<java.util.Set<String>> allowed = schemas == null ? Optional.empty()
+                : Optional.of(schemas.stream().map(String::strip).filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+        return new Settings(migrations, packages, classpath, hibernateSettings(), allowed, databaseUrl());
     }
 
     /** {@code hibernate.*} and {@code jakarta.persistence.*} keys of the defaults file, then the command line's. */

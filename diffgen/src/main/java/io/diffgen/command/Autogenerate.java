@@ -138,6 +138,7 @@ public final class Autogenerate {
         // the model names objects in the database's own schema without it, as the catalog reader does
         String own = currentSchema(c);
         EntityModel relative = model.relativeTo(own);
+        refuseSchemasNotAllowed(relative.schema(), settings.schemas());
         PgCatalogReader reader = new PgCatalogReader(c);
         SchemaSnapshot catalog = timing.time("catalog", () -> read(reader, relative.schema().schemas()));
         timing.detail("catalog", reader.queries() + " queries");
@@ -229,6 +230,19 @@ public final class Autogenerate {
             key.append(script.getFileName()).append('\n').append(MigrationsDirectory.read(script)).append('\n');
         }
         return ThrowawayPostgres.hash(key.toString());
+    }
+
+    /** With {@code --schemas} given, a model object in any other schema (but the database's own) is refused by name. */
+    private static void refuseSchemasNotAllowed(SchemaSnapshot model, Optional<java.util.Set<String>> allowed) {
+        if (allowed.isEmpty()) return;
+        java.util.Map<String, String> objects = new java.util.LinkedHashMap<>();
+        model.tables().keySet().forEach(key -> objects.put(key, "table"));
+        model.sequences().keySet().forEach(key -> objects.putIfAbsent(key, "sequence"));
+        objects.forEach((key, kind) -> Identifiers.schemaOf(key).filter(schema -> !allowed.get().contains(schema)).ifPresent(schema -> {
+            throw new DiffgenException(ErrorCode.REFUSED, "the entity model's " + kind + " " + Identifiers.display(key) + " is in schema '"
+                    + schema + "', which diffgen may not touch here (--schemas allows " + String.join(", ", new java.util.TreeSet<>(allowed.get()))
+                    + " besides the database's own): allow it there, or map the " + kind + " to an allowed schema");
+        }));
     }
 
     /** The database's own schema and those of {@code schemas} (the model's others): nothing in any other schema is touched. */
