@@ -484,7 +484,8 @@ class BadInputTest {
             try (var s = reader.createStatement()) {
                 s.execute("SELECT count(*) FROM busy"); // a long-running reader holds ACCESS SHARE until it commits
             }
-            Cli.Result blocked = assertCleanError(Cli.run(args("upgrade", "head", "--lock-timeout", "300ms", on)), 6, "lock_timeout (300ms");
+            Cli.Result blocked = assertCleanError(Cli.run(args("upgrade", "head", "--lock-timeout", "300ms", "--lock-retries", "0", on)), 6,
+                    "lock_timeout (300ms");
             assertTrue(blocked.err().contains("the database is still at r1"), blocked.err());
             reader.rollback();
         }
@@ -509,6 +510,13 @@ class BadInputTest {
             assertEquals("", Cli.run("current", "--url", target.url(), "--migrations", m.toString()).assertOk().out(), "nothing applied");
         }
         Cli.run("upgrade", "head", "--url", target.url(), "--migrations", m.toString()).assertOk();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--statement-timeout=soon", "--lock-retries=-1"})
+    void aBadStatementTimeoutOrLockRetriesIsRefused(String option) {
+        assertCleanError(Cli.run("upgrade", "head", option, "--url", db.url(), "--migrations", pixcrawler.toString()),
+                2, option.substring(0, option.indexOf('=')));
     }
 
     @Test

@@ -256,4 +256,44 @@ class ReliabilityTest {
         command.addAll(args);
         return command;
     }
+
+    /**
+     * A statement that fails on lock_timeout while another session holds the table is rolled back
+     * and run again after a pause, saying so; once the other session lets go, the revision applies.
+     * statement_timeout is the session's while the run lasts and given back afterwards.
+     */
+    @Test
+    void aChangesetBlockedByAnotherSessionIsRetriedAndAppliesOnceTheLockIsGone(@TempDir Path dir) throws Exception {
+        TestDatabase target = io.diffgen.testkit.PostgresServer.createDatabase("lock_retry");
+        Path m = migrations(dir, "CREATE TABLE busy (id integer);\n--rollback DROP TABLE busy;\n",
+                "ALTER TABLE busy ADD COLUMN note text;\nCREATE TABLE seen AS SELECT current_setting('statement_timeout') AS timeout;\n"
+                        + "--rollback DROP TABLE seen;\n--rollback ALTER TABLE busy DROP COLUMN note;\n");
+        List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
+        Cli.run(Cli.args("upgrade", "r1", on)).assertOk();
+        try (java.sql.Connection reader = target.connect()) {
+            reader.setAutoCommit(false);
+            try (var s = reader.createStatement()) {
+                s.execute("SELECT count(*) FROM busy"); // holds ACCESS SHARE until it ends
+            }
+            var release = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(1500);
+                    reader.rollback();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Cli.Result upgrade = Cli.run(Cli.args("upgrade", "head", "--lock-timeout", "200ms", "--lock-retries", "6",
+                    "--statement-timeout", "42s", on));
+            release.join();
+            assertEquals(0, upgrade.exitCode(), upgrade.out() + upgrade.err());
+            assertTrue(upgrade.err().contains("lock_timeout (200ms) in revision r2: another session holds a lock on the table; "
+                    + "nothing of the changeset was applied; retry 1 of 6"), upgrade.err());
+        }
+        assertEquals("r2 (head)\n", Cli.run(Cli.args("current", on)).assertOk().out());
+        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT timeout FROM seen")) {
+            assertTrue(rs.next());
+            assertEquals("42s", rs.getString(1), "the revision ran under --statement-timeout");
+        }
+    }
 }

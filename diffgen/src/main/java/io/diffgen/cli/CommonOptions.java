@@ -61,6 +61,16 @@ public final class CommonOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String lockTimeout;
 
+    @Option(names = "--statement-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", defaultValue = "0",
+            description = "PostgreSQL's statement_timeout for each migration statement, e.g. 30min; 0 sets no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String statementTimeout;
+
+    @Option(names = "--lock-retries", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "3",
+            description = "How often a changeset that failed on lock_timeout is rolled back and run again, after a growing pause "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int lockRetries;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -108,15 +118,23 @@ public final class CommonOptions {
         if (lockWaitSeconds < 0) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--lock-wait must be 0 or more seconds");
         }
-        if (!lockTimeout.strip().matches("\\d+\\s*(ms|s|min|h)?")) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad --lock-timeout '" + lockTimeout
-                    + "': expected a number with ms, s, min or h (0 waits forever)");
+        if (lockRetries < 0) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--lock-retries must be 0 or more");
         }
+        checkDuration("--lock-timeout", lockTimeout, "0 waits forever");
+        checkDuration("--statement-timeout", statementTimeout, "0 sets no limit");
         return new RevisionRunner(connection, migrations, graph).withLimits(new RevisionRunner.Limits(
-                java.time.Duration.ofSeconds(lockWaitSeconds), lockTimeout.strip(), line -> {
+                java.time.Duration.ofSeconds(lockWaitSeconds), lockTimeout.strip(), statementTimeout.strip(), lockRetries, line -> {
                     err.println(line);
                     err.flush();
                 }));
+    }
+
+    private static void checkDuration(String option, String value, String zero) {
+        if (!value.strip().matches("\\d+\\s*(ms|s|min|h)?")) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad " + option + " '" + value
+                    + "': expected a number with ms, s, min or h (" + zero + ")");
+        }
     }
 
     Settings modelSettings() {

@@ -53,12 +53,23 @@ public final class RevisionRunner implements AutoCloseable {
     private Limits limits = Limits.DEFAULTS;
 
     /**
-     * How long a run waits: for another run's migration lock ({@code lockWait}), and for each
-     * statement's table locks ({@code lockTimeout}, PostgreSQL's lock_timeout; "0" waits forever), so
-     * a long transaction elsewhere is not joined by a queue of readers behind the migration.
+     * How long a run waits: for another run's migration lock ({@code lockWait}); for each statement's
+     * table locks ({@code lockTimeout}, PostgreSQL's lock_timeout; "0" waits forever), so a long
+     * transaction elsewhere is not joined by a queue of readers behind the migration; for each
+     * statement to finish ({@code statementTimeout}, PostgreSQL's statement_timeout; "0", the default,
+     * without limit). A changeset that failed on lock_timeout is rolled back and run again up to
+     * {@code lockRetries} times, after 0.5 s, 1 s, 2 s, ... (at most 10 s), each retry told to {@code waiting}.
      */
-    public record Limits(Duration lockWait, String lockTimeout, Consumer<String> waiting) {
-        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", System.err::println);
+    public record Limits(Duration lockWait, String lockTimeout, String statementTimeout, int lockRetries, Consumer<String> waiting) {
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println);
+
+        public Limits(Duration lockWait, String lockTimeout, Consumer<String> waiting) {
+            this(lockWait, lockTimeout, "0", 3, waiting);
+        }
+
+        Duration backoff(int retry) {
+            return Duration.ofMillis(Math.min(10_000, 500L << Math.min(retry - 1, 5)));
+        }
     }
 
     public RevisionRunner withLimits(Limits newLimits) {
@@ -66,7 +77,7 @@ public final class RevisionRunner implements AutoCloseable {
         return this;
     }
 
-    /** The migration lock and the session's lock_timeout, both given back on close (the connection may be a pool's). */
+    /** The migration lock and the session's timeouts, all given back on close (the connection may be a pool's). */
     private record Session(Connection connection, AdvisoryLock lock, TrackingTable.SearchPath schema) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
@@ -78,6 +89,7 @@ public final class RevisionRunner implements AutoCloseable {
                     }
                     try (var s = connection.createStatement()) {
                         s.execute("RESET lock_timeout");
+                        s.execute("RESET statement_timeout");
                     }
                 }
             } finally {
@@ -91,6 +103,7 @@ public final class RevisionRunner implements AutoCloseable {
         TrackingTable.SearchPath schema;
         try (var s = connection.createStatement()) {
             s.execute("SET lock_timeout = " + Identifiers.literal(limits.lockTimeout()));
+            s.execute("SET statement_timeout = " + Identifiers.literal(limits.statementTimeout()));
             schema = TrackingTable.pinSchema(connection);
         } catch (SQLException e) {
             lock.close();
@@ -276,8 +289,39 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
-    /** One changeset: its statements and its tracking row in one transaction where PostgreSQL allows. */
+    /** One changeset, run again after a lock_timeout as often as the limits allow. */
     private void runChangeSet(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade) {
+        for (int retry = 1; ; retry++) {
+            try {
+                runChangeSetOnce(revision, cs, changes, upgrade, retry > limits.lockRetries());
+                return;
+            } catch (LockTimedOut e) {
+                Duration pause = limits.backoff(retry);
+                limits.waiting().accept("lock_timeout (" + limits.lockTimeout() + ") in revision " + revision.id()
+                        + ": another session holds a lock on the table; nothing of the changeset was applied; retry " + retry
+                        + " of " + limits.lockRetries() + " in " + pause.toMillis() + " ms");
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new DiffgenException(ErrorCode.MIGRATION, "interrupted while waiting to retry revision " + revision.id(), interrupted);
+                }
+                if (upgrade && !cs.isRunInTransaction()) {
+                    dropInvalidIndexesOf(cs);
+                }
+            }
+        }
+    }
+
+    /** A changeset that failed on lock_timeout, rolled back, with retries left. */
+    private static final class LockTimedOut extends RuntimeException {
+        LockTimedOut(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** One changeset: its statements and its tracking row in one transaction where PostgreSQL allows. */
+    private void runChangeSetOnce(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade, boolean lastTry) {
         String statement = null;
         Database database = database();
         try {
@@ -296,6 +340,9 @@ public final class RevisionRunner implements AutoCloseable {
             database.commit();
         } catch (LiquibaseException e) {
             rollbackQuietly();
+            if (!lastTry && Failures.isLockTimeout(e)) {
+                throw new LockTimedOut(e);
+            }
             String state = upgrade
                     ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + describeCurrent()
                             : "this changeset ran outside a transaction and may be partly applied")
@@ -306,7 +353,7 @@ public final class RevisionRunner implements AutoCloseable {
             }
             if (Failures.isLockTimeout(e)) {
                 state = "another session holds a lock on the table for longer than lock_timeout (" + limits.lockTimeout()
-                        + ", --lock-timeout); " + state;
+                        + ", --lock-timeout)" + (limits.lockRetries() > 0 ? ", " + limits.lockRetries() + " retries included" : "") + "; " + state;
             }
             throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
                     + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "
