@@ -7,9 +7,14 @@
 --   - create index ix_product_sku on product
 --
 -- Warnings:
---   WARNING DG007: builds index ix_product_sku on existing table product, blocking writes while it builds; consider --concurrently [index-locks-writes, long lock]
+--   (none)
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
-CREATE INDEX ix_product_sku ON product (sku);
---rollback DROP INDEX ix_product_sku;
+SELECT 1 /* no schema change */;
+--rollback SELECT 1;
+
+--changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
+--comment: create index ix_product_sku on product
+CREATE INDEX CONCURRENTLY ix_product_sku ON product (sku);
+--rollback DROP INDEX CONCURRENTLY ix_product_sku;

@@ -7,9 +7,14 @@
 --   - create index ix_event_created_at on event
 --
 -- Warnings:
---   WARNING DG007: builds index ix_event_created_at on existing table event, blocking writes while it builds; consider --concurrently [index-locks-writes, long lock]
+--   (none)
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
-CREATE INDEX ix_event_created_at ON "event" (created_at DESC);
---rollback DROP INDEX ix_event_created_at;
+SELECT 1 /* no schema change */;
+--rollback SELECT 1;
+
+--changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
+--comment: create index ix_event_created_at on event
+CREATE INDEX CONCURRENTLY ix_event_created_at ON "event" (created_at DESC);
+--rollback DROP INDEX CONCURRENTLY ix_event_created_at;

@@ -11,15 +11,17 @@
 --
 -- Warnings:
 --   WARNING DG009: the downgrade changes order.type back to character varying(20); it fails if newer values do not fit [downgrade-may-fail, irreversible]
---   WARNING DG007: builds index ix_order_user_type on existing table order, blocking writes while it builds; consider --concurrently [index-locks-writes, long lock]
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
 ALTER TABLE "order" ADD COLUMN "timestamp" timestamp without time zone;
 ALTER TABLE "order" ADD COLUMN "select" boolean DEFAULT false NOT NULL;
 ALTER TABLE "order" ALTER COLUMN "type" TYPE character varying(40) USING "type"::character varying(40);
-CREATE INDEX ix_order_user_type ON "order" ("user", "type");
---rollback DROP INDEX ix_order_user_type;
 --rollback ALTER TABLE "order" ALTER COLUMN "type" TYPE character varying(20) USING "type"::character varying(20);
 --rollback ALTER TABLE "order" DROP COLUMN "select";
 --rollback ALTER TABLE "order" DROP COLUMN "timestamp";
+
+--changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
+--comment: create index ix_order_user_type on order
+CREATE INDEX CONCURRENTLY ix_order_user_type ON "order" ("user", "type");
+--rollback DROP INDEX CONCURRENTLY ix_order_user_type;

@@ -7,9 +7,14 @@
 --   - create index ix_task_open_due on task
 --
 -- Warnings:
---   WARNING DG007: builds index ix_task_open_due on existing table task, blocking writes while it builds; consider --concurrently [index-locks-writes, long lock]
+--   (none)
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
-CREATE INDEX ix_task_open_due ON task (due_date, priority DESC) WHERE done = false;
---rollback DROP INDEX ix_task_open_due;
+SELECT 1 /* no schema change */;
+--rollback SELECT 1;
+
+--changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
+--comment: create index ix_task_open_due on task
+CREATE INDEX CONCURRENTLY ix_task_open_due ON task (due_date, priority DESC) WHERE done = false;
+--rollback DROP INDEX CONCURRENTLY ix_task_open_due;

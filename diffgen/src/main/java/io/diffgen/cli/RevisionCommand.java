@@ -49,7 +49,13 @@ final class RevisionCommand implements Callable<Integer> {
     @Option(names = "--splice", description = "Allow --head to name a revision that is not a head (starts a branch).")
     boolean splice;
 
-    @Option(names = "--concurrently", description = "Create indexes on existing tables with CREATE INDEX CONCURRENTLY.")
+    @Option(names = "--single-transaction", description = "Write the whole upgrade as one transaction, as for a development "
+            + "database: indexes on existing tables built under a write lock, FKs and CHECKs validated while they are added. "
+            + "By default indexes on existing tables are built CONCURRENTLY and FKs and CHECKs added NOT VALID and validated "
+            + "in changesets of their own, so writes go on.")
+    boolean singleTransaction;
+
+    @Option(names = "--concurrently", hidden = true, description = "The default now; kept so that scripts that pass it still work.")
     boolean concurrently;
 
     @Override
@@ -75,7 +81,7 @@ final class RevisionCommand implements Callable<Integer> {
         List<Change> upgrade = List.of();
         Timing clock = new Timing();
         if (autogenerate) {
-            Autogenerate.Comparison comparison = Autogenerate.compare(parent.common.modelSettings(), migrations, graph, parents, concurrently, clock);
+            Autogenerate.Comparison comparison = Autogenerate.compare(parent.common.modelSettings(), migrations, graph, parents, !singleTransaction, clock);
             upgrade = comparison.changes();
             if (upgrade.isEmpty()) {
                 spec.commandLine().getOut().println("No changes detected");

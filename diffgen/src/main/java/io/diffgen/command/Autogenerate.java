@@ -94,7 +94,7 @@ public final class Autogenerate {
      *             database must be at exactly these.
      */
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
-                                     boolean concurrentIndexes, Timing timing) {
+                                     boolean online, Timing timing) {
         // hashing the model classpath reads every class file: once, for both caches
         Optional<String> modelKey = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings(), TOOL_VERSION);
         EntityModel model = loadModel(settings, modelKey, timing);
@@ -109,7 +109,7 @@ public final class Autogenerate {
                 // the schema that holds the history is the one compared, whatever comes first on the search_path
                 TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);
                 try {
-                    return compareOn(c, settings, modelKey, model, current, concurrentIndexes, timing);
+                    return compareOn(c, settings, modelKey, model, current, online, timing);
                 } finally {
                     closeQuietly(schema);
                 }
@@ -127,14 +127,14 @@ public final class Autogenerate {
                 }));
              Connection c = shadow.connect()) {
             List<String> current = new RevisionRunner(c, migrations, graph).current();
-            return compareOn(c, settings, modelKey, model, current, concurrentIndexes, timing);
+            return compareOn(c, settings, modelKey, model, current, online, timing);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
     private static Comparison compareOn(Connection c, Settings settings, Optional<String> modelKey, EntityModel model, List<String> current,
-                                        boolean concurrentIndexes, Timing timing) {
+                                        boolean online, Timing timing) {
         // the model names objects in the database's own schema without it, as the catalog reader does
         String own = currentSchema(c);
         EntityModel relative = model.relativeTo(own);
@@ -147,7 +147,7 @@ public final class Autogenerate {
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(relative.renames(), concurrentIndexes, relative.generatedNames())));
+                new Differ.Options(relative.renames(), online, relative.generatedNames())));
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes);
         return new Comparison(changes, current, database, canonical);
     }

@@ -64,6 +64,8 @@ public sealed interface Change {
         R recreateEnum(RecreateEnum c);
         R renameEnumValue(RenameEnumValue c);
         R createSchema(CreateSchema c);
+        R validateConstraint(ValidateConstraint c);
+        R noChange(NoChange c);
         R dropSchema(DropSchema c);
     }
 
@@ -169,7 +171,15 @@ public sealed interface Change {
         public String summary() { return "drop primary key " + key.name() + " on " + display(table); }
     }
 
-    record AddForeignKey(String table, ForeignKey key) implements Change {
+    /**
+     * With {@code notValid}, the FK is added without checking the rows already there (brief lock), and
+     * a {@link ValidateConstraint} in a later changeset checks them without blocking writes.
+     */
+    record AddForeignKey(String table, ForeignKey key, boolean notValid) implements Change {
+        public AddForeignKey(String table, ForeignKey key) {
+            this(table, key, false);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.addForeignKey(this); }
         public Change inverse() { return new DropForeignKey(table, key); }
         public String subject() { return table; }
@@ -200,7 +210,12 @@ public sealed interface Change {
         public String summary() { return "drop unique constraint " + constraint.name() + " on " + display(table); }
     }
 
-    record AddCheck(String table, CheckConstraint check) implements Change {
+    /** {@code notValid} as for {@link AddForeignKey}. */
+    record AddCheck(String table, CheckConstraint check, boolean notValid) implements Change {
+        public AddCheck(String table, CheckConstraint check) {
+            this(table, check, false);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.addCheck(this); }
         public Change inverse() { return new DropCheck(table, check); }
         public String subject() { return table; }
@@ -339,6 +354,23 @@ public sealed interface Change {
         public Change inverse() { return new RenameEnumValue(type, to, from); }
         public String subject() { return type; }
         public String summary() { return "rename value " + from + " of enum type " + type + " to " + to; }
+    }
+
+    /**
+     * Checks the existing rows against a constraint added NOT VALID, taking only a SHARE UPDATE
+     * EXCLUSIVE lock (reads and writes go on). Nothing to undo: the downgrade drops the constraint.
+     */
+    record ValidateConstraint(String table, String name) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.validateConstraint(this); }
+        public Change inverse() { return new NoChange(table, "validating " + name + " needs no undoing"); }
+        public String subject() { return table; }
+        public String summary() { return "validate constraint " + name + " on " + display(table); }
+    }
+
+    /** The inverse of a change that leaves nothing to undo; renders no statement. */
+    record NoChange(String subject, String summary) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.noChange(this); }
+        public Change inverse() { return this; }
     }
 
     /** A schema the model puts tables or sequences in; the downgrade drops it again (only if it is empty). */

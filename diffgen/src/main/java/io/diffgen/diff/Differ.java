@@ -38,18 +38,21 @@ import java.util.regex.Pattern;
 public final class Differ {
 
     /**
-     * How to diff. {@code generatedNames} ({@code table.name}) are the target's constraint and index
-     * names that the model did not choose: such an object matches a database object of the same
-     * definition under any name, so a schema another tool created is not reported as renames.
+     * How to diff. {@code online}: on tables that exist before the revision, indexes are built
+     * CONCURRENTLY and FKs and CHECKs are added NOT VALID and validated in a later changeset, so
+     * writes are not blocked while rows are read. {@code generatedNames} ({@code table.name}) are the
+     * target's constraint and index names that the model did not choose: such an object matches a
+     * database object of the same definition under any name, so a schema another tool created is not
+     * reported as renames.
      */
-    public record Options(List<Rename> renames, boolean concurrentIndexes, Set<String> generatedNames) {
+    public record Options(List<Rename> renames, boolean online, Set<String> generatedNames) {
         public Options {
             renames = List.copyOf(renames);
             generatedNames = Set.copyOf(generatedNames);
         }
 
-        public Options(List<Rename> renames, boolean concurrentIndexes) {
-            this(renames, concurrentIndexes, Set.of());
+        public Options(List<Rename> renames, boolean online) {
+            this(renames, online, Set.of());
         }
 
         public static Options defaults() {
@@ -107,6 +110,9 @@ public final class Differ {
         diffSequences(from, to, changes);
         diffEnums(from, to, options.renames(), changes);
         rebuildForeignKeysAroundTypeChanges(to, changes);
+        if (options.online()) {
+            validateLater(changes);
+        }
         untangleRenames(changes);
         return order(changes);
     }
@@ -218,7 +224,7 @@ public final class Differ {
                 c -> new Change.AddCheck(table, c), c -> new Change.DropCheck(table, c), changes);
         matchByNameThenShape(from.indexes(), to.indexes(), Index::name, Index::sameShape, adoptable,
                 (a, b) -> new Change.RenameIndex(table, a.name(), b.name()),
-                i -> new Change.CreateIndex(table, i, options.concurrentIndexes()),
+                i -> new Change.CreateIndex(table, i, options.online()),
                 i -> new Change.DropIndex(table, i, false), changes);
 
         if (!from.comment().equals(to.comment())) {
@@ -321,6 +327,27 @@ public final class Differ {
             }
         }
         return uses;
+    }
+
+    /**
+     * FKs and CHECKs on tables that exist before the revision are added NOT VALID (no scan, a brief
+     * lock) and each is validated by a change of its own, which the script runs in a later changeset.
+     */
+    private static void validateLater(List<Change> changes) {
+        Set<String> newTables = new HashSet<>();
+        changes.forEach(c -> {
+            if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
+        });
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (c instanceof Change.AddForeignKey a && !a.notValid() && !newTables.contains(a.table())) {
+                changes.set(i, new Change.AddForeignKey(a.table(), a.key(), true));
+                changes.add(++i, new Change.ValidateConstraint(a.table(), a.key().name()));
+            } else if (c instanceof Change.AddCheck a && !a.notValid() && !newTables.contains(a.table())) {
+                changes.set(i, new Change.AddCheck(a.table(), a.check(), true));
+                changes.add(++i, new Change.ValidateConstraint(a.table(), a.check().name()));
+            }
+        }
     }
 
     /**
@@ -428,6 +455,8 @@ public final class Differ {
         public Integer recreateEnum(Change.RecreateEnum c) { return 11; } // after the drops found before it: its columns are the final ones
         public Integer renameEnumValue(Change.RenameEnumValue c) { return 3; }
         public Integer createSchema(Change.CreateSchema c) { return -1; }
+        public Integer validateConstraint(Change.ValidateConstraint c) { return 15; } // right after its constraint: stable order
+        public Integer noChange(Change.NoChange c) { return 16; }
         public Integer dropSchema(Change.DropSchema c) { return 19; }
     };
 

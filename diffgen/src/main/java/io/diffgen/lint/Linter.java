@@ -88,7 +88,7 @@ public final class Linter {
 
         public List<Diagnostic> createIndex(Change.CreateIndex i) {
             return newTables.contains(i.table()) || i.concurrently() ? List.of() : List.of(new Diagnostic(Code.DG007, "builds index "
-                    + i.index().name() + " on existing table " + display(i.table()) + ", blocking writes while it builds; consider --concurrently"));
+                    + i.index().name() + " on existing table " + display(i.table()) + ", blocking writes while it builds; leave out --single-transaction to build it CONCURRENTLY"));
         }
 
         private List<Diagnostic> validatesRows(Change change) {
@@ -96,8 +96,8 @@ public final class Linter {
                     : List.of(new Diagnostic(Code.DG010, change.summary() + " checks every existing row under lock"));
         }
 
-        public List<Diagnostic> addForeignKey(Change.AddForeignKey c) { return validatesRows(c); }
-        public List<Diagnostic> addCheck(Change.AddCheck c) { return validatesRows(c); }
+        public List<Diagnostic> addForeignKey(Change.AddForeignKey c) { return c.notValid() ? List.of() : validatesRows(c); }
+        public List<Diagnostic> addCheck(Change.AddCheck c) { return c.notValid() ? List.of() : validatesRows(c); }
         public List<Diagnostic> addUnique(Change.AddUnique c) { return validatesRows(c); }
         public List<Diagnostic> addPrimaryKey(Change.AddPrimaryKey c) { return validatesRows(c); }
 
@@ -130,6 +130,9 @@ public final class Linter {
         public List<Diagnostic> dropEnum(Change.DropEnum c) { return List.of(); }
         public List<Diagnostic> renameEnumValue(Change.RenameEnumValue c) { return List.of(); }
         public List<Diagnostic> createSchema(Change.CreateSchema c) { return List.of(); }
+        // VALIDATE CONSTRAINT reads the table under SHARE UPDATE EXCLUSIVE: reads and writes go on
+        public List<Diagnostic> validateConstraint(Change.ValidateConstraint c) { return List.of(); }
+        public List<Diagnostic> noChange(Change.NoChange c) { return List.of(); }
         public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }
     }
 

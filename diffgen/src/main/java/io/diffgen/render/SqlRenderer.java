@@ -75,7 +75,7 @@ public final class SqlRenderer {
         }
 
         public List<String> addForeignKey(Change.AddForeignKey c) {
-            return List.of(alter(c.table()) + "ADD " + foreignKey(c.key()));
+            return List.of(alter(c.table()) + "ADD " + foreignKey(c.key()) + (c.notValid() ? " NOT VALID" : ""));
         }
 
         public List<String> dropForeignKey(Change.DropForeignKey c) {
@@ -91,7 +91,7 @@ public final class SqlRenderer {
         }
 
         public List<String> addCheck(Change.AddCheck c) {
-            return List.of(alter(c.table()) + "ADD " + check(c.check()));
+            return List.of(alter(c.table()) + "ADD " + check(c.check()) + (c.notValid() ? " NOT VALID" : ""));
         }
 
         public List<String> dropCheck(Change.DropCheck c) {
@@ -145,6 +145,14 @@ public final class SqlRenderer {
 
         public List<String> recreateEnum(Change.RecreateEnum c) {
             return SqlRenderer.recreateEnum(c);
+        }
+
+        public List<String> validateConstraint(Change.ValidateConstraint c) {
+            return List.of(alter(c.table()) + "VALIDATE CONSTRAINT " + quote(c.name()));
+        }
+
+        public List<String> noChange(Change.NoChange c) {
+            return List.of();
         }
 
         public List<String> createSchema(Change.CreateSchema c) {

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * A revision script: Liquibase formatted SQL, so stock Liquibase and Spring Boot can run it, with an
- * Alembic-style header a reviewer reads first. The main changeset holds the whole upgrade, so a
- * revision is one transaction; {@code CREATE INDEX CONCURRENTLY} gets changesets of its own after it,
- * because PostgreSQL cannot run it inside a transaction.
+ * Alembic-style header a reviewer reads first. The main changeset holds the upgrade in one
+ * transaction; {@code CREATE INDEX CONCURRENTLY} (which PostgreSQL cannot run inside a transaction)
+ * and {@code VALIDATE CONSTRAINT} (which must not hold the main transaction's locks while it reads
+ * the table) get changesets of their own after it.
  */
 public final class RevisionScript {
     public static final String AUTHOR = "diffgen";
@@ -50,9 +51,10 @@ public final class RevisionScript {
             out.append("--   ").append(d.line()).append('\n');
         }
 
-        List<Change> transactional = upgrade.stream().filter(c -> !isConcurrent(c)).toList();
-        List<Change> concurrent = upgrade.stream().filter(RevisionScript::isConcurrent).toList();
-        List<Change> transactionalDown = downgrade.stream().filter(c -> !isConcurrent(c)).toList();
+        List<Change> transactional = upgrade.stream().filter(c -> !isLater(c)).toList();
+        List<Change> later = upgrade.stream().filter(RevisionScript::isLater).toList();
+        // the inverses of the later changes are those changesets' own rollbacks
+        List<Change> transactionalDown = downgrade.stream().filter(c -> !isLater(c) && !(c instanceof Change.NoChange)).toList();
 
         String logical = " logicalFilePath:" + logicalPath(fileName);
         out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append(logical).append('\n');
@@ -76,14 +78,18 @@ public final class RevisionScript {
             }
         }
         int n = 2;
-        for (Change c : concurrent) {
+        for (Change c : later) {
             out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append('.').append(n++)
-                    .append(logical).append(" runInTransaction:false\n");
+                    .append(logical).append(isConcurrent(c) ? " runInTransaction:false" : "").append('\n');
             out.append("--comment: ").append(c.summary()).append('\n');
             for (String sql : SqlRenderer.render(c)) {
                 out.append(sql).append(";\n");
             }
-            for (String sql : SqlRenderer.render(c.inverse())) {
+            List<String> undo = SqlRenderer.render(c.inverse());
+            if (undo.isEmpty()) {
+                out.append("--rollback SELECT 1 /* nothing to undo */;\n");
+            }
+            for (String sql : undo) {
                 out.append("--rollback ").append(sql).append(";\n");
             }
         }
@@ -93,6 +99,11 @@ public final class RevisionScript {
     /** The path recorded in DATABASECHANGELOG, the same whichever tool runs the file. */
     public static String logicalPath(String fileName) {
         return "migrations/versions/" + fileName;
+    }
+
+    /** Changes that run after the main changeset, each in a changeset of its own. */
+    private static boolean isLater(Change c) {
+        return isConcurrent(c) || c instanceof Change.ValidateConstraint;
     }
 
     private static boolean isConcurrent(Change c) {

@@ -113,7 +113,7 @@ class LinterTest {
     void dg007IndexOnExistingTable() {
         Index index = new Index("ix_product_sku", List.of(new Index.Key("sku", false)), false, Optional.empty(), "btree");
         assertEquals(List.of("WARNING DG007: builds index ix_product_sku on existing table product, blocking writes while it builds; "
-                + "consider --concurrently [index-locks-writes, long lock]"), lines(new Change.CreateIndex("product", index, false)));
+                + "leave out --single-transaction to build it CONCURRENTLY [index-locks-writes, long lock]"), lines(new Change.CreateIndex("product", index, false)));
         assertEquals(List.of(), codes(new Change.CreateIndex("product", index, true)), "concurrently does not block writes");
         assertEquals(List.of(), codes(new Change.CreateTable(table("product", id())), new Change.CreateIndex("product", index, false)),
                 "an index on a table created in the same revision is harmless");
