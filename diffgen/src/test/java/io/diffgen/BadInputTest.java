@@ -241,6 +241,15 @@ class BadInputTest {
         assertEquals(List.of(), files(m), "no revision was written");
     }
 
+    @Test
+    void twoJavaEnumsOfOneSimpleNameAreRefusedNamingBoth(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        Cli.Result r = assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.enumtwice"), 3, "maps two Java enums to one PostgreSQL enum type 'status'");
+        assertTrue(r.err().contains("io.diffgen.broken.enumtwice.Task$Status") && r.err().contains("io.diffgen.broken.enumtwice.Ticket$Status"), r.err());
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
     /** --schemas names the only other schemas diffgen may touch: a model table elsewhere is refused by name, nothing written. */
     @Test
     void aModelTableInASchemaNotAllowedIsRefusedByName(@TempDir Path dir) throws IOException {

@@ -81,7 +81,10 @@ public final class CommonOptions {
         }
         List<String> packages = modelPackages == null ? List.of() : modelPackages.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         Optional<java.util.Set<String>> allowed = schemas == null ? Optional.empty()
-                : Optional.of(schemas.stream().map(String::strip).filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+                : Optional.of(schemas.stream().map(String::strip).filter(x -> !x.isEmpty())
+                        // as PostgreSQL reads a name: folded to lower case unless double-quoted, like the mappings' names
+                        .map(x -> x.length() > 1 && x.startsWith("\"") && x.endsWith("\"") ? x.substring(1, x.length() - 1) : x.toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.toSet()));
         return new Settings(migrations, packages, classpath, hibernateSettings(), allowed, databaseUrl());
     }
 

@@ -140,32 +140,43 @@ public final class Autogenerate {
         EntityModel relative = model.relativeTo(own);
         refuseSchemasNotAllowed(relative.schema(), settings.schemas());
         PgCatalogReader reader = new PgCatalogReader(c);
-        SchemaSnapshot catalog = timing.time("catalog", () -> read(reader, relative.schema().schemas()));
+        // the model's schemas, and those a declared move takes a table out of
+        java.util.Set<String> schemas = new java.util.TreeSet<>(relative.schema().schemas());
+        relative.renames().forEach(r -> {
+            if (r instanceof io.diffgen.model.Rename.OfTable t) Identifiers.schemaOf(t.from()).ifPresent(schemas::add);
+        });
+        SchemaSnapshot catalog = timing.time("catalog", () -> read(reader, schemas));
         timing.detail("catalog", reader.queries() + " queries");
         String[] outcome = {""};
         SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome)).relativeTo(own);
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(relative.renames(), online, relative.generatedNames())));
-        refuseEnumRecreationThatWouldBreakOtherObjects(c, changes);
+                new Differ.Options(relative.renames(), online, relative.generatedNames(), own)));
+        refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
         return new Comparison(changes, current, database, canonical);
     }
 
     /**
-     * What uses an enum type besides its casts and the columns (and column defaults) of the schema's
-     * tables, which a re-creation converts.
+     * What uses an enum type besides its casts and the columns (and column defaults) of the tables
+     * diffgen manages (in the database's own schema and the model's others), which a re-creation
+     * converts; and the views and rules that read such a column, which would block the conversion.
      */
     private static final String OTHER_ENUM_DEPENDENTS = """
-            WITH own_tables AS (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')
-                                AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
+            WITH managed AS (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')
+                             AND relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname = current_schema() OR nspname = ANY (?)))
             SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
             FROM pg_depend d
             WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid = to_regtype(?) AND d.deptype = 'n'
               AND d.classid <> 'pg_cast'::regclass
-              AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objid IN (SELECT oid FROM own_tables))
+              AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objid IN (SELECT oid FROM managed))
               AND NOT (d.classid = 'pg_attrdef'::regclass
-                       AND EXISTS (SELECT 1 FROM pg_attrdef a WHERE a.oid = d.objid AND a.adrelid IN (SELECT oid FROM own_tables)))
+                       AND EXISTS (SELECT 1 FROM pg_attrdef a WHERE a.oid = d.objid AND a.adrelid IN (SELECT oid FROM managed)))
+            UNION
+            SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
+            FROM pg_depend d
+            JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+            WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND a.atttypid = to_regtype(?)
             ORDER BY 1
             """;
 
@@ -174,12 +185,14 @@ public final class Autogenerate {
      * that uses it would stop that (DROP TYPE fails on it) or be lost with it. Refused by name, before
      * any script is written: such objects are changed first, by hand, in a revision of their own.
      */
-    private static void refuseEnumRecreationThatWouldBreakOtherObjects(Connection c, List<Change> changes) {
+    private static void refuseEnumRecreationThatWouldBreakOtherObjects(Connection c, List<Change> changes, java.util.Set<String> schemas) {
         for (Change change : changes) {
             if (!(change instanceof Change.RecreateEnum r)) continue;
             List<String> others = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(OTHER_ENUM_DEPENDENTS)) {
-                ps.setString(1, Identifiers.quote(r.from().name()));
+                ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+                ps.setString(2, Identifiers.quote(r.from().name()));
+                ps.setString(3, Identifiers.quote(r.from().name()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) others.add(rs.getString(1));
                 }

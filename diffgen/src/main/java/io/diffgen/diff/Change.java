@@ -4,6 +4,7 @@ import static io.diffgen.snapshot.Identifiers.display;
 
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.EnumType;
+import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
@@ -65,6 +66,7 @@ public sealed interface Change {
         R renameEnumValue(RenameEnumValue c);
         R createSchema(CreateSchema c);
         R validateConstraint(ValidateConstraint c);
+        R moveSequence(MoveSequence c);
         R noChange(NoChange c);
         R dropSchema(DropSchema c);
     }
@@ -89,11 +91,24 @@ public sealed interface Change {
         public String summary() { return "drop table " + display(table.name()); }
     }
 
-    record RenameTable(String from, String to) implements Change {
+    /**
+     * A table renamed, or moved to another schema ({@code ALTER TABLE ... SET SCHEMA}, which takes its
+     * indexes, constraints and owned sequences along), or both. {@code ownSchema} names the
+     * database's own schema, for a move into it (its tables' keys do not name it).
+     */
+    record RenameTable(String from, String to, String ownSchema) implements Change {
+        public RenameTable(String from, String to) {
+            this(from, to, null);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.renameTable(this); }
-        public Change inverse() { return new RenameTable(to, from); }
+        public Change inverse() { return new RenameTable(to, from, ownSchema); }
         public String subject() { return to; }
-        public String summary() { return "rename table " + display(from) + " to " + display(to); }
+        public String summary() {
+            boolean moved = !Identifiers.schemaOf(from).equals(Identifiers.schemaOf(to));
+            boolean renamed = !Identifiers.nameOf(from).equals(Identifiers.nameOf(to));
+            return (moved && !renamed ? "move table " : moved ? "move and rename table " : "rename table ") + display(from) + " to " + display(to);
+        }
     }
 
     record AddColumn(String table, Column column) implements Change {
@@ -272,6 +287,14 @@ public sealed interface Change {
         public String summary() { return "create sequence " + display(sequence.name()); }
     }
 
+    /** A sequence moved to another schema with SET SCHEMA, keeping its current value; {@code ownSchema} as for {@link RenameTable}. */
+    record MoveSequence(Sequence from, Sequence to, String ownSchema) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.moveSequence(this); }
+        public Change inverse() { return new MoveSequence(to, from, ownSchema); }
+        public String subject() { return to.name(); }
+        public String summary() { return "move sequence " + display(from.name()) + " to " + display(to.name()); }
+    }
+
     record DropSequence(Sequence sequence) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.dropSequence(this); }
         public Change inverse() { return new CreateSequence(sequence); }
@@ -330,22 +353,33 @@ public sealed interface Change {
     }
 
     /**
-     * Labels removed or reordered: a new type under the same name, every column of it in {@code uses}
-     * converted through text, the old type dropped. Fails, leaving nothing changed, if a row holds a
-     * removed label.
+     * Labels removed or reordered, or added where the revision uses them at once: a new type under the
+     * same name, every column of it in {@code uses} converted through text, the old type dropped. Its
+     * labels come from CREATE TYPE, so unlike ADD VALUE's they can be used in the same transaction.
+     * Fails, leaving nothing changed, if a row holds a removed label. {@code beforeColumns}: it runs
+     * before the revision's column changes (they use a label it adds), and {@code uses} are the
+     * columns before the revision; otherwise after them, with the columns after it.
      */
-    record RecreateEnum(EnumType from, EnumType to, List<EnumUse> uses) implements Change {
+    record RecreateEnum(EnumType from, EnumType to, List<EnumUse> uses, boolean beforeColumns) implements Change {
+        public RecreateEnum(EnumType from, EnumType to, List<EnumUse> uses) {
+            this(from, to, uses, false);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.recreateEnum(this); }
         public RecreateEnum {
             uses = List.copyOf(uses);
         }
 
         public List<String> removed() { return from.values().stream().filter(v -> !to.values().contains(v)).toList(); }
-        public Change inverse() { return addsOnly(to, from) ? new AddEnumValues(to, from, uses) : new RecreateEnum(to, from, uses); }
+        public List<String> added() { return to.values().stream().filter(v -> !from.values().contains(v)).toList(); }
+        // the columns are the same ones when the downgrade runs it; a re-created type, not ADD VALUE, so the
+        // downgrade may use a label it brings back (a default set back to it) in the same transaction
+        public Change inverse() { return new RecreateEnum(to, from, uses, beforeColumns); }
         public String subject() { return to.name(); }
         public String summary() {
-            return removed().isEmpty() ? "reorder values of enum type " + to.name()
-                    : "remove value " + String.join(", ", removed()) + " from enum type " + to.name();
+            if (!removed().isEmpty()) return "remove value " + String.join(", ", removed()) + " from enum type " + to.name();
+            if (!added().isEmpty()) return "add value " + String.join(", ", added()) + " to enum type " + to.name() + " (re-created)";
+            return "reorder values of enum type " + to.name();
         }
     }
 

@@ -45,10 +45,14 @@ public final class Differ {
      * database object of the same definition under any name, so a schema another tool created is not
      * reported as renames.
      */
-    public record Options(List<Rename> renames, boolean online, Set<String> generatedNames) {
+    public record Options(List<Rename> renames, boolean online, Set<String> generatedNames, String ownSchema) {
         public Options {
             renames = List.copyOf(renames);
             generatedNames = Set.copyOf(generatedNames);
+        }
+
+        public Options(List<Rename> renames, boolean online, Set<String> generatedNames) {
+            this(renames, online, generatedNames, null);
         }
 
         public Options(List<Rename> renames, boolean online) {
@@ -88,7 +92,8 @@ public final class Differ {
         to.schemas().stream().filter(schema -> !from.schemas().contains(schema)).forEach(schema -> changes.add(new Change.CreateSchema(schema)));
         Map<String, Table> current = new LinkedHashMap<>(from.tables());
 
-        applyRenames(current, to, options.renames(), changes);
+        applyRenames(current, to, options, changes);
+        renameEnumLabelsInDefaults(current, from, to, options.renames());
 
         for (Table target : to.tables().values()) {
             Table existing = current.get(target.name());
@@ -107,7 +112,7 @@ public final class Differ {
                 changes.add(new Change.DropTable(old.withoutIndexesAndForeignKeys()));
             }
         }
-        diffSequences(from, to, changes);
+        diffSequences(from, to, options.ownSchema(), changes);
         diffEnums(from, to, options.renames(), changes);
         rebuildForeignKeysAroundTypeChanges(to, changes);
         if (options.online()) {
@@ -117,11 +122,12 @@ public final class Differ {
         return order(changes);
     }
 
-    private static void applyRenames(Map<String, Table> current, SchemaSnapshot to, List<Rename> renames, List<Change> changes) {
+    private static void applyRenames(Map<String, Table> current, SchemaSnapshot to, Options options, List<Change> changes) {
+        List<Rename> renames = options.renames();
         for (Rename rename : renames) {
             if (rename instanceof Rename.OfTable r && current.containsKey(r.from()) && !current.containsKey(r.to())
                     && to.tables().containsKey(r.to())) {
-                changes.add(new Change.RenameTable(r.from(), r.to()));
+                changes.add(new Change.RenameTable(r.from(), r.to(), options.ownSchema()));
                 Map<String, Table> renamed = new LinkedHashMap<>();
                 current.forEach((name, table) -> {
                     Table t = name.equals(r.from()) ? table.withName(r.to()) : table;
@@ -269,17 +275,31 @@ public final class Differ {
         unmatchedTo.forEach(t -> changes.add(add.apply(t)));
     }
 
-    private static void diffSequences(SchemaSnapshot from, SchemaSnapshot to, List<Change> changes) {
+    /**
+     * Sequences by key. One that disappears from a schema while one of the same name and settings
+     * appears in another has moved: SET SCHEMA keeps its current value, where a drop and a create
+     * would start it again.
+     */
+    private static void diffSequences(SchemaSnapshot from, SchemaSnapshot to, String ownSchema, List<Change> changes) {
+        Set<String> moved = new HashSet<>();
         for (Sequence target : to.sequences().values()) {
             Sequence existing = from.sequences().get(target.name());
-            if (existing == null) {
+            Optional<Sequence> origin = from.sequences().values().stream()
+                    .filter(q -> !to.sequences().containsKey(q.name()) && !moved.contains(q.name())
+                            && Identifiers.nameOf(q.name()).equals(Identifiers.nameOf(target.name()))
+                            && q.start() == target.start() && q.increment() == target.increment()).findFirst();
+            if (existing == null && origin.isPresent() && (ownSchema != null
+                    || Identifiers.schemaOf(target.name()).isPresent())) {
+                moved.add(origin.get().name());
+                changes.add(new Change.MoveSequence(origin.get(), target, ownSchema));
+            } else if (existing == null) {
                 changes.add(new Change.CreateSequence(target));
             } else if (!existing.equals(target)) {
                 changes.add(new Change.AlterSequence(existing, target));
             }
         }
         for (Sequence old : from.sequences().values()) {
-            if (!to.sequences().containsKey(old.name())) {
+            if (!to.sequences().containsKey(old.name()) && !moved.contains(old.name())) {
                 changes.add(new Change.DropSequence(old));
             }
         }
@@ -304,8 +324,11 @@ public final class Differ {
                 }
             }
             if (existing.equals(target)) continue;
-            if (Change.addsOnly(existing, target)) {
+            if (Change.addsOnly(existing, target) && !usesAnyOf(to, target, existing)) {
                 changes.add(new Change.AddEnumValues(existing, target, uses(from, existing.name())));
+            } else if (Change.addsOnly(existing, target)) {
+                // PostgreSQL refuses a label in the transaction that ADDs it: the type is re-created with it instead
+                changes.add(new Change.RecreateEnum(existing, target, uses(from, existing.name()), true));
             } else {
                 changes.add(new Change.RecreateEnum(existing, target, uses(to, target.name())));
             }
@@ -314,6 +337,41 @@ public final class Differ {
             if (!to.enums().containsKey(old.name())) {
                 changes.add(new Change.DropEnum(old));
             }
+        }
+    }
+
+    /** Whether a default or CHECK of {@code schema} names a label {@code target} has and {@code existing} has not. */
+    private static boolean usesAnyOf(SchemaSnapshot schema, EnumType target, EnumType existing) {
+        List<String> literals = target.values().stream().filter(v -> !existing.values().contains(v))
+                .map(v -> Identifiers.literal(v) + "::" + Identifiers.quote(target.name())).toList();
+        for (Table t : schema.tables().values()) {
+            for (Column c : t.columns()) {
+                if (c.defaultExpression().filter(d -> literals.stream().anyMatch(d::contains)).isPresent()) return true;
+            }
+            for (CheckConstraint k : t.checks()) {
+                if (literals.stream().anyMatch(k.expression()::contains)) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A label renamed with RENAME VALUE keeps its OID, so defaults that name it read the new label at
+     * once: the database side is read as if the rename had run, or the defaults would be set again.
+     */
+    private static void renameEnumLabelsInDefaults(Map<String, Table> current, SchemaSnapshot from, SchemaSnapshot to, List<Rename> renames) {
+        for (Rename rename : renames) {
+            if (!(rename instanceof Rename.OfEnumValue r)) continue;
+            EnumType before = from.enums().get(r.type());
+            EnumType after = to.enums().get(r.type());
+            if (before == null || after == null || !before.values().contains(r.from()) || before.values().contains(r.to())
+                    || !after.values().contains(r.to())) continue;
+            String type = Identifiers.quote(r.type());
+            String old = Identifiers.literal(r.from()) + "::" + type;
+            String renamed = Identifiers.literal(r.to()) + "::" + type;
+            current.replaceAll((key, t) -> new Table(t.name(), t.columns().stream()
+                    .map(c -> c.type().equals(type) && c.defaultExpression().filter(old::equals).isPresent() ? c.withDefault(renamed) : c).toList(),
+                    t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences()));
         }
     }
 
@@ -420,7 +478,10 @@ public final class Differ {
         return (name.length() + suffix.length() > 63 ? name.substring(0, 63 - suffix.length()) : name) + suffix;
     }
 
-    /** Execution order: drops of dependents first, creations of dependencies first. */
+    /**
+     * Execution order: schemas, then renames (a declared rename never targets a name in use, and every
+     * later change names the new names), then drops of dependents first, creations of dependencies first.
+     */
     static int phase(Change change) {
         return change.accept(PHASE);
     }
@@ -428,10 +489,10 @@ public final class Differ {
     private static final Change.Visitor<Integer> PHASE = new Change.Visitor<>() {
         public Integer createTable(Change.CreateTable c) { return 8; }
         public Integer dropTable(Change.DropTable c) { return 6; }
-        public Integer renameTable(Change.RenameTable c) { return 3; }
+        public Integer renameTable(Change.RenameTable c) { return -2; } // renames first: later changes name the new names
         public Integer addColumn(Change.AddColumn c) { return 9; }
         public Integer dropColumn(Change.DropColumn c) { return 11; }
-        public Integer renameColumn(Change.RenameColumn c) { return 4; }
+        public Integer renameColumn(Change.RenameColumn c) { return -1; }
         public Integer alterColumn(Change.AlterColumn c) { return 10; }
         public Integer addPrimaryKey(Change.AddPrimaryKey c) { return 12; }
         public Integer dropPrimaryKey(Change.DropPrimaryKey c) { return 2; }
@@ -452,9 +513,11 @@ public final class Differ {
         public Integer createEnum(Change.CreateEnum c) { return 7; }
         public Integer dropEnum(Change.DropEnum c) { return 18; }
         public Integer addEnumValues(Change.AddEnumValues c) { return 7; }
-        public Integer recreateEnum(Change.RecreateEnum c) { return 11; } // after the drops found before it: its columns are the final ones
-        public Integer renameEnumValue(Change.RenameEnumValue c) { return 3; }
-        public Integer createSchema(Change.CreateSchema c) { return -1; }
+        // after the drops found before it, its columns the final ones; or before the column changes that use a label it adds
+        public Integer recreateEnum(Change.RecreateEnum c) { return c.beforeColumns() ? 7 : 11; }
+        public Integer renameEnumValue(Change.RenameEnumValue c) { return -2; }
+        public Integer createSchema(Change.CreateSchema c) { return -3; }
+        public Integer moveSequence(Change.MoveSequence c) { return -2; }
         public Integer validateConstraint(Change.ValidateConstraint c) { return 15; } // right after its constraint: stable order
         public Integer noChange(Change.NoChange c) { return 16; }
         public Integer dropSchema(Change.DropSchema c) { return 19; }

@@ -14,7 +14,8 @@ public record Diagnostic(Code code, String message) {
         DG008("likely-rename", "review"),
         DG009("downgrade-may-fail", "irreversible"),
         DG010("validates-existing-rows", "long lock"),
-        DG011("enum-value-removed", "data-dependent");
+        DG011("enum-value-removed", "data-dependent"),
+        DG012("drop-sequence", "data loss");
 
         private final String slug;
         private final String category;

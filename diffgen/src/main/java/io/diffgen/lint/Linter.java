@@ -6,6 +6,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.lint.Diagnostic.Code;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.Identifiers;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -103,9 +104,13 @@ public final class Linter {
 
         public List<Diagnostic> recreateEnum(Change.RecreateEnum r) {
             String columns = r.uses().stream().map(u -> display(u.table()) + "." + u.column()).collect(java.util.stream.Collectors.joining(", "));
+            String rewritten = columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") is rewritten under lock";
+            if (r.removed().isEmpty()) {
+                return List.of(new Diagnostic(Code.DG006, r.summary() + ": the type is re-created, so the revision can use the new "
+                        + "labels at once, and " + rewritten));
+            }
             return List.of(new Diagnostic(Code.DG011, r.summary() + ": PostgreSQL cannot drop a label, so the type is re-created and "
-                    + (columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") rewritten under lock")
-                    + (r.removed().isEmpty() ? "" : "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()))));
+                    + rewritten + "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed())));
         }
 
         public List<Diagnostic> addEnumValues(Change.AddEnumValues a) {
@@ -124,7 +129,10 @@ public final class Linter {
         public List<Diagnostic> renameIndex(Change.RenameIndex c) { return List.of(); }
         public List<Diagnostic> setTableComment(Change.SetTableComment c) { return List.of(); }
         public List<Diagnostic> createSequence(Change.CreateSequence c) { return List.of(); }
-        public List<Diagnostic> dropSequence(Change.DropSequence c) { return List.of(); }
+        public List<Diagnostic> dropSequence(Change.DropSequence c) {
+            return List.of(new Diagnostic(Code.DG012, "drops sequence " + display(c.sequence().name()) + " and its current value; "
+                    + "the downgrade re-creates it at " + c.sequence().start() + ", so ids it already gave out come again"));
+        }
         public List<Diagnostic> alterSequence(Change.AlterSequence c) { return List.of(); }
         public List<Diagnostic> createEnum(Change.CreateEnum c) { return List.of(); }
         public List<Diagnostic> dropEnum(Change.DropEnum c) { return List.of(); }
@@ -132,6 +140,7 @@ public final class Linter {
         public List<Diagnostic> createSchema(Change.CreateSchema c) { return List.of(); }
         // VALIDATE CONSTRAINT reads the table under SHARE UPDATE EXCLUSIVE: reads and writes go on
         public List<Diagnostic> validateConstraint(Change.ValidateConstraint c) { return List.of(); }
+        public List<Diagnostic> moveSequence(Change.MoveSequence c) { return List.of(); }
         public List<Diagnostic> noChange(Change.NoChange c) { return List.of(); }
         public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }
     }
@@ -220,9 +229,14 @@ public final class Linter {
             if (c instanceof Change.DropTable d) {
                 for (Change other : upgrade) {
                     if (other instanceof Change.CreateTable t && sameColumns(t.table().columns(), d.table().columns())) {
-                        found.add(new Diagnostic(Code.DG008, "table " + display(d.table().name()) + " dropped and " + display(t.table().name())
-                                + " created with the same columns: if this is a rename, declare @RenamedFrom(\"" + display(d.table().name())
-                                + "\") on the entity to keep the data"));
+                        String old = d.table().name();
+                        boolean moved = !Identifiers.schemaOf(old).equals(Identifiers.schemaOf(t.table().name()));
+                        // a move names the old schema; the database's own is not in the key, so the advice says where to put it
+                        String previous = !moved ? Identifiers.nameOf(old)
+                                : Identifiers.schemaOf(old).map(schema -> schema + "." + Identifiers.nameOf(old)).orElse("<its schema>." + old);
+                        found.add(new Diagnostic(Code.DG008, "table " + display(old) + " dropped and " + display(t.table().name())
+                                + " created with the same columns: if this is a " + (moved ? "move" : "rename") + ", declare @RenamedFrom(\""
+                                + previous + "\") on the entity to keep the data"));
                     }
                 }
             }

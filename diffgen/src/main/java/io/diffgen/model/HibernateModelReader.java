@@ -131,7 +131,7 @@ public final class HibernateModelReader {
                 }
                 RenamedFrom tableRename = type.getAnnotation(RenamedFrom.class);
                 if (tableRename != null) {
-                    renames.add(new Rename.OfTable(Identifiers.sibling(tableName, stored(tableRename.value())), tableName));
+                    renames.add(new Rename.OfTable(previousTable(tableRename.value(), tableName), tableName));
                 }
                 collectColumnRenames(entity, type, defaultSchema, renames);
                 declaredOrder.computeIfAbsent(tableName, t -> new ArrayList<>()).addAll(declaredColumnOrder(entity, type));
@@ -173,7 +173,10 @@ public final class HibernateModelReader {
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
             Column.Identity identity = c.isIdentity() ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
-            columns.add(new Column(stored(c), Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip()),
+            // an enum type's name is an identifier (it may be a keyword, like order), any other type is SQL as Hibernate spells it
+            String type = c.getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM ? Identifiers.quote(stored(c.getSqlType(metadata)))
+                    : Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip());
+            columns.add(new Column(stored(c), type,
                     c.isNullable() && !table.isPrimaryKey(c),
                     Optional.ofNullable(c.getDefaultValue()), identity, Optional.ofNullable(c.getComment())));
             int unnamed = 0;
@@ -319,8 +322,16 @@ public final class HibernateModelReader {
                 if (property.getValue() instanceof org.hibernate.mapping.BasicValue value && property.getColumnSpan() == 1
                         && property.getColumns().get(0).getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM
                         && value.resolve().getDomainJavaType().getJavaTypeClass().isEnum()) {
-                    classes.put(value.resolve().getDomainJavaType().getJavaTypeClass(),
-                            stored(property.getColumns().get(0).getSqlType(metadata)));
+                    Class<?> enumClass = value.resolve().getDomainJavaType().getJavaTypeClass();
+                    String typeName = stored(property.getColumns().get(0).getSqlType(metadata));
+                    classes.forEach((other, name) -> {
+                        if (name.equals(typeName) && other != enumClass) {
+                            throw new ModelException("the entity model maps two Java enums to one PostgreSQL enum type '" + typeName + "': "
+                                    + other.getName() + " and " + enumClass.getName() + "; Hibernate names the type after the enum's "
+                                    + "simple name, so rename one of them");
+                        }
+                    });
+                    classes.put(enumClass, typeName);
                 }
             }
         }
@@ -335,6 +346,16 @@ public final class HibernateModelReader {
                 renames.add(new Rename.OfEnumValue(typeName, renamed.value(), constant.getName()));
             }
         }
+    }
+
+    /**
+     * The key a {@code @RenamedFrom} on an entity names: {@code "old"} in the table's own schema, or
+     * {@code "schema.old"} for a table that moves from another schema.
+     */
+    private static String previousTable(String value, String tableKey) {
+        int dot = value.indexOf('.');
+        return dot < 0 ? Identifiers.sibling(tableKey, stored(value))
+                : Identifiers.qualified(stored(value.substring(0, dot)), stored(value.substring(dot + 1)));
     }
 
     /** A table's key: its name, qualified by its schema (the mapping's, else {@code hibernate.default_schema}) if it has one. */

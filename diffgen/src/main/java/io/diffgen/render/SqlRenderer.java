@@ -47,7 +47,20 @@ public final class SqlRenderer {
         }
 
         public List<String> renameTable(Change.RenameTable c) {
-            return List.of("ALTER TABLE " + quoteQualified(c.from()) + " RENAME TO " + quote(nameOf(c.to())));
+            Optional<String> fromSchema = Identifiers.schemaOf(c.from());
+            Optional<String> toSchema = Identifiers.schemaOf(c.to());
+            if (fromSchema.equals(toSchema)) {
+                return List.of("ALTER TABLE " + quoteQualified(c.from()) + " RENAME TO " + quote(nameOf(c.to())));
+            }
+            String target = toSchema.or(() -> Optional.ofNullable(c.ownSchema()))
+                    .orElseThrow(() -> new IllegalStateException("a move into the database's own schema needs its name"));
+            List<String> statements = new ArrayList<>();
+            statements.add("ALTER TABLE " + quoteQualified(c.from()) + " SET SCHEMA " + quote(target));
+            String moved = Identifiers.qualified(toSchema.orElse(null), nameOf(c.from()));
+            if (!nameOf(c.from()).equals(nameOf(c.to()))) {
+                statements.add("ALTER TABLE " + quoteQualified(moved) + " RENAME TO " + quote(nameOf(c.to())));
+            }
+            return statements;
         }
 
         public List<String> addColumn(Change.AddColumn c) {
@@ -145,6 +158,12 @@ public final class SqlRenderer {
 
         public List<String> recreateEnum(Change.RecreateEnum c) {
             return SqlRenderer.recreateEnum(c);
+        }
+
+        public List<String> moveSequence(Change.MoveSequence c) {
+            String target = Identifiers.schemaOf(c.to().name()).or(() -> Optional.ofNullable(c.ownSchema()))
+                    .orElseThrow(() -> new IllegalStateException("a move into the database's own schema needs its name"));
+            return List.of("ALTER SEQUENCE " + quoteQualified(c.from().name()) + " SET SCHEMA " + quote(target));
         }
 
         public List<String> validateConstraint(Change.ValidateConstraint c) {

@@ -255,13 +255,13 @@ class LinterTest {
 
     @Test
     void everyCodeHasAStableSlugAndCategory() {
-        assertEquals(11, Code.values().length);
+        assertEquals(12, Code.values().length);
         assertEquals("drop-table", Code.DG001.slug());
         assertEquals("validates-existing-rows", Code.DG010.slug());
         assertEquals("enum-value-removed", Code.DG011.slug());
         assertEquals("irreversible", Code.DG009.category());
         for (Code c : Code.values()) {
-            assertTrue(c.name().matches("DG0(0[1-9]|1[01])"), c.name());
+            assertTrue(c.name().matches("DG0(0[1-9]|1[012])"), c.name());
         }
     }
 
@@ -284,5 +284,12 @@ class LinterTest {
         assertTrue(removed.get(0).message().contains("ticket.state") && removed.get(0).message().contains("SPAM"), removed.toString());
         assertEquals(List.of(Code.DG009), codes(new Change.AddEnumValues(after, before, uses)));
         assertEquals(List.of(), codes(new Change.AddEnumValues(after, before, List.of())), "no column of the type: nothing can fail");
+    }
+
+    @Test
+    void droppingASequenceWarnsThatItsValueIsLost() {
+        List<Diagnostic> found = Linter.lint(List.of(new Change.DropSequence(new io.diffgen.snapshot.Sequence("sales\0order_seq", 1, 50))));
+        assertEquals(List.of(Code.DG012), found.stream().map(Diagnostic::code).toList());
+        assertTrue(found.get(0).message().startsWith("drops sequence sales.order_seq and its current value"), found.toString());
     }
 }

@@ -1,0 +1,1 @@
+SELECT body = 'kept' FROM memo WHERE id = 1;

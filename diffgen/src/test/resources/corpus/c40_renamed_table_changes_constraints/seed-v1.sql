@@ -1,0 +1,1 @@
+INSERT INTO note (id, code, body) VALUES (1, 'a', 'kept');

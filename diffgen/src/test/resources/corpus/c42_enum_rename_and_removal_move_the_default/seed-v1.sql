@@ -1,0 +1,1 @@
+INSERT INTO job (id, kind) VALUES (1, 'A'), (2, 'B');

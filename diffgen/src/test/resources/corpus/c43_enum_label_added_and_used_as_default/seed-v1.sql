@@ -1,0 +1,1 @@
+INSERT INTO job (id) VALUES (1);
