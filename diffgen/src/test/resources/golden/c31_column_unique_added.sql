@@ -4,12 +4,24 @@
 -- Message: v2
 --
 -- Changes:
---   - add unique constraint uq_member_handle on member[handle]
+--   - create index uq_member_handle on member
+--   - add unique constraint uq_member_handle on member[handle] using its index
 --
 -- Warnings:
---   WARNING DG010: add unique constraint uq_member_handle on member[handle] checks every existing row under lock [validates-existing-rows, long lock]
+--   (none)
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
-ALTER TABLE member ADD CONSTRAINT uq_member_handle UNIQUE (handle);
+SELECT 1 /* no schema change */;
+--rollback SELECT 1;
+
+--changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
+--comment: create index uq_member_handle on member
+CREATE UNIQUE INDEX CONCURRENTLY uq_member_handle ON member (handle);
+--rollback DROP INDEX CONCURRENTLY uq_member_handle;
+
+--changeset diffgen:v2.3 logicalFilePath:<file>
+--comment: add unique constraint uq_member_handle on member[handle] using its index
+ALTER TABLE member ADD CONSTRAINT uq_member_handle UNIQUE USING INDEX uq_member_handle;
 --rollback ALTER TABLE member DROP CONSTRAINT uq_member_handle;
+--rollback CREATE UNIQUE INDEX uq_member_handle ON member (handle);

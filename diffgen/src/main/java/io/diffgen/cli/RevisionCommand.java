@@ -50,9 +50,9 @@ final class RevisionCommand implements Callable<Integer> {
     boolean splice;
 
     @Option(names = "--single-transaction", description = "Write the whole upgrade as one transaction, as for a development "
-            + "database: indexes on existing tables built under a write lock, FKs and CHECKs validated while they are added. "
-            + "By default indexes on existing tables are built CONCURRENTLY and FKs and CHECKs added NOT VALID and validated "
-            + "in changesets of their own, so writes go on.")
+            + "database: indexes, UNIQUEs, FKs, CHECKs and NOT NULLs on existing tables checked under the locks that add them. "
+            + "By default indexes and UNIQUEs on existing tables are built CONCURRENTLY and FKs, CHECKs and NOT NULLs "
+            + "validated in changesets of their own, so writes go on.")
     boolean singleTransaction;
 
     @Option(names = "--concurrently", hidden = true, description = "The default now; kept so that scripts that pass it still work.")

@@ -67,6 +67,10 @@ public sealed interface Change {
         R createSchema(CreateSchema c);
         R validateConstraint(ValidateConstraint c);
         R moveSequence(MoveSequence c);
+        R setNotNullValidated(SetNotNullValidated c);
+        R dropNotNullKeepingCheck(DropNotNullKeepingCheck c);
+        R attachUnique(AttachUnique c);
+        R detachUnique(DetachUnique c);
         R noChange(NoChange c);
         R dropSchema(DropSchema c);
     }
@@ -399,6 +403,45 @@ public sealed interface Change {
         public Change inverse() { return new NoChange(table, "validating " + name + " needs no undoing"); }
         public String subject() { return table; }
         public String summary() { return "validate constraint " + name + " on " + display(table); }
+    }
+
+    /**
+     * SET NOT NULL without a full scan under an exclusive lock: the NOT VALID check {@code helper}
+     * ({@code col IS NOT NULL}, added in the main changeset) is validated without blocking writes,
+     * lets SET NOT NULL skip its scan, and is dropped.
+     */
+    record SetNotNullValidated(String table, String column, CheckConstraint helper) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.setNotNullValidated(this); }
+        public Change inverse() { return new DropNotNullKeepingCheck(table, column, helper); }
+        public String subject() { return table; }
+        public String summary() { return "set not null on " + display(table) + "." + column + " (validated first)"; }
+    }
+
+    /** The inverse of {@link SetNotNullValidated}: the column nullable again, the NOT VALID helper check back. */
+    record DropNotNullKeepingCheck(String table, String column, CheckConstraint helper) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropNotNullKeepingCheck(this); }
+        public Change inverse() { return new SetNotNullValidated(table, column, helper); }
+        public String subject() { return table; }
+        public String summary() { return "drop not null on " + display(table) + "." + column; }
+    }
+
+    /**
+     * A UNIQUE constraint on an existing table made from the unique index of the same name built
+     * CONCURRENTLY before it ({@code ADD CONSTRAINT ... UNIQUE USING INDEX}): a brief lock, no scan.
+     */
+    record AttachUnique(String table, UniqueConstraint constraint) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.attachUnique(this); }
+        public Change inverse() { return new DetachUnique(table, constraint); }
+        public String subject() { return table; }
+        public String summary() { return "add unique constraint " + constraint.name() + " on " + display(table) + constraint.columns() + " using its index"; }
+    }
+
+    /** The inverse of {@link AttachUnique}: the constraint dropped (which drops its index) and the plain unique index back. */
+    record DetachUnique(String table, UniqueConstraint constraint) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.detachUnique(this); }
+        public Change inverse() { return new AttachUnique(table, constraint); }
+        public String subject() { return table; }
+        public String summary() { return "drop unique constraint " + constraint.name() + " on " + display(table) + ", keeping its index"; }
     }
 
     /** The inverse of a change that leaves nothing to undo; renders no statement. */

@@ -388,8 +388,10 @@ public final class Differ {
     }
 
     /**
-     * FKs and CHECKs on tables that exist before the revision are added NOT VALID (no scan, a brief
-     * lock) and each is validated by a change of its own, which the script runs in a later changeset.
+     * The online forms on tables that exist before the revision, each finished by a change the script
+     * runs in a later changeset: FKs and CHECKs added NOT VALID (no scan, a brief lock) and validated;
+     * SET NOT NULL through a validated NOT VALID check; a UNIQUE made from a unique index built
+     * CONCURRENTLY.
      */
     private static void validateLater(List<Change> changes) {
         Set<String> newTables = new HashSet<>();
@@ -398,6 +400,25 @@ public final class Differ {
         });
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
+            if (c instanceof Change.AlterColumn a && !newTables.contains(a.table()) && a.aspects().contains(Aspect.NULLABLE)
+                    && !a.to().nullable()) {
+                CheckConstraint helper = new CheckConstraint(Identifiers.objectName(Identifiers.nameOf(a.table()), a.to().name(), "not_null"),
+                        Identifiers.quote(a.to().name()) + " IS NOT NULL");
+                Change.AlterColumn rest = new Change.AlterColumn(a.table(), a.from(), a.to().withNullable(a.from().nullable()));
+                if (rest.aspects().isEmpty()) {
+                    changes.remove(i--);
+                } else {
+                    changes.set(i, rest);
+                }
+                changes.add(new Change.AddCheck(a.table(), helper, true));
+                changes.add(new Change.SetNotNullValidated(a.table(), a.to().name(), helper));
+                continue;
+            }
+            if (c instanceof Change.AddUnique u && !newTables.contains(u.table())) {
+                changes.set(i, new Change.CreateIndex(u.table(), u.constraint().asIndex(), true));
+                changes.add(new Change.AttachUnique(u.table(), u.constraint()));
+                continue;
+            }
             if (c instanceof Change.AddForeignKey a && !a.notValid() && !newTables.contains(a.table())) {
                 changes.set(i, new Change.AddForeignKey(a.table(), a.key(), true));
                 changes.add(++i, new Change.ValidateConstraint(a.table(), a.key().name()));
@@ -518,7 +539,11 @@ public final class Differ {
         public Integer renameEnumValue(Change.RenameEnumValue c) { return -2; }
         public Integer createSchema(Change.CreateSchema c) { return -3; }
         public Integer moveSequence(Change.MoveSequence c) { return -2; }
-        public Integer validateConstraint(Change.ValidateConstraint c) { return 15; } // right after its constraint: stable order
+        public Integer validateConstraint(Change.ValidateConstraint c) { return 15; }
+        public Integer setNotNullValidated(Change.SetNotNullValidated c) { return 15; }
+        public Integer dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) { return 15; }
+        public Integer attachUnique(Change.AttachUnique c) { return 15; } // after the index build it is made from
+        public Integer detachUnique(Change.DetachUnique c) { return 15; } // right after its constraint: stable order
         public Integer noChange(Change.NoChange c) { return 16; }
         public Integer dropSchema(Change.DropSchema c) { return 19; }
     };

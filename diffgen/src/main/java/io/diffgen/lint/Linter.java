@@ -141,6 +141,11 @@ public final class Linter {
         // VALIDATE CONSTRAINT reads the table under SHARE UPDATE EXCLUSIVE: reads and writes go on
         public List<Diagnostic> validateConstraint(Change.ValidateConstraint c) { return List.of(); }
         public List<Diagnostic> moveSequence(Change.MoveSequence c) { return List.of(); }
+        // the online forms: validation without blocking writes, SET NOT NULL without a scan, a constraint from a built index
+        public List<Diagnostic> setNotNullValidated(Change.SetNotNullValidated c) { return List.of(); }
+        public List<Diagnostic> dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) { return List.of(); }
+        public List<Diagnostic> attachUnique(Change.AttachUnique c) { return List.of(); }
+        public List<Diagnostic> detachUnique(Change.DetachUnique c) { return List.of(); }
         public List<Diagnostic> noChange(Change.NoChange c) { return List.of(); }
         public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }
     }

@@ -166,6 +166,27 @@ public final class SqlRenderer {
             return List.of("ALTER SEQUENCE " + quoteQualified(c.from().name()) + " SET SCHEMA " + quote(target));
         }
 
+        public List<String> setNotNullValidated(Change.SetNotNullValidated c) {
+            return List.of(alter(c.table()) + "VALIDATE CONSTRAINT " + quote(c.helper().name()),
+                    alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " SET NOT NULL",
+                    alter(c.table()) + "DROP CONSTRAINT " + quote(c.helper().name()));
+        }
+
+        public List<String> dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) {
+            return List.of(alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " DROP NOT NULL",
+                    alter(c.table()) + "ADD " + check(c.helper()) + " NOT VALID");
+        }
+
+        public List<String> attachUnique(Change.AttachUnique c) {
+            return List.of(alter(c.table()) + "ADD CONSTRAINT " + quote(c.constraint().name()) + " UNIQUE USING INDEX "
+                    + quote(c.constraint().name()));
+        }
+
+        public List<String> detachUnique(Change.DetachUnique c) {
+            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.constraint().name()),
+                    SqlRenderer.createIndex(c.table(), c.constraint().asIndex(), false));
+        }
+
         public List<String> validateConstraint(Change.ValidateConstraint c) {
             return List.of(alter(c.table()) + "VALIDATE CONSTRAINT " + quote(c.name()));
         }

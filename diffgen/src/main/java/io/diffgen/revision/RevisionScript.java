@@ -54,7 +54,8 @@ public final class RevisionScript {
         List<Change> transactional = upgrade.stream().filter(c -> !isLater(c)).toList();
         List<Change> later = upgrade.stream().filter(RevisionScript::isLater).toList();
         // the inverses of the later changes are those changesets' own rollbacks
-        List<Change> transactionalDown = downgrade.stream().filter(c -> !isLater(c) && !(c instanceof Change.NoChange)).toList();
+        List<Change> transactionalDown = downgrade.stream()
+                .filter(c -> !isLater(c) && !isLater(c.inverse()) && !(c instanceof Change.NoChange)).toList();
 
         String logical = " logicalFilePath:" + logicalPath(fileName);
         out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append(logical).append('\n');
@@ -103,7 +104,8 @@ public final class RevisionScript {
 
     /** Changes that run after the main changeset, each in a changeset of its own. */
     private static boolean isLater(Change c) {
-        return isConcurrent(c) || c instanceof Change.ValidateConstraint;
+        return isConcurrent(c) || c instanceof Change.ValidateConstraint || c instanceof Change.SetNotNullValidated
+                || c instanceof Change.AttachUnique;
     }
 
     private static boolean isConcurrent(Change c) {
