@@ -9,6 +9,7 @@
 --   - add check constraint ck_shop_rating on shop
 --   - create index ix_shop_name on shop
 --   - add foreign key fk_opening_shop on opening[shop_id] -> shop[id] on delete no action
+--   - validate constraint fk_opening_shop on opening
 --   - validate constraint ck_shop_rating on shop
 --
 -- Warnings:
@@ -25,7 +26,7 @@ CREATE TABLE opening (
 );
 ALTER TABLE shop ALTER COLUMN "name" TYPE character varying(120) USING "name"::character varying(120);
 ALTER TABLE shop ADD CONSTRAINT ck_shop_rating CHECK (rating >= 1 AND rating <= 5) NOT VALID;
-ALTER TABLE opening ADD CONSTRAINT fk_opening_shop FOREIGN KEY (shop_id) REFERENCES shop (id);
+ALTER TABLE opening ADD CONSTRAINT fk_opening_shop FOREIGN KEY (shop_id) REFERENCES shop (id) NOT VALID;
 --rollback ALTER TABLE opening DROP CONSTRAINT fk_opening_shop;
 --rollback ALTER TABLE shop DROP CONSTRAINT ck_shop_rating;
 --rollback ALTER TABLE shop ALTER COLUMN "name" TYPE character varying(40) USING "name"::character varying(40);
@@ -37,6 +38,11 @@ CREATE INDEX CONCURRENTLY ix_shop_name ON shop ("name");
 --rollback DROP INDEX CONCURRENTLY ix_shop_name;
 
 --changeset diffgen:v2.3 logicalFilePath:<file>
+--comment: validate constraint fk_opening_shop on opening
+ALTER TABLE opening VALIDATE CONSTRAINT fk_opening_shop;
+--rollback SELECT 1 /* nothing to undo */;
+
+--changeset diffgen:v2.4 logicalFilePath:<file>
 --comment: validate constraint ck_shop_rating on shop
 ALTER TABLE shop VALIDATE CONSTRAINT ck_shop_rating;
 --rollback SELECT 1 /* nothing to undo */;

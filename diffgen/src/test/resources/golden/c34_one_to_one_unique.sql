@@ -6,6 +6,7 @@
 -- Changes:
 --   - create table citizen
 --   - add foreign key fk_citizen_passport_id on citizen[passport_id] -> passport[id] on delete no action
+--   - validate constraint fk_citizen_passport_id on citizen
 --
 -- Warnings:
 --   (none)
@@ -18,6 +19,11 @@ CREATE TABLE citizen (
     CONSTRAINT citizen_pkey PRIMARY KEY (id),
     CONSTRAINT uq_citizen_passport_id UNIQUE (passport_id)
 );
-ALTER TABLE citizen ADD CONSTRAINT fk_citizen_passport_id FOREIGN KEY (passport_id) REFERENCES passport (id);
+ALTER TABLE citizen ADD CONSTRAINT fk_citizen_passport_id FOREIGN KEY (passport_id) REFERENCES passport (id) NOT VALID;
 --rollback ALTER TABLE citizen DROP CONSTRAINT fk_citizen_passport_id;
 --rollback DROP TABLE citizen;
+
+--changeset diffgen:v2.2 logicalFilePath:<file>
+--comment: validate constraint fk_citizen_passport_id on citizen
+ALTER TABLE citizen VALIDATE CONSTRAINT fk_citizen_passport_id;
+--rollback SELECT 1 /* nothing to undo */;

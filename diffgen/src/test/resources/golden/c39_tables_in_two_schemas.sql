@@ -9,6 +9,7 @@
 --   - create table sales.note
 --   - create table sales.note_tag
 --   - add foreign key fk_note_hrnote_id on sales.note[hrnote_id] -> hr.note[id] on delete no action
+--   - validate constraint fk_note_hrnote_id on sales.note
 --   - add foreign key fk_note_tag_salesnote_id on sales.note_tag[salesnote_id] -> sales.note[id] on delete no action
 --
 -- Warnings:
@@ -29,7 +30,7 @@ CREATE TABLE sales.note_tag (
     salesnote_id bigint NOT NULL,
     tags character varying(255)
 );
-ALTER TABLE sales.note ADD CONSTRAINT fk_note_hrnote_id FOREIGN KEY (hrnote_id) REFERENCES hr.note (id);
+ALTER TABLE sales.note ADD CONSTRAINT fk_note_hrnote_id FOREIGN KEY (hrnote_id) REFERENCES hr.note (id) NOT VALID;
 ALTER TABLE sales.note_tag ADD CONSTRAINT fk_note_tag_salesnote_id FOREIGN KEY (salesnote_id) REFERENCES sales.note (id);
 --rollback ALTER TABLE sales.note_tag DROP CONSTRAINT fk_note_tag_salesnote_id;
 --rollback ALTER TABLE sales.note DROP CONSTRAINT fk_note_hrnote_id;
@@ -37,3 +38,8 @@ ALTER TABLE sales.note_tag ADD CONSTRAINT fk_note_tag_salesnote_id FOREIGN KEY (
 --rollback DROP TABLE sales.note;
 --rollback DROP SEQUENCE sales.note_seq;
 --rollback DROP SCHEMA sales;
+
+--changeset diffgen:v2.2 logicalFilePath:<file>
+--comment: validate constraint fk_note_hrnote_id on sales.note
+ALTER TABLE sales.note VALIDATE CONSTRAINT fk_note_hrnote_id;
+--rollback SELECT 1 /* nothing to undo */;

@@ -200,7 +200,7 @@ public sealed interface Change {
         }
 
         public <R> R accept(Visitor<R> visitor) { return visitor.addForeignKey(this); }
-        public Change inverse() { return new DropForeignKey(table, key); }
+        public Change inverse() { return new DropForeignKey(table, key, notValid); }
         public String subject() { return table; }
         public String summary() {
             return "add foreign key " + key.name() + " on " + display(table) + key.columns() + " -> " + display(key.referencedTable())
@@ -208,9 +208,14 @@ public sealed interface Change {
         }
     }
 
-    record DropForeignKey(String table, ForeignKey key) implements Change {
+    /** {@code notValid}: the FK was added NOT VALID, as its inverse adds it again. */
+    record DropForeignKey(String table, ForeignKey key, boolean notValid) implements Change {
+        public DropForeignKey(String table, ForeignKey key) {
+            this(table, key, false);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.dropForeignKey(this); }
-        public Change inverse() { return new AddForeignKey(table, key); }
+        public Change inverse() { return new AddForeignKey(table, key, notValid); }
         public String subject() { return table; }
         public String summary() { return "drop foreign key " + key.name() + " on " + display(table); }
     }
@@ -236,14 +241,19 @@ public sealed interface Change {
         }
 
         public <R> R accept(Visitor<R> visitor) { return visitor.addCheck(this); }
-        public Change inverse() { return new DropCheck(table, check); }
+        public Change inverse() { return new DropCheck(table, check, notValid); }
         public String subject() { return table; }
         public String summary() { return "add check constraint " + check.name() + " on " + display(table); }
     }
 
-    record DropCheck(String table, CheckConstraint check) implements Change {
+    /** {@code notValid} as for {@link DropForeignKey}. */
+    record DropCheck(String table, CheckConstraint check, boolean notValid) implements Change {
+        public DropCheck(String table, CheckConstraint check) {
+            this(table, check, false);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.dropCheck(this); }
-        public Change inverse() { return new AddCheck(table, check); }
+        public Change inverse() { return new AddCheck(table, check, notValid); }
         public String subject() { return table; }
         public String summary() { return "drop check constraint " + check.name() + " on " + display(table); }
     }
@@ -400,7 +410,7 @@ public sealed interface Change {
      */
     record ValidateConstraint(String table, String name) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.validateConstraint(this); }
-        public Change inverse() { return new NoChange(table, "validating " + name + " needs no undoing"); }
+        public Change inverse() { return new NoChange(this); }
         public String subject() { return table; }
         public String summary() { return "validate constraint " + name + " on " + display(table); }
     }
@@ -444,10 +454,12 @@ public sealed interface Change {
         public String summary() { return "drop unique constraint " + constraint.name() + " on " + display(table) + ", keeping its index"; }
     }
 
-    /** The inverse of a change that leaves nothing to undo; renders no statement. */
-    record NoChange(String subject, String summary) implements Change {
+    /** The inverse of a change that leaves nothing to undo ({@code undoes}); renders no statement. */
+    record NoChange(Change undoes) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.noChange(this); }
-        public Change inverse() { return this; }
+        public Change inverse() { return undoes; }
+        public String subject() { return undoes.subject(); }
+        public String summary() { return "nothing to undo for: " + undoes.summary(); }
     }
 
     /** A schema the model puts tables or sequences in; the downgrade drops it again (only if it is empty). */

@@ -389,7 +389,8 @@ public final class Differ {
 
     /**
      * The online forms on tables that exist before the revision, each finished by a change the script
-     * runs in a later changeset: FKs and CHECKs added NOT VALID (no scan, a brief lock) and validated;
+     * runs in a later changeset: FKs (also those from a new table to an existing one, which the check
+     * would lock) and CHECKs added NOT VALID (no scan, a brief lock) and validated;
      * SET NOT NULL through a validated NOT VALID check; a UNIQUE made from a unique index built
      * CONCURRENTLY.
      */
@@ -419,7 +420,9 @@ public final class Differ {
                 changes.add(new Change.AttachUnique(u.table(), u.constraint()));
                 continue;
             }
-            if (c instanceof Change.AddForeignKey a && !a.notValid() && !newTables.contains(a.table())) {
+            // an FK from a new table to an existing one still locks the existing one (SHARE ROW EXCLUSIVE) while it checks
+            if (c instanceof Change.AddForeignKey a && !a.notValid()
+                    && !(newTables.contains(a.table()) && newTables.contains(a.key().referencedTable()))) {
                 changes.set(i, new Change.AddForeignKey(a.table(), a.key(), true));
                 changes.add(++i, new Change.ValidateConstraint(a.table(), a.key().name()));
             } else if (c instanceof Change.AddCheck a && !a.notValid() && !newTables.contains(a.table())) {

@@ -308,6 +308,31 @@ final class SchemaSim {
         } else if (change instanceof Change.AlterSequence c) {
             require(c.from().equals(sequences.get(c.from().name())), "sequence " + c.from() + " does not exist");
             sequences.put(c.to().name(), c.to());
+        } else if (change instanceof Change.ValidateConstraint c) {
+            Table t = table(c.table());
+            require(constraintNames(t).contains(c.name()), "constraint " + c.name() + " of " + t.name() + " does not exist");
+        } else if (change instanceof Change.NoChange) {
+            // nothing happens
+        } else if (change instanceof Change.SetNotNullValidated c) {
+            Table t = table(c.table());
+            require(t.checks().contains(c.helper()), "constraint " + c.helper() + " does not exist");
+            tables.put(t.name(), with(t, t.columns().stream().map(col -> col.name().equals(c.column()) ? col.withNullable(false) : col).toList(),
+                    t.primaryKey(), t.foreignKeys(), t.uniques(), minus(t.checks(), c.helper()), t.indexes(), t.comment()));
+        } else if (change instanceof Change.DropNotNullKeepingCheck c) {
+            Table t = table(c.table());
+            require(!constraintNames(t).contains(c.helper().name()), "constraint " + c.helper().name() + " already exists");
+            tables.put(t.name(), with(t, t.columns().stream().map(col -> col.name().equals(c.column()) ? col.withNullable(true) : col).toList(),
+                    t.primaryKey(), t.foreignKeys(), t.uniques(), plus(t.checks(), c.helper()), t.indexes(), t.comment()));
+        } else if (change instanceof Change.AttachUnique c) {
+            Table t = table(c.table());
+            require(t.indexes().contains(c.constraint().asIndex()), "index " + c.constraint().name() + " does not exist");
+            tables.put(t.name(), with(t, t.columns(), t.primaryKey(), t.foreignKeys(), plus(t.uniques(), c.constraint()), t.checks(),
+                    minus(t.indexes(), c.constraint().asIndex()), t.comment()));
+        } else if (change instanceof Change.DetachUnique c) {
+            Table t = table(c.table());
+            require(t.uniques().contains(c.constraint()), "constraint " + c.constraint() + " does not exist");
+            tables.put(t.name(), with(t, t.columns(), t.primaryKey(), t.foreignKeys(), minus(t.uniques(), c.constraint()), t.checks(),
+                    plus(t.indexes(), c.constraint().asIndex()), t.comment()));
         } else {
             throw new IllegalArgumentException("unknown change " + change);
         }
