@@ -241,6 +241,26 @@ class BadInputTest {
         assertEquals(List.of(), files(m), "no revision was written");
     }
 
+    /** A revision the throwaway database cannot replay fails check without a URL, and leaves no cluster folder behind. */
+    @Test
+    void aRevisionTheThrowawayDatabaseCannotReplayLeavesNoClusterFolder(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, "--liquibase formatted sql\n-- Revision: r1\n-- Revises: \n-- Message: m\n\n--changeset diffgen:r1\n"
+                + "ALTER TABLE no_such_table ADD COLUMN x integer;\n--rollback SELECT 1;\n");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> before = shadowFolders(tmp);
+        Cli.Result r = Cli.run("check", "--migrations", m.toString(), "--model-package", "io.diffgen.foreign");
+        assertTrue(r.exitCode() != 0 && r.err().startsWith("error: ") && r.err().contains("no_such_table"), r.out() + r.err());
+        // folders other runs left may be reaped meanwhile; this run must add none
+        assertEquals(List.of(), shadowFolders(tmp).stream().filter(n -> !before.contains(n)).toList(),
+                "the failed start removed its cluster folder");
+    }
+
+    private static List<String> shadowFolders(Path tmp) throws IOException {
+        try (Stream<Path> s = Files.list(tmp)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("diffgen-shadow-")).sorted().toList();
+        }
+    }
+
     @Test
     void twoJavaEnumsOfOneSimpleNameAreRefusedNamingBoth(@TempDir Path dir) throws IOException {
         Path m = migrations(dir);

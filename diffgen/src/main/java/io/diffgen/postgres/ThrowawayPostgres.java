@@ -56,22 +56,34 @@ public final class ThrowawayPostgres implements AutoCloseable {
             Path prepared = cache.resolve("shadow-" + hash(binaries + "\n" + stateKey));
             Path data = Files.createTempDirectory("diffgen-shadow-");
             Orphans.claim(data);
-            for (int attempt = 1; ; attempt++) {
-                ensurePrepared(cache, binaries, prepared, prepare);
-                try {
-                    copy(prepared, data);
-                    break;
-                } catch (NoSuchFileException vanished) {
-                    // pruned by another run between our check and our copy: build it again, once
-                    if (attempt == 2) throw vanished;
-                    DataDirectory.delete(data);
-                    Files.createDirectories(data);
-                }
+            try {
+                copyPrepared(cache, binaries, prepared, prepare, data);
+                pruneUnused(cache, "shadow-", prepared);
+                return new ThrowawayPostgres(begin(data), data);
+            } catch (IOException | RuntimeException e) {
+                // a run that could not start leaves no cluster folder behind
+                delete(data);
+                Orphans.release(data);
+                throw e;
             }
-            pruneUnused(cache, "shadow-", prepared);
-            return new ThrowawayPostgres(begin(data), data);
         } catch (IOException e) {
             throw failure(e);
+        }
+    }
+
+    /** The cached cluster for this state copied into {@code data}, built first if no run has built it yet. */
+    private static void copyPrepared(Path cache, String binaries, Path prepared, Consumer<Connection> prepare, Path data) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            ensurePrepared(cache, binaries, prepared, prepare);
+            try {
+                copy(prepared, data);
+                return;
+            } catch (NoSuchFileException vanished) {
+                // pruned by another run between our check and our copy: build it again, once
+                if (attempt == 2) throw vanished;
+                DataDirectory.delete(data);
+                Files.createDirectories(data);
+            }
         }
     }
 
