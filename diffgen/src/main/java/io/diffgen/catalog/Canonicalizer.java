@@ -60,7 +60,7 @@ public final class Canonicalizer {
             throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot start a transaction: " + e.getMessage(), e);
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("SET LOCAL search_path TO pg_temp, " + currentSchema(connection));
+            s.execute("SET LOCAL search_path TO pg_temp, " + Identifiers.quote(PgCatalogReader.currentSchema(connection).orElse("public")));
             // the model's enum types, so its columns of them have a type PostgreSQL knows; rolled back with the rest
             for (EnumType type : model.enums().values()) {
                 s.execute(SqlRenderer.createEnumType("pg_temp." + Identifiers.quote(type.name()), type.values()));
@@ -325,14 +325,6 @@ public final class Canonicalizer {
             if (!changed) break;
         }
         return current;
-    }
-
-    private static String currentSchema(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT quote_ident(current_schema())")) {
-            rs.next();
-            String schema = rs.getString(1);
-            return schema == null ? "public" : schema;
-        }
     }
 
     private static void execute(Statement s, List<String> statements, String what) {

@@ -131,6 +131,13 @@ public final class PgCatalogReader {
         this.connection = connection;
     }
 
+    /** The connection's own schema (the first existing one on its search_path), if it has one. */
+    public static Optional<String> currentSchema(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT current_schema()"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
+    }
+
     /** The schema the connection creates objects in by default. */
     public SchemaSnapshot readCurrentSchema() throws SQLException {
         return readSchemas(List.of());

@@ -268,11 +268,9 @@ public final class Autogenerate {
     }
 
     private static String currentSchema(Connection c) {
-        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT current_schema()")) {
-            if (!rs.next() || rs.getString(1) == null) {
-                throw new DiffgenException(ErrorCode.DATABASE, "the connection has no current schema: check the search_path");
-            }
-            return rs.getString(1);
+        try {
+            return PgCatalogReader.currentSchema(c).orElseThrow(() ->
+                    new DiffgenException(ErrorCode.DATABASE, "the connection has no current schema: check the search_path"));
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read the current schema: " + e.getMessage(), e);
         }

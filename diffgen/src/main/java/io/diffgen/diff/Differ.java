@@ -38,12 +38,12 @@ import java.util.regex.Pattern;
 public final class Differ {
 
     /**
-     * How to diff. {@code online}: on tables that exist before the revision, indexes are built
-     * CONCURRENTLY and FKs and CHECKs are added NOT VALID and validated in a later changeset, so
-     * writes are not blocked while rows are read. {@code generatedNames} ({@code table.name}) are the
-     * target's constraint and index names that the model did not choose: such an object matches a
-     * database object of the same definition under any name, so a schema another tool created is not
-     * reported as renames.
+     * How to diff. {@code online}: the online forms on tables that exist before the revision (see
+     * {@link #onlineForms}), so writes are not blocked while rows are read. {@code generatedNames}
+     * ({@code table.name}) are the target's constraint and index names that the model did not choose:
+     * such an object matches a database object of the same definition under any name, so a schema
+     * another tool created is not reported as renames. {@code ownSchema} names the database's own
+     * schema, for moves into it; null where no database is at hand.
      */
     public record Options(List<Rename> renames, boolean online, Set<String> generatedNames, String ownSchema) {
         public Options {
@@ -51,12 +51,8 @@ public final class Differ {
             generatedNames = Set.copyOf(generatedNames);
         }
 
-        public Options(List<Rename> renames, boolean online, Set<String> generatedNames) {
-            this(renames, online, generatedNames, null);
-        }
-
         public Options(List<Rename> renames, boolean online) {
-            this(renames, online, Set.of());
+            this(renames, online, Set.of(), null);
         }
 
         public static Options defaults() {
@@ -116,7 +112,7 @@ public final class Differ {
         diffEnums(from, to, options.renames(), changes);
         rebuildForeignKeysAroundTypeChanges(to, changes);
         if (options.online()) {
-            validateLater(changes);
+            onlineForms(changes);
         }
         untangleRenames(changes);
         return order(changes);
@@ -317,8 +313,7 @@ public final class Differ {
                 continue;
             }
             for (Rename rename : renames) {
-                if (rename instanceof Rename.OfEnumValue r && r.type().equals(target.name()) && existing.values().contains(r.from())
-                        && !existing.values().contains(r.to()) && target.values().contains(r.to())) {
+                if (rename instanceof Rename.OfEnumValue r && r.type().equals(target.name()) && renamesALabel(r, existing, target)) {
                     changes.add(new Change.RenameEnumValue(target.name(), r.from(), r.to()));
                     existing = existing.withValues(existing.values().stream().map(v -> v.equals(r.from()) ? r.to() : v).toList());
                 }
@@ -343,7 +338,7 @@ public final class Differ {
     /** Whether a default or CHECK of {@code schema} names a label {@code target} has and {@code existing} has not. */
     private static boolean usesAnyOf(SchemaSnapshot schema, EnumType target, EnumType existing) {
         List<String> literals = target.values().stream().filter(v -> !existing.values().contains(v))
-                .map(v -> Identifiers.literal(v) + "::" + Identifiers.quote(target.name())).toList();
+                .map(v -> labelConstant(target.name(), v)).toList();
         for (Table t : schema.tables().values()) {
             for (Column c : t.columns()) {
                 if (c.defaultExpression().filter(d -> literals.stream().anyMatch(d::contains)).isPresent()) return true;
@@ -364,15 +359,24 @@ public final class Differ {
             if (!(rename instanceof Rename.OfEnumValue r)) continue;
             EnumType before = from.enums().get(r.type());
             EnumType after = to.enums().get(r.type());
-            if (before == null || after == null || !before.values().contains(r.from()) || before.values().contains(r.to())
-                    || !after.values().contains(r.to())) continue;
+            if (before == null || after == null || !renamesALabel(r, before, after)) continue;
             String type = Identifiers.quote(r.type());
-            String old = Identifiers.literal(r.from()) + "::" + type;
-            String renamed = Identifiers.literal(r.to()) + "::" + type;
+            String old = labelConstant(r.type(), r.from());
+            String renamed = labelConstant(r.type(), r.to());
             current.replaceAll((key, t) -> new Table(t.name(), t.columns().stream()
                     .map(c -> c.type().equals(type) && c.defaultExpression().filter(old::equals).isPresent() ? c.withDefault(renamed) : c).toList(),
                     t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences()));
         }
+    }
+
+    /** Whether the declared rename applies between these two states of its type: the old label there, the new one to come. */
+    private static boolean renamesALabel(Rename.OfEnumValue r, EnumType before, EnumType after) {
+        return before.values().contains(r.from()) && !before.values().contains(r.to()) && after.values().contains(r.to());
+    }
+
+    /** A label as PostgreSQL prints it in a default or CHECK: {@code 'OPEN'::state}. */
+    private static String labelConstant(String type, String label) {
+        return Identifiers.literal(label) + "::" + Identifiers.quote(type);
     }
 
     /** The columns of {@code schema} whose type is the enum type {@code name}. */
@@ -394,7 +398,7 @@ public final class Differ {
      * SET NOT NULL through a validated NOT VALID check; a UNIQUE made from a unique index built
      * CONCURRENTLY.
      */
-    private static void validateLater(List<Change> changes) {
+    private static void onlineForms(List<Change> changes) {
         Set<String> newTables = new HashSet<>();
         changes.forEach(c -> {
             if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
@@ -542,11 +546,11 @@ public final class Differ {
         public Integer renameEnumValue(Change.RenameEnumValue c) { return -2; }
         public Integer createSchema(Change.CreateSchema c) { return -3; }
         public Integer moveSequence(Change.MoveSequence c) { return -2; }
-        public Integer validateConstraint(Change.ValidateConstraint c) { return 15; }
+        public Integer validateConstraint(Change.ValidateConstraint c) { return 15; } // right after its constraint: stable order
         public Integer setNotNullValidated(Change.SetNotNullValidated c) { return 15; }
         public Integer dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) { return 15; }
         public Integer attachUnique(Change.AttachUnique c) { return 15; } // after the index build it is made from
-        public Integer detachUnique(Change.DetachUnique c) { return 15; } // right after its constraint: stable order
+        public Integer detachUnique(Change.DetachUnique c) { return 15; }
         public Integer noChange(Change.NoChange c) { return 16; }
         public Integer dropSchema(Change.DropSchema c) { return 19; }
     };

@@ -194,10 +194,7 @@ public final class ModelCache {
                 out.writeBoolean(i.unique());
                 optional(out, i.where());
                 out.writeUTF(i.method());
-                out.writeInt(i.include().size());
-                for (String column : i.include()) {
-                    out.writeUTF(column);
-                }
+                strings(out, i.include());
             }
             optional(out, t.comment());
             out.writeInt(t.ownedSequences().size());
@@ -278,11 +275,7 @@ public final class ModelCache {
                 boolean unique = in.readBoolean();
                 Optional<String> where = optional(in);
                 String method = in.readUTF();
-                List<String> include = new ArrayList<>();
-                for (int k = in.readInt(); k > 0; k--) {
-                    include.add(in.readUTF());
-                }
-                indexes.add(new Index(indexName, keys, unique, where, method, include));
+                indexes.add(new Index(indexName, keys, unique, where, method, strings(in)));
             }
             Optional<String> comment = optional(in);
             List<OwnedSequence> owned = new ArrayList<>();

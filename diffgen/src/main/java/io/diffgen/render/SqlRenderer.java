@@ -52,10 +52,8 @@ public final class SqlRenderer {
             if (fromSchema.equals(toSchema)) {
                 return List.of("ALTER TABLE " + quoteQualified(c.from()) + " RENAME TO " + quote(nameOf(c.to())));
             }
-            String target = toSchema.or(() -> Optional.ofNullable(c.ownSchema()))
-                    .orElseThrow(() -> new IllegalStateException("a move into the database's own schema needs its name"));
             List<String> statements = new ArrayList<>();
-            statements.add("ALTER TABLE " + quoteQualified(c.from()) + " SET SCHEMA " + quote(target));
+            statements.add("ALTER TABLE " + quoteQualified(c.from()) + " SET SCHEMA " + quote(schemaToMoveInto(c.to(), c.ownSchema())));
             String moved = Identifiers.qualified(toSchema.orElse(null), nameOf(c.from()));
             if (!nameOf(c.from()).equals(nameOf(c.to()))) {
                 statements.add("ALTER TABLE " + quoteQualified(moved) + " RENAME TO " + quote(nameOf(c.to())));
@@ -161,9 +159,8 @@ public final class SqlRenderer {
         }
 
         public List<String> moveSequence(Change.MoveSequence c) {
-            String target = Identifiers.schemaOf(c.to().name()).or(() -> Optional.ofNullable(c.ownSchema()))
-                    .orElseThrow(() -> new IllegalStateException("a move into the database's own schema needs its name"));
-            return List.of("ALTER SEQUENCE " + quoteQualified(c.from().name()) + " SET SCHEMA " + quote(target));
+            return List.of("ALTER SEQUENCE " + quoteQualified(c.from().name()) + " SET SCHEMA "
+                    + quote(schemaToMoveInto(c.to().name(), c.ownSchema())));
         }
 
         public List<String> setNotNullValidated(Change.SetNotNullValidated c) {
@@ -207,6 +204,12 @@ public final class SqlRenderer {
             return List.of("ALTER TYPE " + quote(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()));
         }
     };
+
+    /** The schema SET SCHEMA names for a move to {@code key}: its own, or the database's own, whose keys do not name it. */
+    private static String schemaToMoveInto(String key, String ownSchema) {
+        return Identifiers.schemaOf(key).or(() -> Optional.ofNullable(ownSchema))
+                .orElseThrow(() -> new IllegalStateException("a move into the database's own schema needs its name"));
+    }
 
     /** The type, and Hibernate's two implicit casts from and to varchar where the type has them. */
     private static List<String> createEnum(EnumType type) {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 /**
  * A revision script: Liquibase formatted SQL, so stock Liquibase and Spring Boot can run it, with an
  * Alembic-style header a reviewer reads first. The main changeset holds the upgrade in one
- * transaction; {@code CREATE INDEX CONCURRENTLY} (which PostgreSQL cannot run inside a transaction)
- * and {@code VALIDATE CONSTRAINT} (which must not hold the main transaction's locks while it reads
- * the table) get changesets of their own after it.
+ * transaction; the second halves of the online forms get changesets of their own after it:
+ * {@code CREATE INDEX CONCURRENTLY} (which PostgreSQL cannot run inside a transaction), and the
+ * validations, SET NOT NULL and UNIQUE ... USING INDEX (which must not hold the main transaction's
+ * locks while they read the table).
  */
 public final class RevisionScript {
     public static final String AUTHOR = "diffgen";
@@ -55,7 +56,7 @@ public final class RevisionScript {
         List<Change> later = upgrade.stream().filter(RevisionScript::isLater).toList();
         // the inverses of the later changes are those changesets' own rollbacks
         List<Change> transactionalDown = downgrade.stream()
-                .filter(c -> !isLater(c) && !isLater(c.inverse()) && !(c instanceof Change.NoChange)).toList();
+                .filter(c -> !isLater(c) && !isLater(c.inverse())).toList();
 
         String logical = " logicalFilePath:" + logicalPath(fileName);
         out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append(logical).append('\n');

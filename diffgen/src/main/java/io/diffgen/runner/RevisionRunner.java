@@ -63,10 +63,6 @@ public final class RevisionRunner implements AutoCloseable {
     public record Limits(Duration lockWait, String lockTimeout, String statementTimeout, int lockRetries, Consumer<String> waiting) {
         public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println);
 
-        public Limits(Duration lockWait, String lockTimeout, Consumer<String> waiting) {
-            this(lockWait, lockTimeout, "0", 3, waiting);
-        }
-
         Duration backoff(int retry) {
             return Duration.ofMillis(Math.min(10_000, 500L << Math.min(retry - 1, 5)));
         }
