@@ -13,7 +13,7 @@ REVISION ?= head
 
 .PHONY: help build test test-unit test-postgres test-process migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
         migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
-        migrate-validate migrate-init \
+        migrate-validate migrate-init migrate-preflight \
         db-start db-stop db-shell soak bench
 
 help: ## List the targets
@@ -41,9 +41,12 @@ test-process: ## Only the tests that run the packaged jar as a real process, wit
 
 SIZES ?= 15,300,1000
 
-bench: $(JAR) ## Benchmark: N=$(SIZES) entities vs stock liquibase diff-changelog; prints a table, writes target/bench/
+STALL_ROWS ?= 1000000
+
+bench: $(JAR) ## Benchmark: N=$(SIZES) entities vs stock liquibase diff-changelog, then write stalls blocking vs online on $(STALL_ROWS) rows; writes target/bench/
 	$(MVN) -f src/bench/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/target/bench-lib
 	$(JAVA) -cp "diffgen/target/lib/*" src/bench/Bench.java $(SIZES)
+	$(JAVA) -cp "diffgen/target/lib/*" src/bench/Stall.java $(STALL_ROWS)
 
 SOAK_TESTS := ReliabilityTest,RandomSchemaRoundTripTest,ModelEditRoundTripTest,PixCrawlerHistoryTest,CommandSetTest
 
@@ -62,6 +65,9 @@ migrate-create: $(JAR) ## New revision from the entities: make migrate-create ME
 
 migrate-check: $(JAR) ## Exit 0 if the entities match the migrations (or DATABASE_URL), 1 with the differences
 	$(DIFFGEN) check
+
+migrate-preflight: $(JAR) ## Count the rows the pending revisions' new constraints would reject; changes nothing (exit 1 if any)
+	$(DIFFGEN) preflight $(REVISION)
 
 migrate-upgrade: $(JAR) ## Apply revisions: make migrate-upgrade [REVISION=head] (DATABASE_URL, else the local db)
 	$(DIFFGEN) upgrade $(REVISION)

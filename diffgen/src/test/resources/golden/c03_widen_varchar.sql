@@ -11,5 +11,9 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE customer ALTER COLUMN full_name TYPE character varying(200) USING full_name::character varying(200);
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE customer ALTER COLUMN full_name TYPE character varying(20) USING full_name::character varying(20);

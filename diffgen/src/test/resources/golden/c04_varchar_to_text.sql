@@ -11,5 +11,9 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE note ALTER COLUMN body TYPE text USING body::text;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE note ALTER COLUMN body TYPE character varying(100) USING body::character varying(100);

@@ -12,5 +12,9 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE counter ALTER COLUMN hits TYPE bigint USING hits::bigint;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE counter ALTER COLUMN hits TYPE integer USING hits::integer;

@@ -12,5 +12,9 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE price ALTER COLUMN amount TYPE numeric(14,4) USING amount::numeric(14,4);
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE price ALTER COLUMN amount TYPE numeric(10,2) USING amount::numeric(10,2);

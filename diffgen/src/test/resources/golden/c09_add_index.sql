@@ -16,5 +16,9 @@ SELECT 1 /* no schema change */;
 
 --changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
 --comment: create index ix_product_sku on product
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 CREATE INDEX CONCURRENTLY ix_product_sku ON product (sku);
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback DROP INDEX CONCURRENTLY ix_product_sku;

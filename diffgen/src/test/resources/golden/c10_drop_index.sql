@@ -11,5 +11,14 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
-DROP INDEX ix_product_sku;
---rollback CREATE INDEX ix_product_sku ON product (sku);
+SELECT 1 /* no schema change */;
+--rollback SELECT 1;
+
+--changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
+--comment: drop index ix_product_sku on product
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
+DROP INDEX CONCURRENTLY ix_product_sku;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
+--rollback CREATE INDEX CONCURRENTLY ix_product_sku ON product (sku);

@@ -16,5 +16,9 @@ SELECT 1 /* no schema change */;
 
 --changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
 --comment: create index ix_event_created_at on event
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 CREATE INDEX CONCURRENTLY ix_event_created_at ON "event" (created_at DESC);
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback DROP INDEX CONCURRENTLY ix_event_created_at;

@@ -13,9 +13,11 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
-ALTER TABLE invoice_line DROP CONSTRAINT fk_invoice_line_invoice;
-DROP INDEX ix_invoice_line_invoice;
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 DROP TABLE invoice_line;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback CREATE TABLE invoice_line (
 --rollback     id integer NOT NULL,
 --rollback     invoice_id integer NOT NULL,

@@ -12,7 +12,11 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 COMMENT ON COLUMN destination.country_code IS 'ISO 3166-1 alpha-2, upper case';
 COMMENT ON TABLE destination IS 'Places a shipment can be sent to';
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback COMMENT ON TABLE destination IS NULL;
 --rollback COMMENT ON COLUMN destination.country_code IS NULL;

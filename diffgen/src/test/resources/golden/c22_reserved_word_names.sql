@@ -14,14 +14,22 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE "order" ADD COLUMN "timestamp" timestamp without time zone;
 ALTER TABLE "order" ADD COLUMN "select" boolean DEFAULT false NOT NULL;
 ALTER TABLE "order" ALTER COLUMN "type" TYPE character varying(40) USING "type"::character varying(40);
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE "order" ALTER COLUMN "type" TYPE character varying(20) USING "type"::character varying(20);
 --rollback ALTER TABLE "order" DROP COLUMN "select";
 --rollback ALTER TABLE "order" DROP COLUMN "timestamp";
 
 --changeset diffgen:v2.2 logicalFilePath:<file> runInTransaction:false
 --comment: create index ix_order_user_type on order
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 CREATE INDEX CONCURRENTLY ix_order_user_type ON "order" ("user", "type");
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback DROP INDEX CONCURRENTLY ix_order_user_type;

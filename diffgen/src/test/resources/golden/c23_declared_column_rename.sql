@@ -7,9 +7,13 @@
 --   - rename column story.title to headline
 --
 -- Warnings:
---   (none)
+--   WARNING DG013: renames column story.title to headline: instances still running the old code fail on the old name until they are redeployed; add the new column and copy, or deploy code that no longer names the old one first [rename-breaks-clients, review]
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE story RENAME COLUMN title TO headline;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE story RENAME COLUMN headline TO title;

@@ -13,7 +13,11 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE member ADD COLUMN display_name character varying(60);
 ALTER TABLE member DROP COLUMN nickname;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE member ADD COLUMN nickname character varying(60);
 --rollback ALTER TABLE member DROP COLUMN display_name;

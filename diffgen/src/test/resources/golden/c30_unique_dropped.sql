@@ -11,5 +11,9 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE subscriber DROP CONSTRAINT uq_subscriber_email;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE subscriber ADD CONSTRAINT uq_subscriber_email UNIQUE (email);

@@ -13,15 +13,25 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+--preconditions onFail:HALT onError:WARN
+--precondition-sql-check expectedResult:0 SELECT count(*) AS "author.country NOT NULL" FROM (SELECT * FROM author WHERE country IS NULL) AS violations
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE author ALTER COLUMN penname TYPE character varying(80) USING penname::character varying(80);
 ALTER TABLE author ADD CONSTRAINT author_country_not_null CHECK (country IS NOT NULL) NOT VALID;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE author DROP CONSTRAINT author_country_not_null;
 --rollback ALTER TABLE author ALTER COLUMN penname TYPE character varying(40) USING penname::character varying(40);
 
 --changeset diffgen:v2.2 logicalFilePath:<file>
 --comment: set not null on author.country (validated first)
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE author VALIDATE CONSTRAINT author_country_not_null;
 ALTER TABLE author ALTER COLUMN country SET NOT NULL;
 ALTER TABLE author DROP CONSTRAINT author_country_not_null;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE author ALTER COLUMN country DROP NOT NULL;
 --rollback ALTER TABLE author ADD CONSTRAINT author_country_not_null CHECK (country IS NOT NULL) NOT VALID;

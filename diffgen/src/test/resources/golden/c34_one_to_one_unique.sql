@@ -13,6 +13,8 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 CREATE TABLE citizen (
     id integer NOT NULL,
     passport_id integer,
@@ -20,10 +22,13 @@ CREATE TABLE citizen (
     CONSTRAINT uq_citizen_passport_id UNIQUE (passport_id)
 );
 ALTER TABLE citizen ADD CONSTRAINT fk_citizen_passport_id FOREIGN KEY (passport_id) REFERENCES passport (id) NOT VALID;
---rollback ALTER TABLE citizen DROP CONSTRAINT fk_citizen_passport_id;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback DROP TABLE citizen;
 
 --changeset diffgen:v2.2 logicalFilePath:<file>
 --comment: validate constraint fk_citizen_passport_id on citizen
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE citizen VALIDATE CONSTRAINT fk_citizen_passport_id;
 --rollback SELECT 1 /* nothing to undo */;

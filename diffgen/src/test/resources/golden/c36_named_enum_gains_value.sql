@@ -11,7 +11,11 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TYPE ticketstate ADD VALUE 'ARCHIVED' BEFORE 'CLOSED';
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TYPE ticketstate RENAME TO ticketstate_diffgen_old;
 --rollback DROP CAST (character varying AS ticketstate_diffgen_old);
 --rollback DROP CAST (ticketstate_diffgen_old AS character varying);

@@ -11,6 +11,10 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+--preconditions onFail:HALT onError:WARN
+--precondition-sql-check expectedResult:0 SELECT count(*) AS "ticketstate without SPAM" FROM (SELECT 'ticket.state' AS used_in, state::text AS label FROM ticket WHERE state::text IN ('SPAM')) AS violations
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TYPE ticketstate RENAME TO ticketstate_diffgen_old;
 DROP CAST (character varying AS ticketstate_diffgen_old);
 DROP CAST (ticketstate_diffgen_old AS character varying);
@@ -21,6 +25,8 @@ ALTER TABLE ticket ALTER COLUMN state DROP DEFAULT;
 ALTER TABLE ticket ALTER COLUMN state TYPE ticketstate USING state::text::ticketstate;
 ALTER TABLE ticket ALTER COLUMN state SET DEFAULT 'OPEN'::ticketstate;
 DROP TYPE ticketstate_diffgen_old;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TYPE ticketstate RENAME TO ticketstate_diffgen_old;
 --rollback DROP CAST (character varying AS ticketstate_diffgen_old);
 --rollback DROP CAST (ticketstate_diffgen_old AS character varying);

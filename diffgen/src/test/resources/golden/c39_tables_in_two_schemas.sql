@@ -13,10 +13,13 @@
 --   - add foreign key fk_note_tag_salesnote_id on sales.note_tag[salesnote_id] -> sales.note[id] on delete no action
 --
 -- Warnings:
---   (none)
+--   WARNING DG014: foreign key fk_note_hrnote_id on sales.note[hrnote_id] has no index on its columns: every DELETE or key UPDATE on hr.note scans sales.note; add @Index(columnList = "hrnote_id") [foreign-key-without-index, slow deletes]
+--   WARNING DG014: foreign key fk_note_tag_salesnote_id on sales.note_tag[salesnote_id] has no index on its columns: every DELETE or key UPDATE on sales.note scans sales.note_tag; add @Index(columnList = "salesnote_id") [foreign-key-without-index, slow deletes]
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 CREATE SCHEMA sales;
 CREATE SEQUENCE sales.note_seq START WITH 1 INCREMENT BY 1;
 CREATE TABLE sales.note (
@@ -32,8 +35,8 @@ CREATE TABLE sales.note_tag (
 );
 ALTER TABLE sales.note ADD CONSTRAINT fk_note_hrnote_id FOREIGN KEY (hrnote_id) REFERENCES hr.note (id) NOT VALID;
 ALTER TABLE sales.note_tag ADD CONSTRAINT fk_note_tag_salesnote_id FOREIGN KEY (salesnote_id) REFERENCES sales.note (id);
---rollback ALTER TABLE sales.note_tag DROP CONSTRAINT fk_note_tag_salesnote_id;
---rollback ALTER TABLE sales.note DROP CONSTRAINT fk_note_hrnote_id;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback DROP TABLE sales.note_tag;
 --rollback DROP TABLE sales.note;
 --rollback DROP SEQUENCE sales.note_seq;
@@ -41,5 +44,7 @@ ALTER TABLE sales.note_tag ADD CONSTRAINT fk_note_tag_salesnote_id FOREIGN KEY (
 
 --changeset diffgen:v2.2 logicalFilePath:<file>
 --comment: validate constraint fk_note_hrnote_id on sales.note
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TABLE sales.note VALIDATE CONSTRAINT fk_note_hrnote_id;
 --rollback SELECT 1 /* nothing to undo */;

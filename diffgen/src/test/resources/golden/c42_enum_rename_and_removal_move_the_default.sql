@@ -13,6 +13,10 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+--preconditions onFail:HALT onError:WARN
+--precondition-sql-check expectedResult:0 SELECT count(*) AS "jobkind without NEW" FROM (SELECT 'job.kind' AS used_in, kind::text AS label FROM job WHERE kind::text IN ('NEW')) AS violations
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TYPE jobkind RENAME VALUE 'A' TO 'AA';
 ALTER TABLE job ALTER COLUMN kind SET DEFAULT 'AA'::jobkind;
 ALTER TYPE jobkind RENAME TO jobkind_diffgen_old;
@@ -25,6 +29,8 @@ ALTER TABLE job ALTER COLUMN kind DROP DEFAULT;
 ALTER TABLE job ALTER COLUMN kind TYPE jobkind USING kind::text::jobkind;
 ALTER TABLE job ALTER COLUMN kind SET DEFAULT 'AA'::jobkind;
 DROP TYPE jobkind_diffgen_old;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TYPE jobkind RENAME TO jobkind_diffgen_old;
 --rollback DROP CAST (character varying AS jobkind_diffgen_old);
 --rollback DROP CAST (jobkind_diffgen_old AS character varying);

@@ -12,6 +12,8 @@
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
+SET lock_timeout = '10s';
+SET statement_timeout = '0';
 ALTER TYPE jobkind RENAME TO jobkind_diffgen_old;
 DROP CAST (character varying AS jobkind_diffgen_old);
 DROP CAST (jobkind_diffgen_old AS character varying);
@@ -23,6 +25,8 @@ ALTER TABLE job ALTER COLUMN kind TYPE jobkind USING kind::text::jobkind;
 ALTER TABLE job ALTER COLUMN kind SET DEFAULT 'OPEN'::jobkind;
 DROP TYPE jobkind_diffgen_old;
 ALTER TABLE job ALTER COLUMN kind SET DEFAULT 'QUEUED'::jobkind;
+--rollback SET lock_timeout = '10s';
+--rollback SET statement_timeout = '0';
 --rollback ALTER TABLE job ALTER COLUMN kind SET DEFAULT 'OPEN'::jobkind;
 --rollback ALTER TYPE jobkind RENAME TO jobkind_diffgen_old;
 --rollback DROP CAST (character varying AS jobkind_diffgen_old);

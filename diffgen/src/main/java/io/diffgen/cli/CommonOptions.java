@@ -7,6 +7,8 @@ import io.diffgen.model.HibernateSettings;
 import io.diffgen.model.ModelException;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.runner.RevisionRunner;
+import io.diffgen.runner.SettingOverrides;
+import picocli.CommandLine;
 import io.diffgen.postgres.LocalPostgres;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -115,22 +117,49 @@ public final class CommonOptions {
         }
     }
 
-    /** A runner on {@code connection} with the lock limits the options give; waiting is told on {@code err}. */
+    /**
+     * A runner on {@code connection} with the lock limits the options give; waiting is told on {@code err}.
+     * A timeout typed on {@code command}'s command line also takes the place of the one the scripts set.
+     */
     RevisionRunner runner(java.sql.Connection connection, MigrationsDirectory migrations, io.diffgen.revision.RevisionGraph graph,
-                          java.io.PrintWriter err) {
+                          CommandLine.Model.CommandSpec command) {
+        java.io.PrintWriter err = command.commandLine().getErr();
         if (lockWaitSeconds < 0) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--lock-wait must be 0 or more seconds");
         }
         if (lockRetries < 0) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--lock-retries must be 0 or more");
         }
-        checkDuration("--lock-timeout", lockTimeout, "0 waits forever");
-        checkDuration("--statement-timeout", statementTimeout, "0 sets no limit");
+        SettingOverrides overrides = overrides(command);
         return new RevisionRunner(connection, migrations, graph).withLimits(new RevisionRunner.Limits(
                 java.time.Duration.ofSeconds(lockWaitSeconds), lockTimeout.strip(), statementTimeout.strip(), lockRetries, line -> {
                     err.println(line);
                     err.flush();
-                }));
+                }, overrides));
+    }
+
+    /** The timeouts typed on the command line, before or after the command's name (not those of the defaults file). */
+    SettingOverrides overrides(CommandLine.Model.CommandSpec command) {
+        checkDuration("--lock-timeout", lockTimeout, "0 waits forever");
+        checkDuration("--statement-timeout", statementTimeout, "0 sets no limit");
+        Map<String, String> given = new TreeMap<>();
+        if (typed(command, "--lock-timeout")) given.put("lock_timeout", lockTimeout.strip());
+        if (typed(command, "--statement-timeout")) given.put("statement_timeout", statementTimeout.strip());
+        return new SettingOverrides(given);
+    }
+
+    private static boolean typed(CommandLine.Model.CommandSpec command, String option) {
+        for (CommandLine line = command.commandLine(); line != null; line = line.getParent()) {
+            if (line.getParseResult() != null && line.getParseResult().hasMatchedOption(option)) return true;
+        }
+        return false;
+    }
+
+    /** The timeouts a new revision's script sets: these options, from the command line or the defaults file. */
+    io.diffgen.revision.RevisionScript.Timeouts scriptTimeouts() {
+        checkDuration("--lock-timeout", lockTimeout, "0 waits forever");
+        checkDuration("--statement-timeout", statementTimeout, "0 sets no limit");
+        return new io.diffgen.revision.RevisionScript.Timeouts(lockTimeout.strip(), statementTimeout.strip());
     }
 
     private static void checkDuration(String option, String value, String zero) {

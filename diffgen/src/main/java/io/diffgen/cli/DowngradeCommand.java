@@ -35,12 +35,12 @@ final class DowngradeCommand implements Callable<Integer> {
         MigrationsDirectory migrations = parent.common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
         if (sql) {
-            spec.commandLine().getOut().print(new SqlScript(migrations, graph).downgrade(target));
+            spec.commandLine().getOut().print(new SqlScript(migrations, graph, parent.common.overrides(spec)).downgrade(target));
             return 0;
         }
         try (Connection c = parent.common.connect()) {
             var err = spec.commandLine().getErr();
-            List<String> undone = parent.common.runner(c, migrations, graph, err).downgrade(target,
+            List<String> undone = parent.common.runner(c, migrations, graph, spec).downgrade(target,
                     step -> err.println(graph.get(step.revision()).running(false)));
             if (undone.isEmpty()) {
                 err.println("Already at " + target + ": nothing to downgrade");

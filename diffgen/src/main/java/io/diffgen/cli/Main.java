@@ -18,7 +18,7 @@ import java.util.logging.Logger;
         subcommands = {
                 RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class,
-                StampCommand.class, MergeCommand.class, StatusCommand.class, ValidateCommand.class, InitCommand.class, DbCommand.class,
+                StampCommand.class, MergeCommand.class, StatusCommand.class, ValidateCommand.class, PreflightCommand.class, InitCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Declared here, inherited by every command: they may come before or after the command name. */

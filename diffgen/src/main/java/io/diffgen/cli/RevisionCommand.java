@@ -79,10 +79,12 @@ final class RevisionCommand implements Callable<Integer> {
         String id = revId != null ? MigrationsDirectory.checkedNewRevisionId(revId, graph) : MigrationsDirectory.newRevisionId(graph);
 
         List<Change> upgrade = List.of();
+        Optional<io.diffgen.snapshot.SchemaSnapshot> target = Optional.empty();
         Timing clock = new Timing();
         if (autogenerate) {
             Autogenerate.Comparison comparison = Autogenerate.compare(parent.common.modelSettings(), migrations, graph, parents, !singleTransaction, clock);
             upgrade = comparison.changes();
+            target = Optional.of(comparison.model());
             if (upgrade.isEmpty()) {
                 spec.commandLine().getOut().println("No changes detected");
                 if (timing) spec.commandLine().getErr().println(clock.summary());
@@ -90,11 +92,11 @@ final class RevisionCommand implements Callable<Integer> {
             }
         }
         List<Change> downgrade = Differ.inverse(upgrade);
-        List<Diagnostic> warnings = Linter.lint(upgrade);
+        List<Diagnostic> warnings = Linter.lint(upgrade, target);
         Instant now = Instant.now();
         Revision revision = new Revision(id, parents, text, MigrationsDirectory.createDate(now), Optional.empty());
         String fileName = migrations.fileName(now, id, text);
-        String script = RevisionScript.render(revision, fileName, upgrade, downgrade, warnings);
+        String script = RevisionScript.render(revision, fileName, upgrade, downgrade, warnings, parent.common.scriptTimeouts());
         var err = spec.commandLine().getErr();
         for (Change c : upgrade) {
             err.println("Detected " + c.summary());

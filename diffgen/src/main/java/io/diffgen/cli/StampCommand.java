@@ -36,11 +36,11 @@ final class StampCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         MigrationsDirectory migrations = parent.common.migrationsDirectory();
         if (sql) {
-            spec.commandLine().getOut().print(new SqlScript(migrations, migrations.graph()).stamp(target));
+            spec.commandLine().getOut().print(new SqlScript(migrations, migrations.graph(), parent.common.overrides(spec)).stamp(target));
             return 0;
         }
         try (Connection c = parent.common.connect()) {
-            parent.common.runner(c, migrations, migrations.graph(), spec.commandLine().getErr()).stamp(target, purge);
+            parent.common.runner(c, migrations, migrations.graph(), spec).stamp(target, purge);
         }
         spec.commandLine().getErr().println("Stamped " + target);
         return 0;

@@ -35,12 +35,12 @@ final class UpgradeCommand implements Callable<Integer> {
         MigrationsDirectory migrations = parent.common.migrationsDirectory();
         RevisionGraph graph = migrations.graph();
         if (sql) {
-            spec.commandLine().getOut().print(new SqlScript(migrations, graph).upgrade(target));
+            spec.commandLine().getOut().print(new SqlScript(migrations, graph, parent.common.overrides(spec)).upgrade(target));
             return 0;
         }
         try (Connection c = parent.common.connect()) {
             var err = spec.commandLine().getErr();
-            List<String> applied = parent.common.runner(c, migrations, graph, err).upgrade(target,
+            List<String> applied = parent.common.runner(c, migrations, graph, spec).upgrade(target,
                     step -> err.println(graph.get(step.revision()).running(true)));
             if (applied.isEmpty()) {
                 err.println("Already at " + target + ": nothing to upgrade");

@@ -396,15 +396,20 @@ public final class Differ {
      * runs in a later changeset: FKs (also those from a new table to an existing one, which the check
      * would lock) and CHECKs added NOT VALID (no scan, a brief lock) and validated;
      * SET NOT NULL through a validated NOT VALID check; a UNIQUE made from a unique index built
-     * CONCURRENTLY.
+     * CONCURRENTLY; an index dropped CONCURRENTLY, where nothing else in the revision needs it gone first.
      */
     private static void onlineForms(List<Change> changes) {
         Set<String> newTables = new HashSet<>();
         changes.forEach(c -> {
             if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
         });
+        Set<String> mustDropFirst = indexesOtherChangesNeedGone(changes);
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
+            if (c instanceof Change.DropIndex d && !d.concurrently() && !mustDropFirst.contains(d.table() + "." + d.index().name())) {
+                changes.set(i, new Change.DropIndex(d.table(), d.index(), true));
+                continue;
+            }
             if (c instanceof Change.AlterColumn a && !newTables.contains(a.table()) && a.aspects().contains(Aspect.NULLABLE)
                     && !a.to().nullable()) {
                 CheckConstraint helper = new CheckConstraint(Identifiers.objectName(Identifiers.nameOf(a.table()), a.to().name(), "not_null"),
@@ -434,6 +439,33 @@ public final class Differ {
                 changes.add(++i, new Change.ValidateConstraint(a.table(), a.check().name()));
             }
         }
+    }
+
+    /**
+     * {@code table.index} of the index drops that must run in the main changeset: on a table the
+     * revision drops, or whose columns it drops or retypes (the drop would go with them, or rebuild the
+     * index first), or whose name another change of the revision reuses or renames.
+     */
+    private static Set<String> indexesOtherChangesNeedGone(List<Change> changes) {
+        Set<String> reshapedTables = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof Change.DropTable d) reshapedTables.add(d.table().name());
+            if (c instanceof Change.DropColumn d) reshapedTables.add(d.table());
+            if (c instanceof Change.AlterColumn a && a.aspects().contains(Aspect.TYPE)) reshapedTables.add(a.table());
+            if (c instanceof Change.AddUnique u) names.add(u.constraint().name());
+            if (c instanceof Change.AddPrimaryKey p) names.add(p.key().name());
+            if (c instanceof Change.CreateIndex ci && !ci.concurrently()) names.add(ci.index().name());
+            if (c instanceof Change.RenameIndex r) { names.add(r.from()); names.add(r.to()); }
+            if (c instanceof Change.RenameConstraint r) { names.add(r.from()); names.add(r.to()); }
+        }
+        Set<String> needed = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof Change.DropIndex d && (reshapedTables.contains(d.table()) || names.contains(d.index().name()))) {
+                needed.add(d.table() + "." + d.index().name());
+            }
+        }
+        return needed;
     }
 
     /**

@@ -15,7 +15,10 @@ public record Diagnostic(Code code, String message) {
         DG009("downgrade-may-fail", "irreversible"),
         DG010("validates-existing-rows", "long lock"),
         DG011("enum-value-removed", "data-dependent"),
-        DG012("drop-sequence", "data loss");
+        DG012("drop-sequence", "data loss"),
+        DG013("rename-breaks-clients", "review"),
+        DG014("foreign-key-without-index", "slow deletes"),
+        DG015("drop-index-locks", "long lock");
 
         private final String slug;
         private final String category;

@@ -7,6 +7,8 @@ import io.diffgen.diff.Change.Aspect;
 import io.diffgen.lint.Diagnostic.Code;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.Identifiers;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,14 +21,21 @@ import java.util.regex.Pattern;
 
 /** Reads a planned upgrade and says what in it loses data, locks for long, or may not roll back. */
 public final class Linter {
-    private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
-    private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
-    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+    /** The volatile functions a column default commonly calls (now() and CURRENT_TIMESTAMP are stable: no rewrite). */
+    private static final Pattern VOLATILE = Pattern.compile("(?i)\\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday)\\s*\\(");
+    static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
+    static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
+    static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
 
     private Linter() {
     }
 
     public static List<Diagnostic> lint(List<Change> upgrade) {
+        return lint(upgrade, Optional.empty());
+    }
+
+    /** With the schema the revision leads to, FKs are checked for an index on their columns too. */
+    public static List<Diagnostic> lint(List<Change> upgrade, Optional<SchemaSnapshot> target) {
         List<Diagnostic> found = new ArrayList<>();
         Set<String> newTables = new HashSet<>();
         Set<String> droppedTables = new HashSet<>();
@@ -39,6 +48,7 @@ public final class Linter {
             found.addAll(change.accept(rules));
         }
         found.addAll(likelyRenames(upgrade));
+        target.ifPresent(schema -> found.addAll(unindexedForeignKeys(upgrade, schema)));
         return List.copyOf(found);
     }
 
@@ -74,11 +84,19 @@ public final class Linter {
 
         public List<Diagnostic> addColumn(Change.AddColumn a) {
             Column col = a.column();
+            List<Diagnostic> found = new ArrayList<>();
             if (!col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE) {
-                return List.of(new Diagnostic(Code.DG004, "adds NOT NULL column " + display(a.table()) + "." + col.name()
+                found.add(new Diagnostic(Code.DG004, "adds NOT NULL column " + display(a.table()) + "." + col.name()
                         + " without a default; it fails if the table has rows"));
             }
-            return List.of();
+            // a constant default is stored once in the catalog; a volatile one, or an identity, is written into every row
+            boolean volatileDefault = col.defaultExpression().filter(d -> VOLATILE.matcher(d).find()).isPresent();
+            if (!newTables.contains(a.table()) && (volatileDefault || col.identity() != Column.Identity.NONE)) {
+                found.add(new Diagnostic(Code.DG006, "adding " + display(a.table()) + "." + col.name() + " with "
+                        + (volatileDefault ? "the volatile default " + col.defaultExpression().get() : "an identity")
+                        + " rewrites the table under an ACCESS EXCLUSIVE lock; add it nullable without the default, backfill in batches, then set the default"));
+            }
+            return found;
         }
 
         public List<Diagnostic> alterColumn(Change.AlterColumn a) {
@@ -120,12 +138,24 @@ public final class Linter {
 
         // nothing to warn about: creations of new objects, renames, comments, sequences, drops of what depends on nothing
         public List<Diagnostic> createTable(Change.CreateTable c) { return List.of(); }
-        public List<Diagnostic> renameTable(Change.RenameTable c) { return List.of(); }
-        public List<Diagnostic> renameColumn(Change.RenameColumn c) { return List.of(); }
+        public List<Diagnostic> renameTable(Change.RenameTable c) {
+            return List.of(new Diagnostic(Code.DG013, "renames table " + display(c.from()) + " to " + display(c.to())
+                    + ": instances still running the old code fail on the old name until they are redeployed; "
+                    + "deploy code that no longer needs the old name first, or keep a view under it"));
+        }
+        public List<Diagnostic> renameColumn(Change.RenameColumn c) {
+            return List.of(new Diagnostic(Code.DG013, "renames column " + display(c.table()) + "." + c.from() + " to " + c.to()
+                    + ": instances still running the old code fail on the old name until they are redeployed; "
+                    + "add the new column and copy, or deploy code that no longer names the old one first"));
+        }
         public List<Diagnostic> dropPrimaryKey(Change.DropPrimaryKey c) { return List.of(); }
         public List<Diagnostic> dropForeignKey(Change.DropForeignKey c) { return List.of(); }
         public List<Diagnostic> renameConstraint(Change.RenameConstraint c) { return List.of(); }
-        public List<Diagnostic> dropIndex(Change.DropIndex c) { return List.of(); }
+        public List<Diagnostic> dropIndex(Change.DropIndex c) {
+            return c.concurrently() || droppedTables.contains(c.table()) ? List.of() : List.of(new Diagnostic(Code.DG015, "drops index "
+                    + c.index().name() + " under an ACCESS EXCLUSIVE lock on " + display(c.table())
+                    + ", blocking reads and writes while it waits for the lock; leave out --single-transaction to drop it CONCURRENTLY"));
+        }
         public List<Diagnostic> renameIndex(Change.RenameIndex c) { return List.of(); }
         public List<Diagnostic> setTableComment(Change.SetTableComment c) { return List.of(); }
         public List<Diagnostic> createSequence(Change.CreateSequence c) { return List.of(); }
@@ -148,6 +178,34 @@ public final class Linter {
         public List<Diagnostic> detachUnique(Change.DetachUnique c) { return List.of(); }
         public List<Diagnostic> noChange(Change.NoChange c) { return List.of(); }
         public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }
+    }
+
+    /**
+     * FKs the revision adds whose columns lead no index, primary key or unique constraint of their table:
+     * each DELETE or key UPDATE on the referenced table then scans the referencing one.
+     */
+    private static List<Diagnostic> unindexedForeignKeys(List<Change> upgrade, SchemaSnapshot target) {
+        List<Diagnostic> found = new ArrayList<>();
+        for (Change c : upgrade) {
+            if (!(c instanceof Change.AddForeignKey a)) continue;
+            Table table = target.tables().get(a.table());
+            if (table == null) continue;
+            Set<String> fkColumns = Set.copyOf(a.key().columns());
+            List<List<String>> leads = new ArrayList<>();
+            table.primaryKey().ifPresent(pk -> leads.add(pk.columns()));
+            table.uniques().forEach(u -> leads.add(u.columns()));
+            table.indexes().stream().filter(i -> i.where().isEmpty())
+                    .forEach(i -> leads.add(i.keys().stream().map(k -> k.expression().replaceAll("^\"(.*)\"$", "$1")).toList()));
+            boolean indexed = leads.stream().anyMatch(cols -> cols.size() >= fkColumns.size()
+                    && Set.copyOf(cols.subList(0, fkColumns.size())).equals(fkColumns));
+            if (!indexed) {
+                found.add(new Diagnostic(Code.DG014, "foreign key " + a.key().name() + " on " + display(a.table()) + "["
+                        + String.join(", ", a.key().columns()) + "] has no index on its columns: every DELETE or key UPDATE on "
+                        + display(a.key().referencedTable()) + " scans " + display(a.table()) + "; add @Index(columnList = \""
+                        + String.join(", ", a.key().columns()) + "\")"));
+            }
+        }
+        return found;
     }
 
     private static void lintAlter(Change.AlterColumn a, List<Diagnostic> found) {
@@ -179,7 +237,7 @@ public final class Linter {
         }
     }
 
-    private enum Widening { NONE, REWRITE, NO_REWRITE }
+    enum Widening { NONE, REWRITE, NO_REWRITE }
 
     /** Whether every value of {@code from} fits {@code to}, and whether PostgreSQL must rewrite the table. */
     static Widening widening(String from, String to) {

@@ -1,11 +1,16 @@
 package io.diffgen.revision;
 
 import io.diffgen.diff.Change;
+import io.diffgen.lint.DataCheck;
 import io.diffgen.lint.Diagnostic;
 import io.diffgen.render.SqlRenderer;
 
 import java.nio.file.Path;
+import io.diffgen.snapshot.Identifiers;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,7 +22,11 @@ import java.util.regex.Pattern;
  * transaction; the second halves of the online forms get changesets of their own after it:
  * {@code CREATE INDEX CONCURRENTLY} (which PostgreSQL cannot run inside a transaction), and the
  * validations, SET NOT NULL and UNIQUE ... USING INDEX (which must not hold the main transaction's
- * locks while they read the table).
+ * locks while they read the table). Every changeset that runs statements, and every rollback, starts
+ * by setting {@code lock_timeout} and {@code statement_timeout}, so whichever tool runs the file, no
+ * statement queues the table's readers and writers behind it for longer than that. The main changeset
+ * carries the revision's {@link DataCheck}s as Liquibase preconditions: counts of the existing rows that
+ * a new constraint would reject, all run before anything changes.
  */
 public final class RevisionScript {
     public static final String AUTHOR = "diffgen";
@@ -26,9 +35,28 @@ public final class RevisionScript {
     private RevisionScript() {
     }
 
-    /** The complete text of a revision script. */
+    /**
+     * The session settings a script writes at the top of each changeset and rollback: PostgreSQL
+     * durations such as {@code 10s}; {@code 0} waits (or runs) without limit.
+     */
+    public record Timeouts(String lockTimeout, String statementTimeout) {
+        public static final Timeouts DEFAULTS = new Timeouts("10s", "0");
+
+        List<String> statements() {
+            return List.of("SET lock_timeout = " + Identifiers.literal(lockTimeout),
+                    "SET statement_timeout = " + Identifiers.literal(statementTimeout));
+        }
+    }
+
+    /** The complete text of a revision script, with the default timeouts. */
     public static String render(Revision revision, String fileName, List<Change> upgrade, List<Change> downgrade,
                                 List<Diagnostic> warnings) {
+        return render(revision, fileName, upgrade, downgrade, warnings, Timeouts.DEFAULTS);
+    }
+
+    /** The complete text of a revision script. */
+    public static String render(Revision revision, String fileName, List<Change> upgrade, List<Change> downgrade,
+                                List<Diagnostic> warnings, Timeouts timeouts) {
         StringBuilder out = new StringBuilder();
         out.append("--liquibase formatted sql\n");
         out.append("-- Revision: ").append(revision.id()).append('\n');
@@ -61,22 +89,26 @@ public final class RevisionScript {
         String logical = " logicalFilePath:" + logicalPath(fileName);
         out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append(logical).append('\n');
         out.append("--comment: ").append(revision.message()).append('\n');
-        if (transactional.isEmpty()) {
-            out.append("SELECT 1 /* ").append(revision.isMerge() ? "merge point" : "no schema change").append(" */;\n");
-        }
-        for (Change c : transactional) {
-            for (String sql : SqlRenderer.render(c)) {
-                out.append(sql).append(";\n");
+        List<DataCheck> checks = DataCheck.of(upgrade);
+        if (!checks.isEmpty()) {
+            // WARN on error: a check that cannot run leaves the data to PostgreSQL's own check in the statement
+            out.append("--preconditions onFail:HALT onError:WARN\n");
+            for (DataCheck check : checks) {
+                out.append("--precondition-sql-check expectedResult:0 ").append(check.countQuery()).append('\n');
             }
         }
-        if (transactionalDown.isEmpty()) {
+        List<String> statements = statements(withoutDropsOfDroppedTables(transactional), timeouts);
+        if (statements.isEmpty()) {
+            out.append("SELECT 1 /* ").append(revision.isMerge() ? "merge point" : "no schema change").append(" */;\n");
+        }
+        statements.forEach(sql -> out.append(sql).append(";\n"));
+        List<String> rollback = statements(withoutDropsOfDroppedTables(transactionalDown), timeouts);
+        if (rollback.isEmpty()) {
             out.append("--rollback SELECT 1;\n");
         }
-        for (Change c : transactionalDown) {
-            for (String sql : SqlRenderer.render(c)) {
-                for (String line : (sql + ";").split("\n")) {
-                    out.append("--rollback ").append(line).append('\n');
-                }
+        for (String sql : rollback) {
+            for (String line : (sql + ";").split("\n")) {
+                out.append("--rollback ").append(line).append('\n');
             }
         }
         int n = 2;
@@ -84,10 +116,8 @@ public final class RevisionScript {
             out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append('.').append(n++)
                     .append(logical).append(isConcurrent(c) ? " runInTransaction:false" : "").append('\n');
             out.append("--comment: ").append(c.summary()).append('\n');
-            for (String sql : SqlRenderer.render(c)) {
-                out.append(sql).append(";\n");
-            }
-            List<String> undo = SqlRenderer.render(c.inverse());
+            statements(List.of(c), timeouts).forEach(sql -> out.append(sql).append(";\n"));
+            List<String> undo = statements(List.of(c.inverse()), timeouts);
             if (undo.isEmpty()) {
                 out.append("--rollback SELECT 1 /* nothing to undo */;\n");
             }
@@ -96,6 +126,50 @@ public final class RevisionScript {
             }
         }
         return out.toString();
+    }
+
+    /** The changes' SQL, after the timeouts when there is any. */
+    private static List<String> statements(List<Change> changes, Timeouts timeouts) {
+        List<String> sql = changes.stream().flatMap(c -> SqlRenderer.render(c).stream()).toList();
+        if (sql.isEmpty()) {
+            return sql;
+        }
+        List<String> all = new ArrayList<>(timeouts.statements());
+        all.addAll(sql);
+        return all;
+    }
+
+    /**
+     * Changes without the index and constraint drops that a later DROP TABLE among them does anyway. An FK
+     * drop stays when the table it references is dropped first, which the FK would otherwise block.
+     */
+    static List<Change> withoutDropsOfDroppedTables(List<Change> changes) {
+        Map<String, Integer> droppedAt = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i) instanceof Change.DropTable d) droppedAt.put(d.table().name(), i);
+        }
+        List<Change> kept = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            Integer tableDropped = droppedAt.get(tableOfDrop(c));
+            boolean redundant = tableDropped != null && tableDropped > i;
+            if (redundant && c instanceof Change.DropForeignKey fk) {
+                Integer referencedDropped = droppedAt.get(fk.key().referencedTable());
+                redundant = referencedDropped == null || referencedDropped >= tableDropped;
+            }
+            if (!redundant) kept.add(c);
+        }
+        return kept;
+    }
+
+    /** The table an index or constraint drop is on; null for other changes. */
+    private static String tableOfDrop(Change c) {
+        if (c instanceof Change.DropIndex d) return d.table();
+        if (c instanceof Change.DropForeignKey d) return d.table();
+        if (c instanceof Change.DropUnique d) return d.table();
+        if (c instanceof Change.DropCheck d) return d.table();
+        if (c instanceof Change.DropPrimaryKey d) return d.table();
+        return null;
     }
 
     /** The path recorded in DATABASECHANGELOG, the same whichever tool runs the file. */

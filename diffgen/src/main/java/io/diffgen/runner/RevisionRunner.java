@@ -18,6 +18,8 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.sql.visitor.AbstractSqlVisitor;
+import liquibase.sql.visitor.SqlVisitor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -60,8 +63,9 @@ public final class RevisionRunner implements AutoCloseable {
      * without limit). A changeset that failed on lock_timeout is rolled back and run again up to
      * {@code lockRetries} times, after 0.5 s, 1 s, 2 s, ... (at most 10 s), each retry told to {@code waiting}.
      */
-    public record Limits(Duration lockWait, String lockTimeout, String statementTimeout, int lockRetries, Consumer<String> waiting) {
-        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println);
+    public record Limits(Duration lockWait, String lockTimeout, String statementTimeout, int lockRetries, Consumer<String> waiting,
+                         SettingOverrides overrides) {
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println, SettingOverrides.NONE);
 
         Duration backoff(int retry) {
             return Duration.ofMillis(Math.min(10_000, 500L << Math.min(retry - 1, 5)));
@@ -241,6 +245,9 @@ public final class RevisionRunner implements AutoCloseable {
         List<String> done = new ArrayList<>();
         for (MigrationPlan.Step step : plan.steps()) {
             Revision revision = step.revision();
+            if (upgrade) {
+                preflight(revision, step.changeSets());
+            }
             for (ChangeSet cs : step.changeSets()) {
                 if (upgrade && !cs.isRunInTransaction()) {
                     dropInvalidIndexesOf(cs);
@@ -252,6 +259,50 @@ public final class RevisionRunner implements AutoCloseable {
             listener.accept(new Step(revision.id(), revision.message(), upgrade));
         }
         return done;
+    }
+
+    /** Stops the run before the revision changes anything when its data checks find rows it would reject. */
+    private void preflight(Revision revision, List<ChangeSet> changeSets) {
+        Preflight.Result result = checkData(changeSets);
+        if (!result.passed()) {
+            throw new DiffgenException(ErrorCode.MIGRATION, "upgrade of revision " + revision.id() + " (" + revision.location()
+                    + ") stopped before it changed anything: rows already in the database would fail it; the database is still at "
+                    + describeCurrent() + "\n  " + String.join("\n  ", result.violations().stream().map(Preflight.Violation::line).toList()));
+        }
+    }
+
+    private Preflight.Result checkData(List<ChangeSet> changeSets) {
+        try {
+            Preflight.Result result = Preflight.run(connection, Preflight.checksOf(changeSets));
+            result.notRun().forEach(line -> limits.waiting().accept("data check not run (PostgreSQL checks the rows when the statement runs): " + line));
+            result.violations().stream().filter(v -> !v.check().halts()).forEach(v -> limits.waiting().accept("WARNING data check " + v.line()));
+            return result;
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot run the data checks: " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@code preflight} found for one pending revision. */
+    public record DataReport(String revision, List<String> violations, List<String> notRun) {
+    }
+
+    /**
+     * The data checks of the revisions an upgrade to {@code target} would apply, run on the database as
+     * it is now, without changing anything. A check of a later revision may need what an earlier one
+     * creates: it is reported as not run.
+     */
+    public List<DataReport> preflight(String target) {
+        try (Session session = lock()) {
+            List<DataReport> reports = new ArrayList<>();
+            for (MigrationPlan.Step step : MigrationPlan.upgrade(graph, parser, progress(), target).steps()) {
+                Preflight.Result result = Preflight.run(connection, Preflight.checksOf(step.changeSets()));
+                reports.add(new DataReport(step.revision().id(), result.violations().stream().map(Preflight.Violation::line).toList(),
+                        result.notRun()));
+            }
+            return reports;
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
+        }
     }
 
     /**
@@ -293,7 +344,7 @@ public final class RevisionRunner implements AutoCloseable {
                 return;
             } catch (LockTimedOut e) {
                 Duration pause = limits.backoff(retry);
-                limits.waiting().accept("lock_timeout (" + limits.lockTimeout() + ") in revision " + revision.id()
+                limits.waiting().accept("lock_timeout (" + lockTimeoutOf(changes) + ") in revision " + revision.id()
                         + ": another session holds a lock on the table; nothing of the changeset was applied; retry " + retry
                         + " of " + limits.lockRetries() + " in " + pause.toMillis() + " ms");
                 try {
@@ -325,7 +376,7 @@ public final class RevisionRunner implements AutoCloseable {
             database.setAutoCommit(!transactional);
             for (Change change : changes) {
                 statement = Failures.oneLine(change instanceof RawSQLChange raw ? raw.getSql() : change.getDescription(), 200);
-                database.executeStatements(change, cs.getChangeLog(), cs.getSqlVisitors());
+                database.executeStatements(change, cs.getChangeLog(), visitors(cs));
             }
             statement = null;
             if (upgrade) {
@@ -348,7 +399,7 @@ public final class RevisionRunner implements AutoCloseable {
                 statement = failed;
             }
             if (Failures.isLockTimeout(e)) {
-                state = "another session holds a lock on the table for longer than lock_timeout (" + limits.lockTimeout()
+                state = "another session holds a lock on the table for longer than lock_timeout (" + lockTimeoutOf(changes)
                         + ", --lock-timeout)" + (limits.lockRetries() > 0 ? ", " + limits.lockRetries() + " retries included" : "") + "; " + state;
             }
             throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
@@ -361,6 +412,32 @@ public final class RevisionRunner implements AutoCloseable {
                 // the connection is broken; the caller's next use reports it
             }
         }
+    }
+
+    /** The lock_timeout the changeset's statements ran with: the command line's, the script's own, or the session's. */
+    private String lockTimeoutOf(List<Change> changes) {
+        return Optional.ofNullable(limits.overrides().values().get("lock_timeout")).orElseGet(() -> changes.stream()
+                .filter(c -> c instanceof RawSQLChange).map(c -> SettingOverrides.setIn(((RawSQLChange) c).getSql(), "lock_timeout"))
+                .flatMap(Optional::stream).reduce((a, b) -> b).orElse(limits.lockTimeout()));
+    }
+
+    /** The changeset's own SQL visitors, then the command line's timeouts in place of the script's. */
+    private List<SqlVisitor> visitors(ChangeSet cs) {
+        List<SqlVisitor> visitors = new ArrayList<>(cs.getSqlVisitors());
+        if (!limits.overrides().isEmpty()) {
+            visitors.add(new AbstractSqlVisitor() {
+                @Override
+                public String modifySql(String sql, Database db) {
+                    return limits.overrides().apply(sql);
+                }
+
+                @Override
+                public String getName() {
+                    return "diffgenTimeouts";
+                }
+            });
+        }
+        return visitors;
     }
 
     private String describeCurrent() {

@@ -30,9 +30,11 @@ public final class SqlScript {
     private final ChangeSetParser parser;
     private final PostgresDatabase database = new PostgresDatabase();
     private final String deploymentId;
+    private final SettingOverrides overrides;
 
-    public SqlScript(MigrationsDirectory migrations, RevisionGraph graph) {
+    public SqlScript(MigrationsDirectory migrations, RevisionGraph graph, SettingOverrides overrides) {
         this.graph = graph;
+        this.overrides = overrides;
         this.parser = new ChangeSetParser(migrations);
         this.deploymentId = Long.toString(Math.abs(new SecureRandom().nextLong()) % 10_000_000_000L);
     }
@@ -96,6 +98,9 @@ public final class SqlScript {
                 case RECORD -> "Stamping " + r.id() + ", " + r.message();
                 case FORGET -> "Unstamping " + r.id() + ", " + r.message();
             }).append('\n');
+            if (step.action() == MigrationPlan.Action.APPLY) {
+                dataChecks(out, r, step.changeSets());
+            }
             for (ChangeSet cs : step.changeSets()) {
                 switch (step.action()) {
                     case APPLY -> block(out, cs, cs.getChanges(), insertRow(cs));
@@ -114,7 +119,7 @@ public final class SqlScript {
         try {
             for (Change change : changes) {
                 for (SqlStatement statement : change.generateStatements(database)) {
-                    out.append(sql(statement)).append(";\n");
+                    out.append(overrides.apply(sql(statement))).append(";\n");
                 }
             }
         } catch (RuntimeException e) {
@@ -122,6 +127,20 @@ public final class SqlScript {
         }
         out.append(bookkeeping).append('\n');
         if (transactional) out.append("COMMIT;\n");
+    }
+
+    /**
+     * The revision's data checks, each a DO block that raises (psql's ON_ERROR_STOP then stops) before
+     * the revision changes anything, when rows already in the database would fail it.
+     */
+    private static void dataChecks(StringBuilder out, Revision r, List<ChangeSet> changeSets) {
+        for (Preflight.Check check : Preflight.checksOf(changeSets)) {
+            String message = "data check " + check.name().replace("%", "%%") + " of revision " + r.id() + ": found % instead of "
+                    + check.expected() + "; nothing of the revision was applied" + check.listing().replace("%", "%%");
+            out.append("DO $diffgen$ DECLARE found text; BEGIN SELECT (").append(check.sql()).append(")::text INTO found; IF found IS DISTINCT FROM ")
+                    .append(literal(check.expected())).append(" THEN ").append(check.halts() ? "RAISE EXCEPTION " : "RAISE WARNING ")
+                    .append(literal(message)).append(", found; END IF; END $diffgen$;\n");
+        }
     }
 
     private static String sql(SqlStatement statement) {

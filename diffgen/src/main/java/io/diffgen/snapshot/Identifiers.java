@@ -62,6 +62,11 @@ public final class Identifiers {
     }
 
     /** The identifier, double-quoted when it is not a plain lower-case name or is a keyword. */
+    /** Always double-quoted, as a column alias that must keep its exact spelling. */
+    public static String quoteAlways(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     public static String quote(String identifier) {
         if (PLAIN.matcher(identifier).matches() && !KEYWORDS.contains(identifier)) {
             return identifier;

@@ -88,7 +88,8 @@ class LinterTest {
     void dg004NotForNullableDefaultedOrIdentityColumns() {
         assertEquals(List.of(), codes(new Change.AddColumn("item", Column.of("sku", "text", true))));
         assertEquals(List.of(), codes(new Change.AddColumn("item", Column.of("qty", "integer", false).withDefault("0"))));
-        assertEquals(List.of(), codes(new Change.AddColumn("item",
+        // an identity is no DG004 (every row gets a value), but it rewrites the table: DG006
+        assertEquals(List.of(Code.DG006), codes(new Change.AddColumn("item",
                 Column.of("n", "bigint", false).withIdentity(Column.Identity.BY_DEFAULT))));
     }
 
@@ -255,14 +256,60 @@ class LinterTest {
 
     @Test
     void everyCodeHasAStableSlugAndCategory() {
-        assertEquals(12, Code.values().length);
+        assertEquals(15, Code.values().length);
         assertEquals("drop-table", Code.DG001.slug());
         assertEquals("validates-existing-rows", Code.DG010.slug());
         assertEquals("enum-value-removed", Code.DG011.slug());
         assertEquals("irreversible", Code.DG009.category());
         for (Code c : Code.values()) {
-            assertTrue(c.name().matches("DG0(0[1-9]|1[012])"), c.name());
+            assertTrue(c.name().matches("DG0(0[1-9]|1[0-5])"), c.name());
         }
+    }
+
+    @Test
+    void aVolatileDefaultOrAnIdentityAddedToAnExistingTableRewritesIt() {
+        Column uuid = Column.of("token", "uuid", false).withDefault("gen_random_uuid()");
+        Column stamped = Column.of("seen", "timestamp with time zone", false).withDefault("now()");
+        Column counter = Column.of("n", "bigint", false).withIdentity(Column.Identity.ALWAYS);
+        assertEquals(List.of(Code.DG006), codes(new Change.AddColumn("member", uuid)));
+        assertEquals(List.of(), codes(new Change.AddColumn("member", stamped)));
+        assertEquals(List.of(Code.DG006), codes(new Change.AddColumn("member", counter)));
+        assertEquals(List.of(), codes(new Change.CreateTable(table("member", id())), new Change.AddColumn("member", uuid)));
+    }
+
+    @Test
+    void renamesWarnThatRunningInstancesStillUseTheOldName() {
+        assertEquals(List.of(Code.DG013, Code.DG013), codes(new Change.RenameTable("note", "memo", "public"),
+                new Change.RenameColumn("memo", "body", "text")));
+    }
+
+    @Test
+    void anIndexDroppedUnderLockWarnsUnlessConcurrentOrItsTableGoes() {
+        Index ix = new Index("ix_note_body", List.of(new Index.Key("body", false)), false, Optional.empty(), "btree");
+        assertEquals(List.of(Code.DG015), codes(new Change.DropIndex("note", ix, false)));
+        assertEquals(List.of(), codes(new Change.DropIndex("note", ix, true)));
+        assertEquals(List.of(Code.DG001), codes(new Change.DropIndex("note", ix, false), new Change.DropTable(table("note", id()))));
+    }
+
+    @Test
+    void aForeignKeyWithoutAnIndexLeadingWithItsColumnsWarns() {
+        ForeignKey fk = new ForeignKey("fk_note_folder", List.of("folder_id"), "folder", List.of("id"),
+                ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
+        Table bare = table("note", id(), Column.of("folder_id", "bigint", true));
+        Index lead = new Index("ix_note_folder", List.of(new Index.Key("folder_id", false), new Index.Key("id", false)), false, Optional.empty(), "btree");
+        Index second = new Index("ix_note_id_folder", List.of(new Index.Key("id", false), new Index.Key("folder_id", false)), false, Optional.empty(), "btree");
+        List<Change> add = List.of(new Change.AddForeignKey("note", fk, true));
+        assertEquals(List.of(Code.DG014), Linter.lint(add, Optional.of(schema(bare))).stream().map(Diagnostic::code).toList());
+        assertEquals(List.of(Code.DG014), Linter.lint(add, Optional.of(schema(withIndex(bare, second)))).stream().map(Diagnostic::code).toList());
+        assertEquals(List.of(), Linter.lint(add, Optional.of(schema(withIndex(bare, lead)))).stream().map(Diagnostic::code).toList());
+    }
+
+    private static Table withIndex(Table t, Index index) {
+        return new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), List.of(index), t.comment());
+    }
+
+    private static io.diffgen.snapshot.SchemaSnapshot schema(Table t) {
+        return io.diffgen.snapshot.SchemaSnapshot.of(List.of(t), List.of());
     }
 
     @Test

@@ -84,7 +84,11 @@ class RevisionScriptTest {
 
                 --changeset diffgen:bc2002 logicalFilePath:migrations/versions/20240102_030405_ae1001_add_nickname.sql
                 --comment: add nickname
+                SET lock_timeout = '10s';
+                SET statement_timeout = '0';
                 ALTER TABLE member ADD COLUMN nickname text;
+                --rollback SET lock_timeout = '10s';
+                --rollback SET statement_timeout = '0';
                 --rollback ALTER TABLE member DROP COLUMN nickname;
                 """, script);
     }
@@ -93,16 +97,38 @@ class RevisionScriptTest {
     void concurrentIndexesGetTheirOwnNonTransactionalChangeset() {
         Index ix = new Index("ix_member_nickname", List.of(new Index.Key("nickname", false)), false, Optional.empty(), "btree");
         List<Change> up = List.of(new Change.AddColumn("member", Column.of("nickname", "text", true)), new Change.CreateIndex("member", ix, true));
-        String script = RevisionScript.render(revision("bc2002", "m", "ae1001"), FILE, up, Differ.inverse(up), List.of());
+        String script = RevisionScript.render(revision("bc2002", "m", "ae1001"), FILE, up, Differ.inverse(up), List.of(),
+                new RevisionScript.Timeouts("2s", "30min"));
         String tail = script.substring(script.indexOf("--changeset diffgen:bc2002.2"));
         assertEquals("""
                 --changeset diffgen:bc2002.2 logicalFilePath:migrations/versions/20240102_030405_ae1001_add_nickname.sql runInTransaction:false
                 --comment: create index ix_member_nickname on member
+                SET lock_timeout = '2s';
+                SET statement_timeout = '30min';
                 CREATE INDEX CONCURRENTLY ix_member_nickname ON member (nickname);
+                --rollback SET lock_timeout = '2s';
+                --rollback SET statement_timeout = '30min';
                 --rollback DROP INDEX CONCURRENTLY ix_member_nickname;
                 """, tail);
         String main = script.substring(0, script.indexOf("--changeset diffgen:bc2002.2"));
         assertFalse(main.contains("CONCURRENTLY"), main);
+    }
+
+    @Test
+    void aRollbackDropsATableWithoutDroppingItsIndexesAndConstraintsFirst() {
+        Index ix = new Index("ix_note_body", List.of(new Index.Key("body", false)), false, Optional.empty(), "btree");
+        io.diffgen.snapshot.ForeignKey toFolder = new io.diffgen.snapshot.ForeignKey("fk_note_folder", List.of("folder_id"), "folder",
+                List.of("id"), io.diffgen.snapshot.ForeignKey.Action.NO_ACTION, io.diffgen.snapshot.ForeignKey.Action.NO_ACTION);
+        io.diffgen.snapshot.ForeignKey toNote = new io.diffgen.snapshot.ForeignKey("fk_folder_note", List.of("note_id"), "note",
+                List.of("id"), io.diffgen.snapshot.ForeignKey.Action.NO_ACTION, io.diffgen.snapshot.ForeignKey.Action.NO_ACTION);
+        io.diffgen.snapshot.Table note = new io.diffgen.snapshot.Table("note", List.of(Column.of("id", "integer", false)), Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        io.diffgen.snapshot.Table folder = new io.diffgen.snapshot.Table("folder", List.of(Column.of("id", "integer", false)), Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        List<Change> rollback = List.of(new Change.DropIndex("note", ix, false), new Change.DropForeignKey("note", toFolder, false),
+                new Change.DropForeignKey("folder", toNote, false), new Change.DropTable(folder), new Change.DropTable(note));
+        // note's FK to folder must go before folder does; folder's FK to note goes with folder, before note
+        assertEquals(List.of(rollback.get(1), rollback.get(3), rollback.get(4)), RevisionScript.withoutDropsOfDroppedTables(rollback));
     }
 
     @Test

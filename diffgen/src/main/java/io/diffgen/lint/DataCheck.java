@@ -1,0 +1,240 @@
+package io.diffgen.lint;
+
+import io.diffgen.diff.Change;
+import io.diffgen.diff.Change.Aspect;
+import io.diffgen.snapshot.CheckConstraint;
+import io.diffgen.snapshot.ForeignKey;
+import io.diffgen.snapshot.Identifiers;
+import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static io.diffgen.snapshot.Identifiers.quote;
+
+/**
+ * A preflight data check: the rows already in the database that a revision's new constraint, NOT NULL
+ * or narrower type would reject, named by what rejects them. It runs before any statement of the
+ * revision, on the tables and columns as they are then, so a revision that would fail on its data
+ * fails before it changes anything, saying how many rows and how to list them.
+ *
+ * <p>Checks are written only where their query is certain to name what exists before the revision:
+ * not on new tables or new columns, and not for CHECK expressions that name a column the revision adds,
+ * renames or retypes.
+ */
+public record DataCheck(String name, String listQuery) {
+    private static final Pattern COUNT = Pattern.compile("SELECT count\\(\\*\\) AS (\"(?:[^\"]|\"\")*\") FROM \\((.*)\\) AS violations");
+    private static final Map<String, String> INTEGER_RANGES = Map.of(
+            "smallint", "-32768 AND 32767", "integer", "-2147483648 AND 2147483647");
+
+    /** One line, as a Liquibase {@code --precondition-sql-check} needs it: 0 when no row violates. */
+    public String countQuery() {
+        return "SELECT count(*) AS " + Identifiers.quoteAlways(name) + " FROM (" + listQuery + ") AS violations";
+    }
+
+    /** The check a {@link #countQuery()} was written from; empty for any other query. */
+    public static Optional<DataCheck> parse(String countQuery) {
+        Matcher m = COUNT.matcher(countQuery.strip());
+        if (!m.matches()) return Optional.empty();
+        String alias = m.group(1);
+        return Optional.of(new DataCheck(alias.substring(1, alias.length() - 1).replace("\"\"", "\""), m.group(2)));
+    }
+
+    /** The checks of a revision's upgrade, one per constraint, in the order of the changes. */
+    public static List<DataCheck> of(List<Change> upgrade) {
+        return new Before(upgrade).checks();
+    }
+
+    /** The names of tables and columns as they are before the revision, and what it creates. */
+    private static final class Before {
+        private final List<Change> upgrade;
+        private final Set<String> newTables = new HashSet<>();
+        private final Set<String> newColumns = new HashSet<>();
+        /** {@code table.column} the revision adds, renames (the new name) or retypes: a CHECK naming one cannot run before it */
+        private final Set<String> reshaped = new HashSet<>();
+        private final Map<String, String> oldTable = new HashMap<>();
+        private final Map<String, String> oldColumn = new HashMap<>();
+        private final Set<String> notNullHelpers = new HashSet<>();
+
+        Before(List<Change> upgrade) {
+            this.upgrade = upgrade;
+            for (Change c : upgrade) {
+                if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
+                if (c instanceof Change.RenameTable r) oldTable.put(r.to(), r.from());
+                if (c instanceof Change.SetNotNullValidated s) notNullHelpers.add(s.table() + "." + s.helper().name());
+            }
+            for (Change c : upgrade) {
+                if (c instanceof Change.AddColumn a) {
+                    newColumns.add(a.table() + "." + a.column().name());
+                    reshaped.add(a.table() + "." + a.column().name());
+                }
+                if (c instanceof Change.RenameColumn r) {
+                    oldColumn.put(r.table() + "." + r.to(), r.from());
+                    oldColumn.put(tableBefore(r.table()) + "." + r.to(), r.from());
+                    reshaped.add(r.table() + "." + r.to());
+                }
+                if (c instanceof Change.AlterColumn a && a.aspects().contains(Aspect.TYPE)) reshaped.add(a.table() + "." + a.to().name());
+            }
+        }
+
+        List<DataCheck> checks() {
+            Map<String, DataCheck> checks = new LinkedHashMap<>();
+            for (Change c : upgrade) {
+                checksOf(c).forEach(check -> checks.putIfAbsent(check.name(), check));
+            }
+            return List.copyOf(checks.values());
+        }
+
+        private List<DataCheck> checksOf(Change c) {
+            if (c instanceof Change.AddUnique u) return unique(u.table(), u.constraint().asIndex(), true);
+            if (c instanceof Change.CreateIndex i && i.index().unique()) return unique(i.table(), i.index(), true);
+            if (c instanceof Change.AddPrimaryKey p) {
+                return unique(p.table(), new UniqueConstraint(p.key().name(), p.key().columns()).asIndex(), false);
+            }
+            if (c instanceof Change.AddForeignKey f) return foreignKey(f.table(), f.key());
+            if (c instanceof Change.AddCheck a) return check(a.table(), a.check());
+            if (c instanceof Change.SetNotNullValidated s) return notNull(s.table(), s.column());
+            if (c instanceof Change.RecreateEnum r && !r.removed().isEmpty()) return removedLabels(r);
+            List<DataCheck> found = new ArrayList<>();
+            if (c instanceof Change.AlterColumn a) {
+                if (a.aspects().contains(Aspect.NULLABLE) && !a.to().nullable()) found.addAll(notNull(a.table(), a.to().name()));
+                if (a.aspects().contains(Aspect.TYPE)) found.addAll(narrowing(a));
+            }
+            return found;
+        }
+
+        /** Values that occur more than once; NULLs are distinct except in a primary key. */
+        private List<DataCheck> unique(String table, Index index, boolean skipNulls) {
+            if (!isExisting(table) || !index.keys().stream().allMatch(k -> isExistingColumn(table, k.expression()))) return List.of();
+            List<String> keys = index.keys().stream().map(k -> column(table, k.expression())).toList();
+            List<String> filters = new ArrayList<>();
+            if (skipNulls) keys.forEach(k -> filters.add(k + " IS NOT NULL"));
+            index.where().ifPresent(w -> filters.add("(" + oneLine(w) + ")"));
+            String list = String.join(", ", keys);
+            return List.of(new DataCheck(index.name(), "SELECT " + list + ", count(*) AS rows FROM " + from(table)
+                    + (filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters))
+                    + " GROUP BY " + list + " HAVING count(*) > 1"));
+        }
+
+        private List<DataCheck> foreignKey(String table, ForeignKey key) {
+            if (!isExisting(table) || !key.columns().stream().allMatch(col -> isExistingColumn(table, quote(col)))) return List.of();
+            String parent = key.referencedTable();
+            List<String> present = key.columns().stream().map(col -> "r." + column(table, quote(col)) + " IS NOT NULL").toList();
+            String rows = "SELECT r.* FROM " + from(table) + " AS r WHERE " + String.join(" AND ", present);
+            if (newTables.contains(parent)) {
+                // a table the revision creates is empty: every referencing value violates
+                return List.of(new DataCheck(key.name(), rows));
+            }
+            if (!key.referencedColumns().stream().allMatch(col -> isExistingColumn(parent, quote(col)))) return List.of();
+            List<String> matches = new ArrayList<>();
+            for (int i = 0; i < key.columns().size(); i++) {
+                matches.add("p." + column(parent, quote(key.referencedColumns().get(i))) + " = r." + column(table, quote(key.columns().get(i))));
+            }
+            return List.of(new DataCheck(key.name(), rows + " AND NOT EXISTS (SELECT 1 FROM " + from(parent) + " AS p WHERE "
+                    + String.join(" AND ", matches) + ")"));
+        }
+
+        private List<DataCheck> check(String table, CheckConstraint check) {
+            if (!isExisting(table) || notNullHelpers.contains(table + "." + check.name())) return List.of();
+            String expression = check.expression().toLowerCase(java.util.Locale.ROOT);
+            boolean namesReshaped = reshaped.stream().filter(key -> key.startsWith(table + "."))
+                    .map(key -> key.substring(table.length() + 1).toLowerCase(java.util.Locale.ROOT))
+                    .anyMatch(col -> Pattern.compile("(?<![a-z0-9_$])" + Pattern.quote(col) + "(?![a-z0-9_$])").matcher(expression).find());
+            if (namesReshaped) return List.of();
+            // a CHECK passes on NULL, and so does this filter
+            return List.of(new DataCheck(check.name(), "SELECT * FROM " + from(table) + " WHERE NOT (" + oneLine(check.expression()) + ")"));
+        }
+
+        private List<DataCheck> notNull(String table, String column) {
+            if (!isExisting(table) || !isExistingColumn(table, quote(column))) return List.of();
+            return List.of(new DataCheck(Identifiers.display(table) + "." + column + " NOT NULL",
+                    "SELECT * FROM " + from(table) + " WHERE " + column(table, quote(column)) + " IS NULL"));
+        }
+
+        /** Shorter strings, smaller integers, fewer digits: the rows whose value would not fit. */
+        private List<DataCheck> narrowing(Change.AlterColumn a) {
+            String table = a.table();
+            if (!isExisting(table) || !isExistingColumn(table, quote(a.to().name()))) return List.of();
+            String from = a.from().type().toLowerCase(java.util.Locale.ROOT);
+            String to = a.to().type().toLowerCase(java.util.Locale.ROOT);
+            if (Linter.widening(from, to) != Linter.Widening.NONE) return List.of();
+            String col = column(table, quote(a.to().name()));
+            String misfit = null;
+            Matcher varchar = Linter.VARCHAR.matcher(to);
+            Matcher numeric = Linter.NUMERIC.matcher(to);
+            if (varchar.matches() && (from.startsWith("character varying") || from.equals("text"))) {
+                misfit = "char_length(" + col + ") > " + varchar.group(1);
+            } else if (INTEGER_RANGES.containsKey(to) && Linter.INTEGERS.contains(from)) {
+                misfit = col + " NOT BETWEEN " + INTEGER_RANGES.get(to);
+            } else if (numeric.matches() && (from.startsWith("numeric") || Linter.INTEGERS.contains(from))) {
+                int precision = Integer.parseInt(numeric.group(1));
+                int scale = Integer.parseInt(numeric.group(2));
+                misfit = "abs(round(" + col + ", " + scale + ")) >= 10::numeric ^ " + (precision - scale);
+            }
+            if (misfit == null) return List.of();
+            return List.of(new DataCheck(Identifiers.display(table) + "." + a.to().name() + " as " + a.to().type(),
+                    "SELECT * FROM " + from(table) + " WHERE " + misfit));
+        }
+
+        private List<DataCheck> removedLabels(Change.RecreateEnum r) {
+            String labels = r.removed().stream().map(Identifiers::literal).collect(Collectors.joining(", "));
+            List<String> queries = new ArrayList<>();
+            for (Change.EnumUse use : r.uses()) {
+                // uses are the columns before the revision, or after it: then named as now only when not renamed
+                boolean namedAsNow = r.beforeColumns()
+                        || !oldTable.containsKey(use.table()) && !oldColumn.containsKey(use.table() + "." + use.column());
+                if (namedAsNow && isExisting(use.table()) && isExistingColumn(use.table(), quote(use.column()))) {
+                    String col = quote(use.column());
+                    queries.add("SELECT " + Identifiers.literal(Identifiers.display(use.table()) + "." + use.column()) + " AS used_in, "
+                            + col + "::text AS label FROM " + Identifiers.quoteQualified(use.table()) + " WHERE " + col + "::text IN (" + labels + ")");
+                }
+            }
+            if (queries.isEmpty()) return List.of();
+            return List.of(new DataCheck(r.from().name() + " without " + String.join(", ", r.removed()), String.join(" UNION ALL ", queries)));
+        }
+
+        private boolean isExisting(String table) {
+            return !newTables.contains(table);
+        }
+
+        /** A plain column (quoted or not) that exists before the revision; expressions are not. */
+        private boolean isExistingColumn(String table, String key) {
+            String name = unquoted(key);
+            return name != null && !newColumns.contains(table + "." + name);
+        }
+
+        private String tableBefore(String table) {
+            return oldTable.getOrDefault(table, table);
+        }
+
+        private String from(String table) {
+            return Identifiers.quoteQualified(tableBefore(table));
+        }
+
+        /** The column as it is named before the revision, quoted. */
+        private String column(String table, String key) {
+            String name = unquoted(key);
+            return quote(oldColumn.getOrDefault(table + "." + name, name));
+        }
+
+        private static String unquoted(String key) {
+            if (key.matches("\"(?:[^\"]|\"\")+\"")) return key.substring(1, key.length() - 1).replace("\"\"", "\"");
+            if (key.matches("[a-z_][a-z0-9_$]*")) return key;
+            return null;
+        }
+
+        private static String oneLine(String sql) {
+            return sql.replaceAll("\\s*\\n\\s*", " ");
+        }
+    }
+}
