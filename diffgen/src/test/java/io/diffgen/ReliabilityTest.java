@@ -260,13 +260,16 @@ class ReliabilityTest {
     /**
      * A statement that fails on lock_timeout while another session holds the table is rolled back
      * and run again after a pause, saying so; once the other session lets go, the revision applies.
-     * statement_timeout is the session's while the run lasts and given back afterwards.
+     * statement_timeout is the session's while the run lasts and given back afterwards. Both, typed on
+     * the command line, take the place of the values the script sets.
      */
     @Test
     void aChangesetBlockedByAnotherSessionIsRetriedAndAppliesOnceTheLockIsGone(@TempDir Path dir) throws Exception {
         TestDatabase target = io.diffgen.testkit.PostgresServer.createDatabase("lock_retry");
         Path m = migrations(dir, "CREATE TABLE busy (id integer);\n--rollback DROP TABLE busy;\n",
-                "ALTER TABLE busy ADD COLUMN note text;\nCREATE TABLE seen AS SELECT current_setting('statement_timeout') AS timeout;\n"
+                // as generated: the script sets its own timeouts, which the command line's replace
+                "SET lock_timeout = '10s';\nSET statement_timeout = '0';\n"
+                        + "ALTER TABLE busy ADD COLUMN note text;\nCREATE TABLE seen AS SELECT current_setting('statement_timeout') AS timeout;\n"
                         + "--rollback DROP TABLE seen;\n--rollback ALTER TABLE busy DROP COLUMN note;\n");
         List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
         Cli.run(Cli.args("upgrade", "r1", on)).assertOk();

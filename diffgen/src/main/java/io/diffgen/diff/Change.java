@@ -71,6 +71,8 @@ public sealed interface Change {
         R dropNotNullKeepingCheck(DropNotNullKeepingCheck c);
         R attachUnique(AttachUnique c);
         R detachUnique(DetachUnique c);
+        R attachPrimaryKey(AttachPrimaryKey c);
+        R detachPrimaryKey(DetachPrimaryKey c);
         R noChange(NoChange c);
         R dropSchema(DropSchema c);
     }
@@ -452,6 +454,34 @@ public sealed interface Change {
         public Change inverse() { return new AttachUnique(table, constraint); }
         public String subject() { return table; }
         public String summary() { return "drop unique constraint " + constraint.name() + " on " + display(table) + ", keeping its index"; }
+    }
+
+    /**
+     * A PRIMARY KEY on an existing table made from the unique index of the same name built CONCURRENTLY
+     * before it ({@code ADD CONSTRAINT ... PRIMARY KEY USING INDEX}), its columns already NOT NULL.
+     */
+    record AttachPrimaryKey(String table, PrimaryKey key) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.attachPrimaryKey(this); }
+        public Change inverse() { return new DetachPrimaryKey(table, key); }
+        public String subject() { return table; }
+        public String summary() { return "add primary key " + key.name() + " on " + display(table) + key.columns() + " using its index"; }
+
+        /** The unique index it is made from. */
+        public Index index() {
+            return new UniqueConstraint(key.name(), key.columns()).asIndex();
+        }
+    }
+
+    /** The inverse of {@link AttachPrimaryKey}: the constraint dropped (which drops its index) and the plain unique index back. */
+    record DetachPrimaryKey(String table, PrimaryKey key) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.detachPrimaryKey(this); }
+        public Change inverse() { return new AttachPrimaryKey(table, key); }
+        public String subject() { return table; }
+        public String summary() { return "drop primary key " + key.name() + " on " + display(table) + ", keeping its index"; }
+
+        public Index index() {
+            return new AttachPrimaryKey(table, key).index();
+        }
     }
 
     /** The inverse of a change that leaves nothing to undo ({@code undoes}); renders no statement. */

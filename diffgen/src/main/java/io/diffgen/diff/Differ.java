@@ -396,7 +396,7 @@ public final class Differ {
      * runs in a later changeset: FKs (also those from a new table to an existing one, which the check
      * would lock) and CHECKs added NOT VALID (no scan, a brief lock) and validated;
      * SET NOT NULL through a validated NOT VALID check; a UNIQUE made from a unique index built
-     * CONCURRENTLY; an index dropped CONCURRENTLY, where nothing else in the revision needs it gone first.
+     * CONCURRENTLY, and a PRIMARY KEY too, unless an FK the revision adds references its table; an index dropped CONCURRENTLY, where nothing else in the revision needs it gone first.
      */
     private static void onlineForms(List<Change> changes) {
         Set<String> newTables = new HashSet<>();
@@ -404,6 +404,11 @@ public final class Differ {
             if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
         });
         Set<String> mustDropFirst = indexesOtherChangesNeedGone(changes);
+        // an FK the revision adds needs its referenced key in the main changeset
+        Set<String> referenced = new HashSet<>();
+        changes.forEach(c -> {
+            if (c instanceof Change.AddForeignKey f) referenced.add(f.key().referencedTable());
+        });
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
             if (c instanceof Change.DropIndex d && !d.concurrently() && !mustDropFirst.contains(d.table() + "." + d.index().name())) {
@@ -422,6 +427,12 @@ public final class Differ {
                 }
                 changes.add(new Change.AddCheck(a.table(), helper, true));
                 changes.add(new Change.SetNotNullValidated(a.table(), a.to().name(), helper));
+                continue;
+            }
+            if (c instanceof Change.AddPrimaryKey p && !newTables.contains(p.table()) && !referenced.contains(p.table())) {
+                Change.AttachPrimaryKey attach = new Change.AttachPrimaryKey(p.table(), p.key());
+                changes.set(i, new Change.CreateIndex(p.table(), attach.index(), true));
+                changes.add(attach);
                 continue;
             }
             if (c instanceof Change.AddUnique u && !newTables.contains(u.table())) {
@@ -583,6 +594,8 @@ public final class Differ {
         public Integer dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) { return 15; }
         public Integer attachUnique(Change.AttachUnique c) { return 15; } // after the index build it is made from
         public Integer detachUnique(Change.DetachUnique c) { return 15; }
+        public Integer attachPrimaryKey(Change.AttachPrimaryKey c) { return 16; } // after its index and its columns' SET NOT NULL
+        public Integer detachPrimaryKey(Change.DetachPrimaryKey c) { return 15; }
         public Integer noChange(Change.NoChange c) { return 16; }
         public Integer dropSchema(Change.DropSchema c) { return 19; }
     };

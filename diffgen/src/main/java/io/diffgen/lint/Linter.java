@@ -176,6 +176,8 @@ public final class Linter {
         public List<Diagnostic> dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) { return List.of(); }
         public List<Diagnostic> attachUnique(Change.AttachUnique c) { return List.of(); }
         public List<Diagnostic> detachUnique(Change.DetachUnique c) { return List.of(); }
+        public List<Diagnostic> attachPrimaryKey(Change.AttachPrimaryKey c) { return List.of(); }
+        public List<Diagnostic> detachPrimaryKey(Change.DetachPrimaryKey c) { return List.of(); }
         public List<Diagnostic> noChange(Change.NoChange c) { return List.of(); }
         public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }
     }

@@ -184,6 +184,15 @@ public final class SqlRenderer {
                     SqlRenderer.createIndex(c.table(), c.constraint().asIndex(), false));
         }
 
+        public List<String> attachPrimaryKey(Change.AttachPrimaryKey c) {
+            return List.of(alter(c.table()) + "ADD CONSTRAINT " + quote(c.key().name()) + " PRIMARY KEY USING INDEX " + quote(c.key().name()));
+        }
+
+        public List<String> detachPrimaryKey(Change.DetachPrimaryKey c) {
+            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()),
+                    SqlRenderer.createIndex(c.table(), c.index(), false));
+        }
+
         public List<String> validateConstraint(Change.ValidateConstraint c) {
             return List.of(alter(c.table()) + "VALIDATE CONSTRAINT " + quote(c.name()));
         }

@@ -180,7 +180,7 @@ public final class RevisionScript {
     /** Changes that run after the main changeset, each in a changeset of its own. */
     private static boolean isLater(Change c) {
         return isConcurrent(c) || c instanceof Change.ValidateConstraint || c instanceof Change.SetNotNullValidated
-                || c instanceof Change.AttachUnique;
+                || c instanceof Change.AttachUnique || c instanceof Change.AttachPrimaryKey;
     }
 
     private static boolean isConcurrent(Change c) {

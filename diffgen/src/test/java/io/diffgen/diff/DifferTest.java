@@ -324,6 +324,23 @@ class DifferTest {
     }
 
     @Test
+    void aPrimaryKeyOnAnExistingTableIsBuiltConcurrentlyUnlessANewForeignKeyNeedsIt() {
+        Column a = Column.of("a", "integer", false);
+        Table before = table("t").columns(a).build();
+        Table after = table("t").columns(a).pk("t_pkey", "a").build();
+        List<Change> up = Differ.diff(schema(before), schema(after), new Differ.Options(List.of(), true));
+        Change.AttachPrimaryKey attach = new Change.AttachPrimaryKey("t", new PrimaryKey("t_pkey", List.of("a")));
+        assertEquals(List.of(new Change.CreateIndex("t", attach.index(), true), attach), up);
+        assertRunsBothWays(schema(before), schema(after), up);
+
+        ForeignKey toT = new ForeignKey("fk_u_t", List.of("t_a"), "t", List.of("a"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
+        Table u = table("u").columns(Column.of("t_a", "integer", true)).build();
+        List<Change> withFk = Differ.diff(schema(before, u), schema(after, table("u").columns(Column.of("t_a", "integer", true)).fk(toT).build()),
+                new Differ.Options(List.of(), true));
+        assertTrue(withFk.contains(new Change.AddPrimaryKey("t", new PrimaryKey("t_pkey", List.of("a")))), withFk.toString());
+    }
+
+    @Test
     void swappedIndexNamesDoNotCollide() {
         Table before = table("t").columns(col("a", "text"), col("b", "text")).index(index("ix_a", "a")).index(index("ix_b", "b")).build();
         Table after = table("t").columns(col("a", "text"), col("b", "text")).index(index("ix_a", "b")).index(index("ix_b", "a")).build();

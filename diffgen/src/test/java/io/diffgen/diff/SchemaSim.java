@@ -328,6 +328,17 @@ final class SchemaSim {
             require(t.indexes().contains(c.constraint().asIndex()), "index " + c.constraint().name() + " does not exist");
             tables.put(t.name(), with(t, t.columns(), t.primaryKey(), t.foreignKeys(), plus(t.uniques(), c.constraint()), t.checks(),
                     minus(t.indexes(), c.constraint().asIndex()), t.comment()));
+        } else if (change instanceof Change.AttachPrimaryKey c) {
+            Table t = table(c.table());
+            require(t.primaryKey().isEmpty(), "table " + t.name() + " already has a primary key");
+            require(t.indexes().contains(c.index()), "index " + c.key().name() + " does not exist");
+            tables.put(t.name(), with(t, t.columns(), Optional.of(c.key()), t.foreignKeys(), t.uniques(), t.checks(),
+                    minus(t.indexes(), c.index()), t.comment()));
+        } else if (change instanceof Change.DetachPrimaryKey c) {
+            Table t = table(c.table());
+            require(t.primaryKey().equals(Optional.of(c.key())), "primary key " + c.key() + " does not exist");
+            tables.put(t.name(), with(t, t.columns(), Optional.empty(), t.foreignKeys(), t.uniques(), t.checks(),
+                    plus(t.indexes(), c.index()), t.comment()));
         } else if (change instanceof Change.DetachUnique c) {
             Table t = table(c.table());
             require(t.uniques().contains(c.constraint()), "constraint " + c.constraint() + " does not exist");
