@@ -175,6 +175,13 @@ class BadInputTest {
     }
 
     @Test
+    void aUrlAfterDoubleDashIsNotEchoedWithItsPassword() {
+        // after "--" every argument is positional; picocli lists those it cannot place
+        assertCleanError(Cli.run("downgrade", "--", "-1", "--url", "postgresql://app:" + SECRET + "@127.0.0.1:1/app"),
+                2, "postgresql://app:***@127.0.0.1:1/app");
+    }
+
+    @Test
     void wrongPassword() {
         PostgresServer.createPasswordRole("pw_user", "right-password");
         assertCleanError(Cli.run("current", "--url", "postgresql://pw_user:" + SECRET + "@127.0.0.1:" + db.port() + "/" + db.name(),

@@ -58,7 +58,8 @@ public final class Main {
             cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));
         }
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
+            // picocli echoes the arguments it could not place, and a URL among them may carry a password
+            err.println("error: " + io.diffgen.config.DatabaseUrl.mask(e.getMessage()));
             err.println("(see 'diffgen " + (e.getCommandLine().getCommandName().equals("diffgen") ? "" : e.getCommandLine().getCommandName() + " ") + "--help')");
             return 2;
         });

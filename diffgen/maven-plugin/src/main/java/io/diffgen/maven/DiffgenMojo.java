@@ -1,0 +1,140 @@
+package io.diffgen.maven;
+
+import io.diffgen.cli.Main;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One diffgen command, run in Maven's JVM exactly as the CLI runs it: the goal's parameters become the
+ * command's options, its output goes to the build log line by line, and a non-zero exit fails the build
+ * with the command's own error line. The database is {@code diffgen.url}, else {@code $DATABASE_URL},
+ * else the one the CLI would use (a throwaway PostgreSQL for revision and check, the project's local one
+ * for the others).
+ */
+public abstract class DiffgenMojo extends AbstractMojo {
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** PostgreSQL URL, as the CLI's --url takes it; passwords are never printed. */
+    @Parameter(property = "diffgen.url")
+    protected String url;
+
+    /** The migrations folder. */
+    @Parameter(property = "diffgen.migrations", defaultValue = "${project.basedir}/migrations")
+    protected File migrations;
+
+    @Parameter(property = "diffgen.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The command and its own arguments, for example {@code upgrade head}. */
+    protected abstract List<String> command() throws MojoExecutionException;
+
+    /** Options the command needs beyond the common ones (the model, for revision and check). */
+    protected List<String> extraOptions() throws MojoExecutionException {
+        return List.of();
+    }
+
+    /** Whether the command's output goes to the build log (not when the goal writes it to a file). */
+    protected boolean logsOutput() {
+        return true;
+    }
+
+    /** Told the command's output after it succeeded. */
+    protected void succeeded(List<String> output) throws MojoExecutionException {
+    }
+
+    /** What a non-zero exit that printed no error line means, for the failure message. */
+    protected String failure(int exitCode, List<String> output) {
+        return "diffgen " + String.join(" ", safeCommand()) + " exited " + exitCode;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("diffgen: skipped (diffgen.skip)");
+            return;
+        }
+        // the common options before the command, where a "--" among its arguments cannot swallow them
+        List<String> args = new ArrayList<>(List.of("--migrations", migrations.getAbsolutePath()));
+        if (url != null && !url.isBlank()) {
+            args.addAll(List.of("--url", url.strip()));
+        }
+        args.addAll(extraOptions());
+        args.addAll(command());
+        List<String> output = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int code;
+        try (PrintWriter out = new PrintWriter(new Lines(line -> {
+                 output.add(line);
+                 if (logsOutput()) getLog().info(line);
+             }));
+             PrintWriter err = new PrintWriter(new Lines(line -> {
+                 if (line.startsWith("error: ")) {
+                     errors.add(line.substring("error: ".length()));
+                     getLog().error(line);
+                 } else {
+                     getLog().info(line);
+                 }
+             }))) {
+            code = Main.run(args.toArray(String[]::new), out, err);
+        }
+        if (code != 0) {
+            throw new MojoFailureException(errors.isEmpty() ? failure(code, output) : String.join("; ", errors));
+        }
+        succeeded(output);
+    }
+
+    /** The command without values that could carry a secret. */
+    private List<String> safeCommand() {
+        try {
+            return command();
+        } catch (MojoExecutionException e) {
+            return List.of();
+        }
+    }
+
+    /** A writer that hands each complete line to {@code sink}, and what is left on close. */
+    private static final class Lines extends Writer {
+        private final Consumer<String> sink;
+        private final StringBuilder line = new StringBuilder();
+
+        Lines(Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                char c = buffer[i];
+                if (c == '\n') {
+                    sink.accept(line.toString());
+                    line.setLength(0);
+                } else if (c != '\r') {
+                    line.append(c);
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            if (line.length() > 0) {
+                sink.accept(line.toString());
+                line.setLength(0);
+            }
+        }
+    }
+}
