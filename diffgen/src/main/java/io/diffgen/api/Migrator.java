@@ -30,25 +30,73 @@ public final class Migrator {
 
     private final MigrationsDirectory migrations;
     private final Consumer<AppliedRevision> listener;
+    private final RevisionRunner.Limits limits;
 
-    private Migrator(MigrationsDirectory migrations, Consumer<AppliedRevision> listener) {
+    private Migrator(MigrationsDirectory migrations, Consumer<AppliedRevision> listener, RevisionRunner.Limits limits) {
         this.migrations = migrations;
         this.listener = listener;
+        this.limits = limits;
     }
 
     public static Migrator forMigrations(Path migrationsFolder) {
-        return new Migrator(new MigrationsDirectory(Objects.requireNonNull(migrationsFolder, "migrationsFolder")), r -> { });
+        return new Migrator(new MigrationsDirectory(Objects.requireNonNull(migrationsFolder, "migrationsFolder")), r -> { },
+                RevisionRunner.Limits.DEFAULTS);
     }
 
     /** A copy of this migrator that calls {@code listener} after each applied revision. */
     public Migrator onApplied(Consumer<AppliedRevision> listener) {
-        return new Migrator(migrations, Objects.requireNonNull(listener, "listener"));
+        return new Migrator(migrations, Objects.requireNonNull(listener, "listener"), limits);
+    }
+
+    /**
+     * A copy whose statements wait at most {@code duration} (PostgreSQL's spelling: {@code 10s},
+     * {@code 500ms}, {@code 2min}; {@code 0} waits forever) for a table's lock, in place of what the
+     * scripts set.
+     */
+    public Migrator withLockTimeout(String duration) {
+        String value = Objects.requireNonNull(duration, "duration").strip();
+        if (!value.matches("\\d+\\s*(ms|s|min|h)?")) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad lock timeout '" + duration + "': expected a number with ms, s, min or h");
+        }
+        return new Migrator(migrations, listener, new RevisionRunner.Limits(limits.lockWait(), value, limits.statementTimeout(),
+                limits.lockRetries(), limits.waiting(), new io.diffgen.runner.SettingOverrides(java.util.Map.of("lock_timeout", value))));
+    }
+
+    /** The migrations folder this migrator runs. */
+    public Path migrationsFolder() {
+        return migrations.root();
+    }
+
+    /** Every revision, oldest first, with its state on the database: for dashboards and actuator endpoints. */
+    public List<RevisionRunner.RevisionState> revisions(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return new RevisionRunner(c, migrations, migrations.graph()).states();
+        } catch (SQLException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot read the revisions: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks without changing anything that the database is at the single head and that no revision it
+     * applied was edited since; throws otherwise.
+     */
+    public void validateAtHead(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            RevisionRunner.Validation v = new RevisionRunner(c, migrations, migrations.graph()).validate();
+            if (!v.pending().isEmpty() || !v.partial().isEmpty()) {
+                throw new DiffgenException(DiffgenException.ErrorCode.MIGRATION, "the database is not at head: "
+                        + (v.pending().isEmpty() ? "" : "pending " + String.join(", ", v.pending()))
+                        + (v.partial().isEmpty() ? "" : " partially applied " + String.join(", ", v.partial())));
+            }
+        } catch (SQLException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot validate: " + e.getMessage(), e);
+        }
     }
 
     /** Upgrades to the single head; throws with the failing revision and statement otherwise. */
     public List<String> ensureMigrated(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            return new RevisionRunner(c, migrations, migrations.graph())
+            return new RevisionRunner(c, migrations, migrations.graph()).withLimits(limits)
                     .upgrade("head", step -> listener.accept(new AppliedRevision(step.revision(), step.message())));
         } catch (SQLException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot migrate: " + e.getMessage(), e);

@@ -164,6 +164,18 @@ public final class DatabaseUrl {
         return user;
     }
 
+    /** A DataSource on this URL, with another user or password where given (a separate migration user). */
+    public javax.sql.DataSource dataSource(String otherUser, String otherPassword) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(jdbcUrl);
+        String u = otherUser != null ? otherUser : user;
+        String p = otherPassword != null ? otherPassword : password;
+        if (u != null) ds.setUser(u);
+        if (p != null) ds.setPassword(p);
+        ds.setApplicationName("diffgen");
+        return ds;
+    }
+
     /** For printing: no password, ever. */
     @Override
     public String toString() {

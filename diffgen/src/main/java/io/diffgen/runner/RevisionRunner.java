@@ -156,6 +156,29 @@ public final class RevisionRunner implements AutoCloseable {
         return graph.headsOf(progress().started());
     }
 
+    /**
+     * One revision as the database has it: {@code SUCCESS} (every changeset ran), {@code PARTIAL} or
+     * {@code PENDING}; when its main changeset ran, and Liquibase's checksum of it.
+     */
+    public record RevisionState(String revision, List<String> parents, String message, String script, String state,
+                                Optional<java.time.Instant> installedOn, Optional<String> checksum) {
+    }
+
+    /** Every revision, oldest first, with its state on this database. */
+    public List<RevisionState> states() {
+        Map<String, TrackingTable.Row> rows = new HashMap<>();
+        TrackingTable.rows(connection).forEach(r -> rows.put(r.id(), r));
+        Progress progress = progress();
+        List<RevisionState> states = new ArrayList<>();
+        for (Revision r : graph.topological()) {
+            String state = progress.applied().contains(r.id()) ? "SUCCESS" : progress.partial().contains(r.id()) ? "PARTIAL" : "PENDING";
+            Optional<TrackingTable.Row> main = Optional.ofNullable(rows.get(r.id()));
+            states.add(new RevisionState(r.id(), r.parents(), r.message(), r.location(), state,
+                    main.map(TrackingTable.Row::executed), main.map(TrackingTable.Row::checksum)));
+        }
+        return states;
+    }
+
     /** What {@code validate} found on a database: every applied revision is on disk and unedited. */
     public record Validation(Set<String> applied, Set<String> partial, List<String> pending) {
     }

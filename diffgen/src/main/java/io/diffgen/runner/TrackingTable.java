@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +26,33 @@ public final class TrackingTable {
             liquibase VARCHAR(20), contexts VARCHAR(255), labels VARCHAR(255), deployment_id VARCHAR(10));""";
 
     private TrackingTable() {
+    }
+
+    /** One of diffgen's rows: a changeset that ran, when, and Liquibase's checksum of it. */
+    record Row(String id, java.time.Instant executed, String checksum) {
+    }
+
+    /** diffgen's rows, in the order they ran (none without a table). */
+    static List<Row> rows(Connection connection) {
+        try {
+            List<Row> rows = new java.util.ArrayList<>();
+            if (!exists(connection)) {
+                return rows;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT id, dateexecuted, md5sum FROM databasechangelog WHERE author = ? ORDER BY orderexecuted")) {
+                ps.setString(1, RevisionScript.AUTHOR);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Timestamp at = rs.getTimestamp(2);
+                        rows.add(new Row(rs.getString(1), at == null ? null : at.toInstant(), rs.getString(3)));
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read DATABASECHANGELOG: " + e.getMessage(), e);
+        }
     }
 
     /** Ids of diffgen's changesets recorded in the table, in the order they ran (none without a table). */

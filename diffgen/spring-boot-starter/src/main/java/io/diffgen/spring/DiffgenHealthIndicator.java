@@ -1,0 +1,24 @@
+package io.diffgen.spring;
+
+import io.diffgen.api.MigrationStatus;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+/** Down when the database is not at the head of the migrations (a revision pending or partly applied). */
+public class DiffgenHealthIndicator extends AbstractHealthIndicator {
+    private final DiffgenMigration migration;
+
+    public DiffgenHealthIndicator(DiffgenMigration migration) {
+        super("diffgen health check failed");
+        this.migration = migration;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        MigrationStatus status = migration.status();
+        (status.upToDate() ? builder.up() : builder.down())
+                .withDetail("current", status.current())
+                .withDetail("heads", status.heads())
+                .withDetail("pending", status.pending());
+    }
+}

@@ -1,0 +1,50 @@
+package io.diffgen.spring;
+
+import io.diffgen.api.MigrationStatus;
+import io.diffgen.api.Migrator;
+import io.diffgen.runner.RevisionRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * The application's migration: run once when the bean is initialised, which the auto-configuration
+ * places after the DataSource and before the JPA EntityManagerFactory. Also what the actuator
+ * endpoint and the health indicator read.
+ */
+public class DiffgenMigration implements InitializingBean {
+    private static final Logger LOG = LoggerFactory.getLogger(DiffgenMigration.class);
+
+    private final Migrator migrator;
+    private final DataSource dataSource;
+    private final boolean validateOnly;
+
+    public DiffgenMigration(Migrator migrator, DataSource dataSource, boolean validateOnly) {
+        this.migrator = migrator.onApplied(r -> LOG.info("diffgen: applied revision {} ({})", r.revision(), r.message()));
+        this.dataSource = dataSource;
+        this.validateOnly = validateOnly;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (validateOnly) {
+            migrator.validateAtHead(dataSource);
+            LOG.info("diffgen: the database is at head ({})", migrator.migrationsFolder());
+            return;
+        }
+        List<String> applied = migrator.ensureMigrated(dataSource);
+        LOG.info("diffgen: {} from {}", applied.isEmpty() ? "the database is at head" : "applied " + applied.size() + " revision(s)",
+                migrator.migrationsFolder());
+    }
+
+    public MigrationStatus status() {
+        return migrator.status(dataSource);
+    }
+
+    public List<RevisionRunner.RevisionState> revisions() {
+        return migrator.revisions(dataSource);
+    }
+}

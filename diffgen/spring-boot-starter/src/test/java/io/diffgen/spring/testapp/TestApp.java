@@ -1,0 +1,7 @@
+package io.diffgen.spring.testapp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class TestApp {
+}
