@@ -26,10 +26,11 @@ $(JAR): $(SOURCES)
 
 build: $(JAR) ## Build the diffgen CLI and the model (no tests)
 
-test: ## Run every test: unit, real-PostgreSQL and packaged-jar process tests, then the README's commands and the Maven plugin end to end
+test: ## Run every test: unit, real-PostgreSQL and packaged-jar process tests, then the README's commands, the Maven plugin and the example application end to end
 	$(MVN) install
 	bash src/e2e/readme-commands.sh
 	bash src/e2e/maven-plugin.sh
+	bash src/e2e/example-app.sh
 
 test-unit: ## Only the tests that need no database (seconds)
 	$(MVN) install -DexcludedGroups=postgres,process -DskipITs

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# End-to-end: the example application (src/examples/shop) as its README runs it, in a copy: the
+# committed migrations match the entities, an entity edit becomes a revision, the service migrates
+# itself at start-up and /actuator/diffgen reports the head. Run after 'mvn install' (make test does).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+jar="$repo/diffgen/target/diffgen.jar"
+MVN=${MVN:-mvn -B}
+work=$(mktemp -d)
+app_pid=
+cleanup() {
+  [ -n "$app_pid" ] && kill -- -"$app_pid" 2>/dev/null || true
+  java -jar "$jar" db stop --migrations "$work/shop/migrations" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+unset DATABASE_URL SPRING_DATASOURCE_URL
+pass=0
+ok() { pass=$((pass + 1)); echo "ok   $*"; }
+fail() { echo "FAIL $*" >&2; [ -f "$work/app.log" ] && tail -40 "$work/app.log" >&2; exit 1; }
+
+cp -r "$repo/src/examples/shop" "$work/shop"
+rm -rf "$work/shop/target" "$work/shop/.diffgen"
+cd "$work/shop"
+
+$MVN -q compile diffgen:check > "$work/check.log" 2>&1 || fail "the committed migrations do not match the entities:\n$(cat "$work/check.log")"
+ok "mvn compile diffgen:check: the committed migrations match the entities"
+
+sed -i 's#    String email;#    String email;\n\n    @Column(length = 40)\n    String phone;#' src/main/java/com/example/shop/Customer.java
+$MVN compile diffgen:revision -Ddiffgen.message="customer phone" > "$work/revision.log" 2>&1 || fail "revision failed:\n$(cat "$work/revision.log")"
+grep -q "Generating" "$work/revision.log" || fail "no revision written:\n$(cat "$work/revision.log")"
+[ "$(ls migrations/versions | wc -l)" = 2 ] || fail "expected two revisions: $(ls migrations/versions)"
+ok "mvn compile diffgen:revision -Ddiffgen.message=\"customer phone\""
+head=$(sed -n 's/^-- Revision: //p' migrations/versions/*customer_phone.sql)
+
+# curl as the README says, else bash's own /dev/tcp (a fresh machine may lack curl)
+get() {
+  if command -v curl > /dev/null; then curl -sf "localhost:$port$1"; return; fi
+  exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3 && sed '1,/^\r$/d' <&3
+  exec 3>&-
+}
+
+# a free port, told by the application itself
+setsid $MVN spring-boot:run -Dspring-boot.run.arguments=--server.port=0 > "$work/app.log" 2>&1 &
+app_pid=$!
+port=
+for _ in $(seq 1 180); do
+  port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -1)
+  [ -n "$port" ] && break
+  kill -0 "$app_pid" 2>/dev/null || fail "the application exited"
+  sleep 1
+done
+[ -n "$port" ] || fail "the application did not start in 180 s"
+report=$(get /actuator/diffgen) || fail "no /actuator/diffgen"
+[[ "$report" == *"\"heads\":[\"$head\"]"* && "$report" == *"\"upToDate\":true"* ]] || fail "the report does not show head $head:\n$report"
+[ "$(grep -o '"state":"SUCCESS"' <<< "$report" | wc -l)" = 2 ] || fail "expected two applied revisions:\n$report"
+ok "mvn spring-boot:run migrated itself; curl /actuator/diffgen reports head $head"
+health=$(get /actuator/health) || fail "health is not UP"
+[[ "$health" == *'"diffgen":{"status":"UP"'* ]] || fail "the diffgen health indicator is not UP:\n$health"
+ok "curl /actuator/health: diffgen UP"
+echo "example-app: $pass checks passed"
