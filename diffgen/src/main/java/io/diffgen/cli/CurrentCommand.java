@@ -5,22 +5,12 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 
 @Command(name = "current", description = "Show the revision(s) the database is at; nothing at base.")
-final class CurrentCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class CurrentCommand extends DiffgenCommand {
     @Override
     public Integer call() throws SQLException {
         MigrationsDirectory migrations = parent.common.migrationsDirectory();

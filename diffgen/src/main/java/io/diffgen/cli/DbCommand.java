@@ -2,21 +2,11 @@ package io.diffgen.cli;
 
 import io.diffgen.postgres.LocalPostgres;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "db", description = "The project's local PostgreSQL (used when no --url or DATABASE_URL is given): start, stop, status, url.")
-final class DbCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class DbCommand extends DiffgenCommand {
     @Parameters(arity = "1", paramLabel = "ACTION", description = "start, stop, status or url")
     String action;
 

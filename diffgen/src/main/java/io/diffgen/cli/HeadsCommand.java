@@ -2,20 +2,10 @@ package io.diffgen.cli;
 
 import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "heads", description = "Show the heads of the revision graph.")
-final class HeadsCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class HeadsCommand extends DiffgenCommand {
     @Override
     public Integer call() {
         RevisionGraph graph = parent.common.migrationsDirectory().graph();

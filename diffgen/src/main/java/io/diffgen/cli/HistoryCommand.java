@@ -5,26 +5,16 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 @Command(name = "history", description = "List revisions, newest first.")
-final class HistoryCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class HistoryCommand extends DiffgenCommand {
     @Option(names = {"-r", "--rev-range"}, paramLabel = "[FROM]:[TO]", description = "Only revisions from FROM (exclusive) to TO (inclusive).")
     String range;
 

@@ -2,21 +2,11 @@ package io.diffgen.cli;
 
 import io.diffgen.command.Init;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "init", description = "Bring a database under diffgen: create it when missing and upgrade it to head; "
         + "upgrade an empty or tracked one; stamp at head one whose tables match the entities exactly; refuse any other.")
-final class InitCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class InitCommand extends DiffgenCommand {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();

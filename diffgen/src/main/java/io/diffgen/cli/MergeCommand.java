@@ -6,11 +6,8 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.revision.RevisionScript;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,16 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "merge", description = "Write a merge revision (no statements) joining REVS: 'heads', or two or more revisions.")
-final class MergeCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class MergeCommand extends DiffgenCommand {
     @Parameters(arity = "1..*", paramLabel = "REVS")
     List<String> revisions;
 

@@ -6,24 +6,14 @@ import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.sql.Connection;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "preflight", description = "Run the data checks of the revisions an upgrade to TARGET (default head) would apply: "
         + "the rows already in the database that a new UNIQUE, FK, NOT NULL, CHECK or narrower type would reject. "
         + "Changes nothing; exit 1 when a check fails.")
-final class PreflightCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class PreflightCommand extends DiffgenCommand {
     @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "TARGET")
     String target;
 

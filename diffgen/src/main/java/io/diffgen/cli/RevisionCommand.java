@@ -12,25 +12,15 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.revision.RevisionScript;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "revision", description = "Create a new revision script, from the entity model with --autogenerate.")
-final class RevisionCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class RevisionCommand extends DiffgenCommand {
     @Option(names = "--timing", description = "Print where the time went (jvm, model, catalog, canonical, diff) to stderr.")
     boolean timing;
 

@@ -3,21 +3,11 @@ package io.diffgen.cli;
 import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "show", description = "Show one revision: id, parents, path and message.")
-final class ShowCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class ShowCommand extends DiffgenCommand {
     @Parameters(arity = "1", paramLabel = "REV")
     String reference;
 

@@ -5,23 +5,13 @@ import io.diffgen.runner.RevisionRunner;
 import io.diffgen.runner.SqlScript;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 
 @Command(name = "stamp", description = "Record the database as being at TARGET (head, heads, a revision, base) without running anything.")
-final class StampCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class StampCommand extends DiffgenCommand {
     @Parameters(arity = "1", paramLabel = "TARGET", description = "head, heads, a revision or base. With --sql: [FROM:]TO.")
     String target;
 

@@ -3,23 +3,13 @@ package io.diffgen.cli;
 import io.diffgen.api.MigrationStatus;
 import io.diffgen.revision.MigrationsDirectory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 
 @Command(name = "status", description = "The current revision(s), the heads and the pending revisions.")
-final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class StatusCommand extends DiffgenCommand {
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 

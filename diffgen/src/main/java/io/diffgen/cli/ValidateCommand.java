@@ -6,23 +6,13 @@ import io.diffgen.runner.ChangeSetParser;
 import io.diffgen.runner.RevisionRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 
 @Command(name = "validate", description = "Check the revisions: every file parses, the graph is sound, and (unless --offline) "
         + "every revision the database applied exists and is unedited. Changes nothing.")
-final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class ValidateCommand extends DiffgenCommand {
     @Option(names = "--offline", description = "Check only the files and the graph; connect to no database.")
     boolean offline;
 

@@ -7,19 +7,8 @@ import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.revision.RevisionScript;
 import io.diffgen.snapshot.Identifiers;
-import liquibase.change.Change;
-import liquibase.change.CheckSum;
-import liquibase.change.core.RawSQLChange;
-import liquibase.changelog.ChangeLogHistoryService;
-import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.RanChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
-import liquibase.sql.visitor.AbstractSqlVisitor;
-import liquibase.sql.visitor.SqlVisitor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,13 +20,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
- * Runs a {@link MigrationPlan} on one database. Liquibase parses the scripts, computes checksums and
- * writes DATABASECHANGELOG exactly as stock Liquibase does; diffgen owns the transaction, so a
- * changeset's statements and its tracking row commit together or not at all, and it holds a
- * PostgreSQL advisory lock instead of Liquibase's lock table.
+ * The commands on one database: under a PostgreSQL advisory lock (instead of Liquibase's lock table)
+ * and the session's timeouts, it reads where the database stands ({@link Progress}), has the
+ * {@link ChecksumVerifier} refuse edited revisions, plans ({@link MigrationPlan}), runs each revision's
+ * data checks ({@link Preflight}) and hands each changeset to the {@link ChangeSetExecutor}. Liquibase
+ * parses the scripts, computes checksums and writes DATABASECHANGELOG exactly as stock Liquibase does.
  */
 public final class RevisionRunner implements AutoCloseable {
 
@@ -50,7 +39,7 @@ public final class RevisionRunner implements AutoCloseable {
     private final RevisionGraph graph;
     private final ChangeSetParser parser;
     /** Liquibase is started only by the commands that run or check scripts, not by current or status. */
-    private Database database;
+    private final LiquibaseSession liquibase;
     /** For error messages when the database can no longer be asked. */
     private String lastCompleted;
     private Limits limits = Limits.DEFAULTS;
@@ -117,17 +106,7 @@ public final class RevisionRunner implements AutoCloseable {
         this.migrations = migrations;
         this.graph = graph;
         this.parser = new ChangeSetParser(migrations);
-    }
-
-    private Database database() {
-        if (database == null) {
-            try {
-                database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            } catch (LiquibaseException e) {
-                throw new DiffgenException(ErrorCode.DATABASE, "cannot open the database for migrations: " + e.getMessage(), e);
-            }
-        }
-        return database;
+        this.liquibase = new LiquibaseSession(connection);
     }
 
     public RevisionGraph graph() {
@@ -190,7 +169,7 @@ public final class RevisionRunner implements AutoCloseable {
     public Validation validate() {
         Progress progress = progress();
         if (!progress.started().isEmpty()) {
-            verifyChecksums(progress.started());
+            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
         }
         List<String> pending = graph.topological().stream().map(Revision::id).filter(id -> !progress.applied().contains(id)).toList();
         return new Validation(progress.applied(), progress.partial(), pending);
@@ -200,7 +179,7 @@ public final class RevisionRunner implements AutoCloseable {
         try (Session session = lock()) {
             initTrackingTable();
             Progress progress = progress();
-            verifyChecksums(progress.started());
+            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
             return execute(MigrationPlan.upgrade(graph, parser, progress, target), listener);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
@@ -210,7 +189,7 @@ public final class RevisionRunner implements AutoCloseable {
     public List<String> downgrade(String target, Consumer<Step> listener) {
         try (Session session = lock()) {
             Progress progress = progress();
-            verifyChecksums(progress.started());
+            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
             return execute(MigrationPlan.downgrade(graph, parser, progress, target), listener);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
@@ -233,7 +212,7 @@ public final class RevisionRunner implements AutoCloseable {
         try (Session session = lock()) {
             initTrackingTable();
             MigrationPlan plan = MigrationPlan.stamp(graph, parser, purge ? Progress.assumedAt(List.of(), graph) : progress(), target);
-            database().setAutoCommit(false);
+            liquibase.database().setAutoCommit(false);
             if (purge) {
                 try (var delete = connection.prepareStatement("DELETE FROM databasechangelog WHERE author = ?")) {
                     delete.setString(1, RevisionScript.AUTHOR);
@@ -243,19 +222,19 @@ public final class RevisionRunner implements AutoCloseable {
             for (MigrationPlan.Step step : plan.steps()) {
                 for (ChangeSet cs : step.changeSets()) {
                     if (step.action() == MigrationPlan.Action.FORGET) {
-                        history().removeFromHistory(cs);
+                        liquibase.history().removeFromHistory(cs);
                     } else {
-                        history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
+                        liquibase.history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
                     }
                 }
             }
-            database().commit();
+            liquibase.database().commit();
         } catch (LiquibaseException | SQLException e) {
-            rollbackQuietly();
+            liquibase.rollbackQuietly();
             throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + Failures.rootMessage(e), e);
         } finally {
             try {
-                database().setAutoCommit(true);
+                liquibase.database().setAutoCommit(true);
             } catch (LiquibaseException ignored) {
                 // reported by the next use
             }
@@ -265,6 +244,7 @@ public final class RevisionRunner implements AutoCloseable {
     /** The plan's steps, one changeset at a time; returns the revisions it went through. */
     private List<String> execute(MigrationPlan plan, Consumer<Step> listener) {
         boolean upgrade = plan.kind() == MigrationPlan.Kind.UPGRADE;
+        ChangeSetExecutor executor = new ChangeSetExecutor(connection, liquibase, limits, this::describeCurrent);
         List<String> done = new ArrayList<>();
         for (MigrationPlan.Step step : plan.steps()) {
             Revision revision = step.revision();
@@ -272,10 +252,7 @@ public final class RevisionRunner implements AutoCloseable {
                 preflight(revision, step.changeSets());
             }
             for (ChangeSet cs : step.changeSets()) {
-                if (upgrade && !cs.isRunInTransaction()) {
-                    dropInvalidIndexesOf(cs);
-                }
-                runChangeSet(revision, cs, upgrade ? cs.getChanges() : cs.getRollback().getChanges(), upgrade);
+                executor.run(revision, cs, upgrade);
             }
             lastCompleted = upgrade ? revision.id() : "the rollback of " + revision.id();
             done.add(revision.id());
@@ -328,141 +305,6 @@ public final class RevisionRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind; it is dropped before the
-     * changeset runs again, or the retry would fail on the name.
-     */
-    private void dropInvalidIndexesOf(ChangeSet cs) {
-        String sql = cs.getChanges().stream().filter(c -> c instanceof RawSQLChange)
-                .map(c -> ((RawSQLChange) c).getSql()).reduce("", String::concat);
-        try (var ps = connection.prepareStatement("""
-                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE NOT i.indisvalid AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())""");
-             var rs = ps.executeQuery()) {
-            List<String> invalid = new ArrayList<>();
-            while (rs.next()) {
-                invalid.add(rs.getString(1));
-            }
-            for (String name : invalid) {
-                if (Pattern.compile("\\bINDEX CONCURRENTLY " + Pattern.quote(Identifiers.quote(name)) + "\\s").matcher(sql).find()) {
-                    boolean autoCommit = connection.getAutoCommit();
-                    connection.setAutoCommit(true); // CONCURRENTLY cannot run in a transaction block
-                    try (var drop = connection.createStatement()) {
-                        drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(name));
-                    } finally {
-                        connection.setAutoCommit(autoCommit);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot clean up invalid indexes: " + e.getMessage(), e);
-        }
-    }
-
-    /** One changeset, run again after a lock_timeout as often as the limits allow. */
-    private void runChangeSet(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade) {
-        for (int retry = 1; ; retry++) {
-            try {
-                runChangeSetOnce(revision, cs, changes, upgrade, retry > limits.lockRetries());
-                return;
-            } catch (LockTimedOut e) {
-                Duration pause = limits.backoff(retry);
-                limits.waiting().accept("lock_timeout (" + lockTimeoutOf(changes) + ") in revision " + revision.id()
-                        + ": another session holds a lock on the table; nothing of the changeset was applied; retry " + retry
-                        + " of " + limits.lockRetries() + " in " + pause.toMillis() + " ms");
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new DiffgenException(ErrorCode.MIGRATION, "interrupted while waiting to retry revision " + revision.id(), interrupted);
-                }
-                if (upgrade && !cs.isRunInTransaction()) {
-                    dropInvalidIndexesOf(cs);
-                }
-            }
-        }
-    }
-
-    /** A changeset that failed on lock_timeout, rolled back, with retries left. */
-    private static final class LockTimedOut extends RuntimeException {
-        LockTimedOut(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    /** One changeset: its statements and its tracking row in one transaction where PostgreSQL allows. */
-    private void runChangeSetOnce(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade, boolean lastTry) {
-        String statement = null;
-        Database database = database();
-        try {
-            boolean transactional = cs.isRunInTransaction();
-            database.setAutoCommit(!transactional);
-            for (Change change : changes) {
-                statement = Failures.oneLine(change instanceof RawSQLChange raw ? raw.getSql() : change.getDescription(), 200);
-                database.executeStatements(change, cs.getChangeLog(), visitors(cs));
-            }
-            statement = null;
-            if (upgrade) {
-                history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
-            } else {
-                history().removeFromHistory(cs);
-            }
-            database.commit();
-        } catch (LiquibaseException e) {
-            rollbackQuietly();
-            if (!lastTry && Failures.isLockTimeout(e)) {
-                throw new LockTimedOut(e);
-            }
-            String state = upgrade
-                    ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + describeCurrent()
-                            : "this changeset ran outside a transaction and may be partly applied")
-                    : "it was not rolled back; the database is still at " + describeCurrent();
-            String failed = Failures.failedStatement(e);
-            if (failed != null) {
-                statement = failed;
-            }
-            if (Failures.isLockTimeout(e)) {
-                state = "another session holds a lock on the table for longer than lock_timeout (" + lockTimeoutOf(changes)
-                        + ", --lock-timeout)" + (limits.lockRetries() > 0 ? ", " + limits.lockRetries() + " retries included" : "") + "; " + state;
-            }
-            throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
-                    + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "
-                    + Failures.rootMessage(e) + "; " + state, e);
-        } finally {
-            try {
-                database.setAutoCommit(true);
-            } catch (LiquibaseException ignored) {
-                // the connection is broken; the caller's next use reports it
-            }
-        }
-    }
-
-    /** The lock_timeout the changeset's statements ran with: the command line's, the script's own, or the session's. */
-    private String lockTimeoutOf(List<Change> changes) {
-        return Optional.ofNullable(limits.overrides().values().get("lock_timeout")).orElseGet(() -> changes.stream()
-                .filter(c -> c instanceof RawSQLChange).map(c -> SettingOverrides.setIn(((RawSQLChange) c).getSql(), "lock_timeout"))
-                .flatMap(Optional::stream).reduce((a, b) -> b).orElse(limits.lockTimeout()));
-    }
-
-    /** The changeset's own SQL visitors, then the command line's timeouts in place of the script's. */
-    private List<SqlVisitor> visitors(ChangeSet cs) {
-        List<SqlVisitor> visitors = new ArrayList<>(cs.getSqlVisitors());
-        if (!limits.overrides().isEmpty()) {
-            visitors.add(new AbstractSqlVisitor() {
-                @Override
-                public String modifySql(String sql, Database db) {
-                    return limits.overrides().apply(sql);
-                }
-
-                @Override
-                public String getName() {
-                    return "diffgenTimeouts";
-                }
-            });
-        }
-        return visitors;
-    }
-
     private String describeCurrent() {
         try {
             if (connection.isValid(2)) {
@@ -476,53 +318,18 @@ public final class RevisionRunner implements AutoCloseable {
                 + (lastCompleted == null ? "none" : lastCompleted);
     }
 
-    private void rollbackQuietly() {
-        try {
-            database().rollback();
-        } catch (LiquibaseException ignored) {
-            // nothing else to undo
-        }
-    }
-
-    /** A revision edited after it was applied is refused, naming the file. */
-    private void verifyChecksums(Set<String> applied) {
-        try {
-            Map<String, RanChangeSet> ran = new HashMap<>();
-            for (RanChangeSet r : history().getRanChangeSets()) {
-                if (RevisionScript.AUTHOR.equals(r.getAuthor())) ran.put(r.getId(), r);
-            }
-            for (String id : applied) {
-                Revision revision = graph.get(id);
-                for (ChangeSet cs : parser.changeSets(revision)) {
-                    RanChangeSet r = ran.get(cs.getId());
-                    CheckSum stored = r == null ? null : r.getLastCheckSum();
-                    if (stored != null && !cs.isCheckSumValid(stored)) {
-                        throw new DiffgenException(ErrorCode.REVISION, "revision " + id + " (" + revision.location()
-                                + ") was edited after it was applied to this database (checksum " + stored
-                                + " no longer matches); restore the file, or write a new revision for the change");
-                    }
-                }
-            }
-        } catch (LiquibaseException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
-        }
-    }
-
     /** Liquibase creates DATABASECHANGELOG when it is missing, or upgrades its columns. */
     private void initTrackingTable() {
         try {
-            history().init();
-            database().commit();
+            liquibase.history().init();
+            liquibase.database().commit();
         } catch (LiquibaseException e) {
-            rollbackQuietly();
+            liquibase.rollbackQuietly();
             throw new DiffgenException(ErrorCode.DATABASE, "cannot create or update the tracking table DATABASECHANGELOG: "
                     + Failures.rootMessage(e) + " (the user needs CREATE on the schema the first time)", e);
         }
     }
 
-    private ChangeLogHistoryService history() {
-        return liquibase.Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database());
-    }
 
     @Override
     public void close() {

@@ -1,0 +1,34 @@
+package io.diffgen.cli;
+
+import io.diffgen.revision.MigrationsDirectory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** What every command has: the options of {@link Main} and its own output streams. */
+abstract class DiffgenCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Spec
+    CommandSpec spec;
+
+    CommonOptions common() {
+        return parent.common;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    MigrationsDirectory migrations() {
+        return parent.common.migrationsDirectory();
+    }
+}

@@ -1,0 +1,185 @@
+package io.diffgen.runner;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.DiffgenException.ErrorCode;
+import io.diffgen.revision.Revision;
+import io.diffgen.snapshot.Identifiers;
+import liquibase.change.Change;
+import liquibase.change.core.RawSQLChange;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.exception.LiquibaseException;
+import liquibase.sql.visitor.AbstractSqlVisitor;
+import liquibase.sql.visitor.SqlVisitor;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one changeset of a plan: its statements and its tracking row in one transaction where
+ * PostgreSQL allows, run again after a lock_timeout as often as the limits allow, the INVALID index a
+ * failed CONCURRENTLY build left dropped first, the command line's timeouts in place of the script's;
+ * a failure says what happened and where the database stands ({@code whereNow}).
+ */
+final class ChangeSetExecutor {
+    private final Connection connection;
+    private final LiquibaseSession liquibase;
+    private final RevisionRunner.Limits limits;
+    private final Supplier<String> whereNow;
+
+    ChangeSetExecutor(Connection connection, LiquibaseSession liquibase, RevisionRunner.Limits limits, Supplier<String> whereNow) {
+        this.connection = connection;
+        this.liquibase = liquibase;
+        this.limits = limits;
+        this.whereNow = whereNow;
+    }
+
+    /** The changeset's statements (its rollback's, to downgrade), then its tracking row written or removed. */
+    void run(Revision revision, ChangeSet cs, boolean upgrade) {
+        if (upgrade && !cs.isRunInTransaction()) {
+            dropInvalidIndexesOf(cs);
+        }
+        runChangeSet(revision, cs, upgrade ? cs.getChanges() : cs.getRollback().getChanges(), upgrade);
+    }
+
+    /**
+     * A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind; it is dropped before the
+     * changeset runs again, or the retry would fail on the name.
+     */
+    private void dropInvalidIndexesOf(ChangeSet cs) {
+        String sql = cs.getChanges().stream().filter(c -> c instanceof RawSQLChange)
+                .map(c -> ((RawSQLChange) c).getSql()).reduce("", String::concat);
+        try (var ps = connection.prepareStatement("""
+                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE NOT i.indisvalid AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())""");
+             var rs = ps.executeQuery()) {
+            List<String> invalid = new ArrayList<>();
+            while (rs.next()) {
+                invalid.add(rs.getString(1));
+            }
+            for (String name : invalid) {
+                if (Pattern.compile("\\bINDEX CONCURRENTLY " + Pattern.quote(Identifiers.quote(name)) + "\\s").matcher(sql).find()) {
+                    boolean autoCommit = connection.getAutoCommit();
+                    connection.setAutoCommit(true); // CONCURRENTLY cannot run in a transaction block
+                    try (var drop = connection.createStatement()) {
+                        drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(name));
+                    } finally {
+                        connection.setAutoCommit(autoCommit);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot clean up invalid indexes: " + e.getMessage(), e);
+        }
+    }
+
+    /** One changeset, run again after a lock_timeout as often as the limits allow. */
+    private void runChangeSet(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade) {
+        for (int retry = 1; ; retry++) {
+            try {
+                runChangeSetOnce(revision, cs, changes, upgrade, retry > limits.lockRetries());
+                return;
+            } catch (LockTimedOut e) {
+                Duration pause = limits.backoff(retry);
+                limits.waiting().accept("lock_timeout (" + lockTimeoutOf(changes) + ") in revision " + revision.id()
+                        + ": another session holds a lock on the table; nothing of the changeset was applied; retry " + retry
+                        + " of " + limits.lockRetries() + " in " + pause.toMillis() + " ms");
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new DiffgenException(ErrorCode.MIGRATION, "interrupted while waiting to retry revision " + revision.id(), interrupted);
+                }
+                if (upgrade && !cs.isRunInTransaction()) {
+                    dropInvalidIndexesOf(cs);
+                }
+            }
+        }
+    }
+
+    /** A changeset that failed on lock_timeout, rolled back, with retries left. */
+    private static final class LockTimedOut extends RuntimeException {
+        LockTimedOut(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** One changeset: its statements and its tracking row in one transaction where PostgreSQL allows. */
+    private void runChangeSetOnce(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade, boolean lastTry) {
+        String statement = null;
+        Database database = liquibase.database();
+        try {
+            boolean transactional = cs.isRunInTransaction();
+            database.setAutoCommit(!transactional);
+            for (Change change : changes) {
+                statement = Failures.oneLine(change instanceof RawSQLChange raw ? raw.getSql() : change.getDescription(), 200);
+                database.executeStatements(change, cs.getChangeLog(), visitors(cs));
+            }
+            statement = null;
+            if (upgrade) {
+                liquibase.history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
+            } else {
+                liquibase.history().removeFromHistory(cs);
+            }
+            database.commit();
+        } catch (LiquibaseException e) {
+            liquibase.rollbackQuietly();
+            if (!lastTry && Failures.isLockTimeout(e)) {
+                throw new LockTimedOut(e);
+            }
+            String state = upgrade
+                    ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + whereNow.get()
+                            : "this changeset ran outside a transaction and may be partly applied")
+                    : "it was not rolled back; the database is still at " + whereNow.get();
+            String failed = Failures.failedStatement(e);
+            if (failed != null) {
+                statement = failed;
+            }
+            if (Failures.isLockTimeout(e)) {
+                state = "another session holds a lock on the table for longer than lock_timeout (" + lockTimeoutOf(changes)
+                        + ", --lock-timeout)" + (limits.lockRetries() > 0 ? ", " + limits.lockRetries() + " retries included" : "") + "; " + state;
+            }
+            throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
+                    + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "
+                    + Failures.rootMessage(e) + "; " + state, e);
+        } finally {
+            try {
+                database.setAutoCommit(true);
+            } catch (LiquibaseException ignored) {
+                // the connection is broken; the caller's next use reports it
+            }
+        }
+    }
+
+    /** The lock_timeout the changeset's statements ran with: the command line's, the script's own, or the session's. */
+    private String lockTimeoutOf(List<Change> changes) {
+        return Optional.ofNullable(limits.overrides().values().get("lock_timeout")).orElseGet(() -> changes.stream()
+                .filter(c -> c instanceof RawSQLChange).map(c -> SettingOverrides.setIn(((RawSQLChange) c).getSql(), "lock_timeout"))
+                .flatMap(Optional::stream).reduce((a, b) -> b).orElse(limits.lockTimeout()));
+    }
+
+    /** The changeset's own SQL visitors, then the command line's timeouts in place of the script's. */
+    private List<SqlVisitor> visitors(ChangeSet cs) {
+        List<SqlVisitor> visitors = new ArrayList<>(cs.getSqlVisitors());
+        if (!limits.overrides().isEmpty()) {
+            visitors.add(new AbstractSqlVisitor() {
+                @Override
+                public String modifySql(String sql, Database db) {
+                    return limits.overrides().apply(sql);
+                }
+
+                @Override
+                public String getName() {
+                    return "diffgenTimeouts";
+                }
+            });
+        }
+        return visitors;
+    }
+}

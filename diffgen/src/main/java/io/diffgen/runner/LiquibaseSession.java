@@ -1,0 +1,45 @@
+package io.diffgen.runner;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.DiffgenException.ErrorCode;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+
+import java.sql.Connection;
+
+/** Liquibase on one connection, started when first needed: its Database and its DATABASECHANGELOG service. */
+final class LiquibaseSession {
+    private final Connection connection;
+    private Database database;
+
+    LiquibaseSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    Database database() {
+        if (database == null) {
+            try {
+                database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            } catch (LiquibaseException e) {
+                throw new DiffgenException(ErrorCode.DATABASE, "cannot open the database for migrations: " + e.getMessage(), e);
+            }
+        }
+        return database;
+    }
+
+    ChangeLogHistoryService history() {
+        return liquibase.Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database());
+    }
+
+    void rollbackQuietly() {
+        try {
+            database().rollback();
+        } catch (LiquibaseException ignored) {
+            // nothing else to undo
+        }
+    }
+}
