@@ -50,7 +50,7 @@ final class HistoryCommand extends DiffgenCommand {
         String from = range.substring(0, colon);
         String to = range.substring(colon + 1);
         Set<String> upTo = to.isEmpty() || to.equals("heads") ? graph.ancestorsInclusive(graph.heads())
-                : graph.ancestorsInclusive(List.of(to.equals("head") ? graph.head("history -r") : graph.resolveId(to)));
+                : graph.ancestorsInclusive(List.of(graph.resolve(to, "history -r")));
         Set<String> below = from.isEmpty() || from.equals("base") ? Set.of()
                 : graph.ancestorsInclusive(List.of(graph.resolveId(from)));
         return all.stream().filter(r -> upTo.contains(r.id()) && !below.contains(r.id())).toList();

@@ -1,20 +1,17 @@
 package io.diffgen.cli;
 
+import io.diffgen.command.RevisionWriter;
 import io.diffgen.DiffgenException;
 import io.diffgen.revision.MigrationsDirectory;
-import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
-import io.diffgen.revision.RevisionScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 @Command(name = "merge", description = "Write a merge revision (no statements) joining REVS: 'heads', or two or more revisions.")
 final class MergeCommand extends DiffgenCommand {
@@ -48,12 +45,9 @@ final class MergeCommand extends DiffgenCommand {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "nothing to merge: " + (parents.isEmpty() ? "no revisions"
                     : "only " + String.join(", ", parents)) + " (a merge needs two or more heads)");
         }
-        String text = message.strip().replaceAll("\\s+", " ");
-        String id = revId != null ? MigrationsDirectory.checkedNewRevisionId(revId, graph) : MigrationsDirectory.newRevisionId(graph);
-        Instant now = Instant.now();
-        Revision merge = new Revision(id, new ArrayList<>(parents), text, MigrationsDirectory.createDate(now), Optional.empty());
-        String fileName = migrations.fileName(now, id, text);
-        Path written = migrations.write(fileName, RevisionScript.render(merge, fileName, List.of(), List.of(), List.of()));
+        String text = RevisionWriter.message(message);
+        String id = RevisionWriter.newId(graph, revId);
+        Path written = RevisionWriter.write(migrations, id, new ArrayList<>(parents), text, List.of(), List.of(), common().scriptTimeouts());
         spec.commandLine().getOut().println("Generating " + written.toAbsolutePath() + " ...  done");
         return 0;
     }

@@ -2,20 +2,17 @@ package io.diffgen.cli;
 
 import io.diffgen.DiffgenException;
 import io.diffgen.command.Autogenerate;
+import io.diffgen.command.RevisionWriter;
 import io.diffgen.command.Timing;
 import io.diffgen.diff.Change;
-import io.diffgen.diff.Differ;
 import io.diffgen.lint.Diagnostic;
 import io.diffgen.lint.Linter;
 import io.diffgen.revision.MigrationsDirectory;
-import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
-import io.diffgen.revision.RevisionScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,10 +47,7 @@ final class RevisionCommand extends DiffgenCommand {
 
     @Override
     public Integer call() {
-        String text = message.strip().replaceAll("\\s+", " ");
-        if (text.isEmpty()) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "the message (-m) is empty");
-        }
+        String text = RevisionWriter.message(message);
         MigrationsDirectory migrations = parent.common.migrationsDirectory();
         var err = spec.commandLine().getErr();
         return migrations.whileWritingRevisions(() -> write(migrations, text), line -> {
@@ -66,7 +60,7 @@ final class RevisionCommand extends DiffgenCommand {
         migrations.ensureMasterChangelog();
         RevisionGraph graph = migrations.graph();
         List<String> parents = parents(graph);
-        String id = revId != null ? MigrationsDirectory.checkedNewRevisionId(revId, graph) : MigrationsDirectory.newRevisionId(graph);
+        String id = RevisionWriter.newId(graph, revId);
 
         List<Change> upgrade = List.of();
         Optional<io.diffgen.snapshot.SchemaSnapshot> target = Optional.empty();
@@ -81,12 +75,7 @@ final class RevisionCommand extends DiffgenCommand {
                 return 0;
             }
         }
-        List<Change> downgrade = Differ.inverse(upgrade);
         List<Diagnostic> warnings = Linter.lint(upgrade, target);
-        Instant now = Instant.now();
-        Revision revision = new Revision(id, parents, text, MigrationsDirectory.createDate(now), Optional.empty());
-        String fileName = migrations.fileName(now, id, text);
-        String script = RevisionScript.render(revision, fileName, upgrade, downgrade, warnings, parent.common.scriptTimeouts());
         var err = spec.commandLine().getErr();
         for (Change c : upgrade) {
             err.println("Detected " + c.summary());
@@ -94,7 +83,7 @@ final class RevisionCommand extends DiffgenCommand {
         for (Diagnostic d : warnings) {
             err.println(d.line());
         }
-        Path written = migrations.write(fileName, script);
+        Path written = RevisionWriter.write(migrations, id, parents, text, upgrade, warnings, common().scriptTimeouts());
         spec.commandLine().getOut().println("Generating " + written.toAbsolutePath() + " ...  done");
         if (timing) err.println(clock.summary());
         return 0;
@@ -110,7 +99,7 @@ final class RevisionCommand extends DiffgenCommand {
             }
             return List.of();
         }
-        String resolved = head.equals("head") ? graph.head("--head head") : graph.resolveId(head);
+        String resolved = graph.resolve(head, "--head head");
         if (!graph.heads().contains(resolved) && !splice) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE,
                     "revision " + resolved + " is not a head; add --splice to start a branch from it");

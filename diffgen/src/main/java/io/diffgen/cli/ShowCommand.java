@@ -14,7 +14,7 @@ final class ShowCommand extends DiffgenCommand {
     @Override
     public Integer call() {
         RevisionGraph graph = parent.common.migrationsDirectory().graph();
-        String id = reference.equals("head") ? graph.head("'show head'") : graph.resolveId(reference);
+        String id = graph.resolve(reference, "'show head'");
         spec.commandLine().getOut().println(describe(graph, graph.get(id)));
         return 0;
     }

@@ -155,6 +155,11 @@ public final class RevisionGraph {
         return seen;
     }
 
+    /** Full id for {@code head} (the single head; {@code what} names the asker if there are several), an id or a unique prefix. */
+    public String resolve(String reference, String what) {
+        return reference.equals("head") ? head(what) : resolveId(reference);
+    }
+
     /** Full id for an id or unique prefix. */
     public String resolveId(String reference) {
         if (byId.containsKey(reference)) return reference;

@@ -65,7 +65,7 @@ public final class SqlScript {
         if (from == null || from.equals("base")) {
             return Progress.assumedAt(List.of(), graph);
         }
-        return Progress.assumedAt(List.of(from.equals("head") ? graph.head("--sql") : graph.resolveId(from)), graph);
+        return Progress.assumedAt(List.of(graph.resolve(from, "--sql")), graph);
     }
 
     /** {@code [FROM:]TO} as the offline forms take it. */
