@@ -9,7 +9,8 @@ import io.diffgen.diff.Differ;
 import io.diffgen.model.EntityModel;
 import io.diffgen.model.HibernateModelReader;
 import io.diffgen.model.HibernateSettings;
-import io.diffgen.model.ModelCache;
+import io.diffgen.cache.CacheKey;
+import io.diffgen.cache.ModelCache;
 import io.diffgen.model.ModelLoader;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
@@ -33,24 +34,6 @@ import java.util.Optional;
  * a throwaway PostgreSQL on which the migrations are replayed up to their heads.
  */
 public final class Autogenerate {
-    /** diffgen's own build: a cached model or canonical form is only valid for the code that made it. */
-    static final String TOOL_VERSION = toolVersion();
-
-    private static String toolVersion() {
-        try {
-            Path location = Path.of(Autogenerate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (java.nio.file.Files.isRegularFile(location)) {
-                return location + " " + java.nio.file.Files.size(location) + " " + java.nio.file.Files.getLastModifiedTime(location);
-            }
-            try (var files = java.nio.file.Files.walk(location)) {
-                long newest = files.mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
-                return location + " " + newest;
-            }
-        } catch (Exception e) {
-            return "diffgen " + System.nanoTime(); // unknown build: never reuse a cache entry
-        }
-    }
-
     /** The comparison: the changes that bring the database to the model, and what the database was at. */
     public record Comparison(List<Change> changes, List<String> databaseRevisions, SchemaSnapshot database, SchemaSnapshot model) {
     }
@@ -96,7 +79,7 @@ public final class Autogenerate {
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                      boolean online, Timing timing) {
         // hashing the model classpath reads every class file: once, for both caches
-        Optional<String> modelKey = ModelCache.key(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings(), TOOL_VERSION);
+        Optional<String> modelKey = CacheKey.of(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings());
         EntityModel model = loadModel(settings, modelKey, timing);
         if (settings.url().isPresent()) {
             try (Connection c = timing.time("connect", () -> settings.url().get().connect())) {

@@ -1,4 +1,9 @@
-package io.diffgen.model;
+package io.diffgen.cache;
+
+import io.diffgen.model.EntityModel;
+import io.diffgen.model.HibernateModelReader;
+import io.diffgen.model.HibernateSettings;
+import io.diffgen.model.Rename;
 
 import io.diffgen.random.RandomSchemas;
 import io.diffgen.snapshot.CheckConstraint;
@@ -34,14 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The model cache's file format gives back exactly the model that was written. */
-class ModelCacheFormatTest {
+class SnapshotCodecTest {
     private static EntityModel roundTrip(EntityModel model) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            ModelCache.writeModel(out, model);
+            SnapshotCodec.writeModel(out, model);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return ModelCache.readModel(in);
+            return SnapshotCodec.readModel(in);
         }
     }
 
@@ -84,6 +89,15 @@ class ModelCacheFormatTest {
     void randomSchemasComeBack(@ForAll long seed) throws IOException {
         EntityModel model = new EntityModel(RandomSchemas.base(seed), List.of(), List.of());
         assertEquals(model, roundTrip(model));
+    }
+
+    @Test
+    void aCanonicalSchemaIsStoredAsASchema(@TempDir Path dir) {
+        ModelCache cache = new ModelCache(dir);
+        SchemaSnapshot schema = RandomSchemas.base(7);
+        cache.putCanonical("c", schema);
+        assertEquals(Optional.of(schema), cache.getCanonical("c"));
+        assertEquals(Optional.empty(), cache.get("c"), "a model entry is another file");
     }
 
     @Test

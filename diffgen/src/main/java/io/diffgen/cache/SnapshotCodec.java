@@ -1,4 +1,7 @@
-package io.diffgen.model;
+package io.diffgen.cache;
+
+import io.diffgen.model.EntityModel;
+import io.diffgen.model.Rename;
 
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
@@ -33,117 +36,28 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The entity model as Hibernate read it, cached on disk under a SHA-256 of every class file and jar
- * of the model classpath (and of diffgen's own version), so a repeated {@code check} with unchanged
- * entities skips Hibernate's bootstrap. Any change to those files changes the key.
+ * The binary form of an entity model and of a schema snapshot, for the on-disk cache: Java's
+ * DataOutput, in the order of the records' components. {@link #FORMAT} changes with the layout; an
+ * entry of another format is a miss.
  */
-public final class ModelCache {
-    private static final int FORMAT = 4;
+public final class SnapshotCodec {
+    public static final int FORMAT = 5;
 
-    private final Path directory;
-
-    public ModelCache(Path directory) {
-        this.directory = directory;
+    private SnapshotCodec() {
     }
 
-    /**
-     * The cache key, or empty when the model has no classpath of its own to hash. Settings files on the
-     * classpath ({@code hibernate.properties}, {@code application.yml}, ...) are hashed with the classes;
-     * {@code settings} are those given to diffgen.
-     */
-    public static Optional<String> key(List<Path> classpath, List<String> packages, Map<String, String> settings, String toolVersion) {
-        if (classpath.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((toolVersion + "\n" + FORMAT + "\n" + String.join(",", packages) + "\n" + new TreeMap<>(settings) + "\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            for (Path entry : classpath) {
-                sha.update(entry.toAbsolutePath().normalize().toString().getBytes());
-                if (Files.isDirectory(entry)) {
-                    List<Path> files;
-                    try (Stream<Path> walk = Files.walk(entry)) {
-                        files = walk.filter(Files::isRegularFile).sorted().toList();
-                    }
-                    for (Path f : files) {
-                        sha.update(entry.relativize(f).toString().getBytes());
-                        sha.update(Files.readAllBytes(f));
-                    }
-                } else if (Files.isRegularFile(entry)) {
-                    try (InputStream in = Files.newInputStream(entry)) {
-                        byte[] buffer = new byte[1 << 16];
-                        for (int r; (r = in.read(buffer)) > 0; ) {
-                            sha.update(buffer, 0, r);
-                        }
-                    }
-                }
-            }
-            return Optional.of(HexFormat.of().formatHex(sha.digest()));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return Optional.empty();
-        }
+    /** The model: its schema, then its renames and names. */
+    public static void writeModel(DataOutputStream out, EntityModel model) throws IOException {
+        writeSchema(out, model.schema());
+        writeRenamesAndNames(out, model);
     }
 
-    public Optional<EntityModel> get(String key) {
-        return read("model-" + key + ".bin");
+    public static EntityModel readModel(DataInputStream in) throws IOException {
+        SchemaSnapshot schema = readSchema(in);
+        return readRenamesAndNames(in, schema);
     }
 
-    public void put(String key, EntityModel model) {
-        write("model-", key, model);
-    }
-
-    /** The model in PostgreSQL's spelling, which depends on the server version as well. */
-    public Optional<SchemaSnapshot> getCanonical(String key) {
-        return read("canonical-" + key + ".bin").map(EntityModel::schema);
-    }
-
-    public void putCanonical(String key, SchemaSnapshot canonical) {
-        write("canonical-", key, new EntityModel(canonical, List.of(), List.of()));
-    }
-
-    private Optional<EntityModel> read(String name) {
-        Path file = directory.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            if (in.readInt() != FORMAT) {
-                return Optional.empty();
-            }
-            return Optional.of(readModel(in));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged entry is a miss
-        }
-    }
-
-    private void write(String prefix, String key, EntityModel model) {
-        try {
-            Files.createDirectories(directory);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeInt(FORMAT);
-                writeModel(out, model);
-            }
-            try (Stream<Path> old = Files.list(directory)) {
-                for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Path temp = Files.createTempFile(directory, "tmp-", ".tmp");
-            Files.write(temp, bytes.toByteArray());
-            try {
-                Files.move(temp, directory.resolve(prefix + key + ".bin"), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, directory.resolve(prefix + key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // a cache that cannot be written only costs time
-        }
-    }
-
-    static void writeModel(DataOutputStream out, EntityModel model) throws IOException {
-        SchemaSnapshot s = model.schema();
+    public static void writeSchema(DataOutputStream out, SchemaSnapshot s) throws IOException {
         out.writeInt(s.tables().size());
         for (Table t : s.tables().values()) {
             out.writeUTF(t.name());
@@ -218,6 +132,9 @@ public final class ModelCache {
             strings(out, e.values());
             out.writeBoolean(e.varcharCasts());
         }
+    }
+
+    private static void writeRenamesAndNames(DataOutputStream out, EntityModel model) throws IOException {
         out.writeInt(model.renames().size());
         for (Rename r : model.renames()) {
             if (r instanceof Rename.OfTable t) {
@@ -242,7 +159,7 @@ public final class ModelCache {
         strings(out, model.generatedNames().stream().sorted().toList());
     }
 
-    static EntityModel readModel(DataInputStream in) throws IOException {
+    public static SchemaSnapshot readSchema(DataInputStream in) throws IOException {
         List<Table> tables = new ArrayList<>();
         for (int t = in.readInt(); t > 0; t--) {
             String name = in.readUTF();
@@ -293,6 +210,10 @@ public final class ModelCache {
         for (int e = in.readInt(); e > 0; e--) {
             enums.add(new EnumType(in.readUTF(), strings(in), in.readBoolean()));
         }
+        return SchemaSnapshot.of(tables, sequences, enums);
+    }
+
+    private static EntityModel readRenamesAndNames(DataInputStream in, SchemaSnapshot schema) throws IOException {
         List<Rename> renames = new ArrayList<>();
         for (int r = in.readInt(); r > 0; r--) {
             renames.add(switch (in.readUTF()) {
@@ -303,7 +224,7 @@ public final class ModelCache {
             });
         }
         List<String> entityNames = strings(in);
-        return new EntityModel(SchemaSnapshot.of(tables, sequences, enums), renames, entityNames, new java.util.HashSet<>(strings(in)));
+        return new EntityModel(schema, renames, entityNames, new java.util.HashSet<>(strings(in)));
     }
 
     private static void optional(DataOutputStream out, Optional<String> value) throws IOException {

@@ -1,0 +1,81 @@
+package io.diffgen.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The key of a cached model: a SHA-256 over diffgen's own build ({@link #TOOL_VERSION}), the cache's
+ * {@link SnapshotCodec#FORMAT}, the model packages, the Hibernate settings given to diffgen, and every
+ * file of the model classpath (path, then bytes: class files, jars, and the settings files they carry,
+ * such as {@code hibernate.properties} or {@code application.yml}). Any change to one of them changes
+ * the key. The canonical form's key adds the server version to it.
+ */
+public final class CacheKey {
+    /** diffgen's own build: a cached model or canonical form is only valid for the code that made it. */
+    public static final String TOOL_VERSION = toolVersion();
+
+    private CacheKey() {
+    }
+
+    /** Empty when the model has no classpath of its own to hash. */
+    public static Optional<String> of(List<Path> classpath, List<String> packages, Map<String, String> settings) {
+        if (classpath.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((TOOL_VERSION + "\n" + SnapshotCodec.FORMAT + "\n" + String.join(",", packages) + "\n" + new TreeMap<>(settings) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (Path entry : classpath) {
+                sha.update(entry.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+                if (Files.isDirectory(entry)) {
+                    List<Path> files;
+                    try (Stream<Path> walk = Files.walk(entry)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path f : files) {
+                        sha.update(entry.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(f));
+                    }
+                } else if (Files.isRegularFile(entry)) {
+                    try (InputStream in = Files.newInputStream(entry)) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (int r; (r = in.read(buffer)) > 0; ) {
+                            sha.update(buffer, 0, r);
+                        }
+                    }
+                }
+            }
+            return Optional.of(HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The jar's path, size and time, or a class folder's newest file: enough to tell two builds apart. */
+    private static String toolVersion() {
+        try {
+            Path location = Path.of(CacheKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return location + " " + Files.size(location) + " " + Files.getLastModifiedTime(location);
+            }
+            try (Stream<Path> files = Files.walk(location)) {
+                long newest = files.mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
+                return location + " " + newest;
+            }
+        } catch (Exception e) {
+            return "diffgen " + System.nanoTime(); // unknown build: never reuse a cache entry
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.diffgen.cache;
+
+import io.diffgen.model.EntityModel;
+import io.diffgen.snapshot.SchemaSnapshot;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The entity model as Hibernate read it, and its canonical form, on disk under a {@link CacheKey}, so
+ * a repeated {@code check} with unchanged entities skips Hibernate's bootstrap and the canonicalizer.
+ * One entry of each kind is kept; a damaged or older-format entry is a miss; a write that fails only
+ * costs time.
+ */
+public final class ModelCache {
+    private final Path directory;
+
+    public ModelCache(Path directory) {
+        this.directory = directory;
+    }
+
+    public Optional<EntityModel> get(String key) {
+        return read("model-" + key + ".bin", SnapshotCodec::readModel);
+    }
+
+    public void put(String key, EntityModel model) {
+        write("model-", key, out -> SnapshotCodec.writeModel(out, model));
+    }
+
+    /** The model in PostgreSQL's spelling, which depends on the server version as well. */
+    public Optional<SchemaSnapshot> getCanonical(String key) {
+        return read("canonical-" + key + ".bin", SnapshotCodec::readSchema);
+    }
+
+    public void putCanonical(String key, SchemaSnapshot canonical) {
+        write("canonical-", key, out -> SnapshotCodec.writeSchema(out, canonical));
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private <T> Optional<T> read(String name, Reader<T> reader) {
+        Path file = directory.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (in.readInt() != SnapshotCodec.FORMAT) {
+                return Optional.empty();
+            }
+            return Optional.of(reader.read(in));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged entry is a miss
+        }
+    }
+
+    private void write(String prefix, String key, Writer writer) {
+        try {
+            Files.createDirectories(directory);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(SnapshotCodec.FORMAT);
+                writer.write(out);
+            }
+            try (Stream<Path> old = Files.list(directory)) {
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Path temp = Files.createTempFile(directory, "tmp-", ".tmp");
+            Files.write(temp, bytes.toByteArray());
+            try {
+                Files.move(temp, directory.resolve(prefix + key + ".bin"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, directory.resolve(prefix + key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // a cache that cannot be written only costs time
+        }
+    }
+}
