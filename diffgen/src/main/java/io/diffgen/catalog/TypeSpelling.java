@@ -1,0 +1,58 @@
+package io.diffgen.catalog;
+
+import io.diffgen.DiffgenException;
+import io.diffgen.render.SqlRenderer;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.EnumType;
+import io.diffgen.snapshot.Identifiers;
+import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.Sequence;
+import io.diffgen.snapshot.Types;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Table;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.List;
+
+/** The first step: every distinct column type of the model in PostgreSQL's spelling. */
+final class TypeSpelling {
+    private TypeSpelling() {
+    }
+
+    /** Every distinct column type of the model, as format_type prints it: one temporary table, one column a type. */
+    static Map<String, String> of(Scratch scratch, SchemaSnapshot model) throws SQLException {
+        Connection connection = scratch.connection;
+        Statement s = scratch.statement;
+        String whose = scratch.whose;
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Table t : model.tables().values()) {
+            for (Column c : t.columns()) {
+                where.putIfAbsent(c.type(), Identifiers.display(t.name()) + "." + c.name());
+            }
+        }
+        List<String> raw = new ArrayList<>(where.keySet());
+        Map<String, String> canonical = new LinkedHashMap<>();
+        if (raw.isEmpty()) return canonical;
+        Savepoint before = connection.setSavepoint();
+        scratch.createColumnsTable("diffgen_types", raw, type -> type,
+                type -> whose + " column " + where.get(type) + " has a type PostgreSQL does not know: '" + type + "'");
+        try (var rs = s.executeQuery("SELECT attnum, format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = 'pg_temp.diffgen_types'::regclass AND attnum > 0 ORDER BY attnum")) {
+            while (rs.next()) {
+                canonical.put(raw.get(rs.getInt(1) - 1), Types.withoutDefaultPrecision(rs.getString(2)));
+            }
+        }
+        connection.rollback(before);
+        return canonical;
+    }
+
+}
