@@ -74,6 +74,17 @@ final class Scratch {
         }
     }
 
+    /** Each distinct key of the model's columns, with the first column ({@code table.column}) that has it, in model order. */
+    static Map<String, String> firstColumnWith(SchemaSnapshot model, java.util.function.Function<Column, Optional<String>> key) {
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Table t : model.tables().values()) {
+            for (Column c : t.columns()) {
+                key.apply(c).ifPresent(k -> where.putIfAbsent(k, Identifiers.display(t.name()) + "." + c.name()));
+            }
+        }
+        return where;
+    }
+
     void execute(List<String> statements, String what) {
         for (String sql : statements) {
             try {

@@ -30,28 +30,20 @@ final class TypeSpelling {
 
     /** Every distinct column type of the model, as format_type prints it: one temporary table, one column a type. */
     static Map<String, String> of(Scratch scratch, SchemaSnapshot model) throws SQLException {
-        Connection connection = scratch.connection;
-        Statement s = scratch.statement;
-        String whose = scratch.whose;
-        Map<String, String> where = new LinkedHashMap<>();
-        for (Table t : model.tables().values()) {
-            for (Column c : t.columns()) {
-                where.putIfAbsent(c.type(), Identifiers.display(t.name()) + "." + c.name());
-            }
-        }
+        Map<String, String> where = Scratch.firstColumnWith(model, c -> Optional.of(c.type()));
         List<String> raw = new ArrayList<>(where.keySet());
         Map<String, String> canonical = new LinkedHashMap<>();
         if (raw.isEmpty()) return canonical;
-        Savepoint before = connection.setSavepoint();
+        Savepoint before = scratch.connection.setSavepoint();
         scratch.createColumnsTable("diffgen_types", raw, type -> type,
-                type -> whose + " column " + where.get(type) + " has a type PostgreSQL does not know: '" + type + "'");
-        try (var rs = s.executeQuery("SELECT attnum, format_type(atttypid, atttypmod) FROM pg_attribute "
+                type -> scratch.whose + " column " + where.get(type) + " has a type PostgreSQL does not know: '" + type + "'");
+        try (var rs = scratch.statement.executeQuery("SELECT attnum, format_type(atttypid, atttypmod) FROM pg_attribute "
                 + "WHERE attrelid = 'pg_temp.diffgen_types'::regclass AND attnum > 0 ORDER BY attnum")) {
             while (rs.next()) {
                 canonical.put(raw.get(rs.getInt(1) - 1), Types.withoutDefaultPrecision(rs.getString(2)));
             }
         }
-        connection.rollback(before);
+        scratch.connection.rollback(before);
         return canonical;
     }
 
