@@ -11,6 +11,8 @@ import liquibase.database.Database;
 import liquibase.exception.LiquibaseException;
 import liquibase.sql.visitor.AbstractSqlVisitor;
 import liquibase.sql.visitor.SqlVisitor;
+import liquibase.statement.SqlStatement;
+import liquibase.statement.core.RawSqlStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -117,9 +119,13 @@ final class ChangeSetExecutor {
         try {
             boolean transactional = cs.isRunInTransaction();
             database.setAutoCommit(!transactional);
+            // one statement at a time, as Liquibase's executeStatements would: the one that fails is then known
+            List<SqlVisitor> visitors = visitors(cs);
             for (Change change : changes) {
-                statement = Failures.oneLine(change instanceof RawSQLChange raw ? raw.getSql() : change.getDescription(), 200);
-                database.executeStatements(change, cs.getChangeLog(), visitors(cs));
+                for (SqlStatement one : change.generateStatements(database)) {
+                    statement = Failures.oneLine(one instanceof RawSqlStatement raw ? raw.getSql() : one.toString(), 300);
+                    database.execute(new SqlStatement[] {one}, visitors);
+                }
             }
             statement = null;
             if (upgrade) {
@@ -137,10 +143,6 @@ final class ChangeSetExecutor {
                     ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + whereNow.get()
                             : "this changeset ran outside a transaction and may be partly applied")
                     : "it was not rolled back; the database is still at " + whereNow.get();
-            String failed = Failures.failedStatement(e);
-            if (failed != null) {
-                statement = failed;
-            }
             if (Failures.isLockTimeout(e)) {
                 state = "another session holds a lock on the table for longer than lock_timeout (" + lockTimeoutOf(changes)
                         + ", --lock-timeout)" + (limits.lockRetries() > 0 ? ", " + limits.lockRetries() + " retries included" : "") + "; " + state;

@@ -24,21 +24,6 @@ final class Failures {
         return chain.get(chain.size() - 1).getClass().getSimpleName();
     }
 
-    /** Liquibase names the statement that failed as {@code [Failed SQL: (code) statement]}. */
-    static String failedStatement(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage();
-            int at = m == null ? -1 : m.indexOf("[Failed SQL: ");
-            if (at >= 0) {
-                String sql = m.substring(at + "[Failed SQL: ".length());
-                sql = sql.replaceFirst("^\\(-?\\d+\\)\\s*", "");
-                sql = sql.endsWith("]") ? sql.substring(0, sql.length() - 1) : sql;
-                return oneLine(sql, 300);
-            }
-        }
-        return null;
-    }
-
     /** PostgreSQL's lock_not_available (55P03): a statement gave up waiting for a lock. */
     static boolean isLockTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
