@@ -55,7 +55,7 @@ public final class Migrator {
      */
     public Migrator withLockTimeout(String duration) {
         String value = Objects.requireNonNull(duration, "duration").strip();
-        if (!value.matches("\\d+\\s*(ms|s|min|h)?")) {
+        if (!RevisionRunner.Limits.isDuration(value)) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad lock timeout '" + duration + "': expected a number with ms, s, min or h");
         }
         return new Migrator(migrations, listener, new RevisionRunner.Limits(limits.lockWait(), value, limits.statementTimeout(),

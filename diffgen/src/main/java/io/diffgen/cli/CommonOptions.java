@@ -163,7 +163,7 @@ public final class CommonOptions {
     }
 
     private static void checkDuration(String option, String value, String zero) {
-        if (!value.strip().matches("\\d+\\s*(ms|s|min|h)?")) {
+        if (!RevisionRunner.Limits.isDuration(value)) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad " + option + " '" + value
                     + "': expected a number with ms, s, min or h (" + zero + ")");
         }

@@ -508,6 +508,15 @@ public sealed interface Change {
     }
 
     /** Whether {@code to} is {@code from} with labels added and none removed or moved. */
+    /** The tables {@code changes} create: objects on them exist, and hold no rows, only after the revision. */
+    static java.util.Set<String> tablesCreated(List<Change> changes) {
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof CreateTable t) created.add(t.table().name());
+        }
+        return created;
+    }
+
     static boolean addsOnly(EnumType from, EnumType to) {
         List<String> kept = to.values().stream().filter(from.values()::contains).toList();
         return kept.equals(from.values()) && to.varcharCasts() == from.varcharCasts();

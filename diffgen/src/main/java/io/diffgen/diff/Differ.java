@@ -399,10 +399,7 @@ public final class Differ {
      * CONCURRENTLY, and a PRIMARY KEY too, unless an FK the revision adds references its table; an index dropped CONCURRENTLY, where nothing else in the revision needs it gone first.
      */
     private static void onlineForms(List<Change> changes) {
-        Set<String> newTables = new HashSet<>();
-        changes.forEach(c -> {
-            if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
-        });
+        Set<String> newTables = Change.tablesCreated(changes);
         Set<String> mustDropFirst = indexesOtherChangesNeedGone(changes);
         // an FK the revision adds needs its referenced key in the main changeset
         Set<String> referenced = new HashSet<>();

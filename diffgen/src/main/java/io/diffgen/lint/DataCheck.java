@@ -58,7 +58,7 @@ public record DataCheck(String name, String listQuery) {
     /** The names of tables and columns as they are before the revision, and what it creates. */
     private static final class Before {
         private final List<Change> upgrade;
-        private final Set<String> newTables = new HashSet<>();
+        private final Set<String> newTables;
         private final Set<String> newColumns = new HashSet<>();
         /** {@code table.column} the revision adds, renames (the new name) or retypes: a CHECK naming one cannot run before it */
         private final Set<String> reshaped = new HashSet<>();
@@ -68,8 +68,8 @@ public record DataCheck(String name, String listQuery) {
 
         Before(List<Change> upgrade) {
             this.upgrade = upgrade;
+            this.newTables = Change.tablesCreated(upgrade);
             for (Change c : upgrade) {
-                if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
                 if (c instanceof Change.RenameTable r) oldTable.put(r.to(), r.from());
                 if (c instanceof Change.SetNotNullValidated s) notNullHelpers.add(s.table() + "." + s.helper().name());
             }

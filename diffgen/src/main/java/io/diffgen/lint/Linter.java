@@ -37,10 +37,9 @@ public final class Linter {
     /** With the schema the revision leads to, FKs are checked for an index on their columns too. */
     public static List<Diagnostic> lint(List<Change> upgrade, Optional<SchemaSnapshot> target) {
         List<Diagnostic> found = new ArrayList<>();
-        Set<String> newTables = new HashSet<>();
+        Set<String> newTables = Change.tablesCreated(upgrade);
         Set<String> droppedTables = new HashSet<>();
         for (Change c : upgrade) {
-            if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
             if (c instanceof Change.DropTable t) droppedTables.add(t.table().name());
         }
         Rules rules = new Rules(newTables, droppedTables);

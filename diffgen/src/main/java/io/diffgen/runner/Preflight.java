@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A revision's data checks, the {@code --precondition-sql-check}s of its changesets, run on the
@@ -18,15 +19,19 @@ import java.util.Objects;
  */
 final class Preflight {
 
-    /** One SQL precondition: diffgen's own carry a {@link DataCheck}, hand-written ones only their SQL. */
-    record Check(String sql, String expected, boolean halts) {
+    /** One SQL precondition: diffgen's own carry the {@link DataCheck} they were written from, hand-written ones only their SQL. */
+    record Check(String sql, String expected, boolean halts, Optional<DataCheck> written) {
+        Check(String sql, String expected, boolean halts) {
+            this(sql, expected, halts, DataCheck.parse(sql));
+        }
+
         String name() {
-            return DataCheck.parse(sql).map(DataCheck::name).orElse(sql);
+            return written.map(DataCheck::name).orElse(sql);
         }
 
         /** How the rows can be listed, when diffgen wrote the check. */
         String listing() {
-            return DataCheck.parse(sql).map(c -> "; list them: " + c.listQuery()).orElse("");
+            return written.map(c -> "; list them: " + c.listQuery()).orElse("");
         }
     }
 

@@ -56,6 +56,11 @@ public final class RevisionRunner implements AutoCloseable {
                          SettingOverrides overrides) {
         public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println, SettingOverrides.NONE);
 
+        /** A PostgreSQL duration as the timeouts take it: {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h}, {@code 0}. */
+        public static boolean isDuration(String value) {
+            return value.strip().matches("\\d+\\s*(ms|s|min|h)?");
+        }
+
         Duration backoff(int retry) {
             return Duration.ofMillis(Math.min(10_000, 500L << Math.min(retry - 1, 5)));
         }
@@ -114,7 +119,11 @@ public final class RevisionRunner implements AutoCloseable {
     }
 
     private Progress progress() {
-        return Progress.of(TrackingTable.ranChangeSetIds(connection), graph, migrations.versions().toString());
+        return progress(TrackingTable.ranChangeSetIds(connection));
+    }
+
+    private Progress progress(Set<String> ranChangeSetIds) {
+        return Progress.of(ranChangeSetIds, graph, migrations.versions().toString());
     }
 
     /** Revisions with every changeset recorded. */
@@ -145,9 +154,10 @@ public final class RevisionRunner implements AutoCloseable {
 
     /** Every revision, oldest first, with its state on this database. */
     public List<RevisionState> states() {
+        List<TrackingTable.Row> ran = TrackingTable.rows(connection);
         Map<String, TrackingTable.Row> rows = new HashMap<>();
-        TrackingTable.rows(connection).forEach(r -> rows.put(r.id(), r));
-        Progress progress = progress();
+        ran.forEach(r -> rows.put(r.id(), r));
+        Progress progress = progress(TrackingTable.ids(ran));
         List<RevisionState> states = new ArrayList<>();
         for (Revision r : graph.topological()) {
             String state = progress.applied().contains(r.id()) ? "SUCCESS" : progress.partial().contains(r.id()) ? "PARTIAL" : "PENDING";

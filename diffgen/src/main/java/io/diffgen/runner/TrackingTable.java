@@ -57,23 +57,13 @@ public final class TrackingTable {
 
     /** Ids of diffgen's changesets recorded in the table, in the order they ran (none without a table). */
     static Set<String> ranChangeSetIds(Connection connection) {
-        try {
-            Set<String> ids = new LinkedHashSet<>();
-            if (!exists(connection)) {
-                return ids;
-            }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM databasechangelog WHERE author = ? ORDER BY orderexecuted")) {
-                ps.setString(1, RevisionScript.AUTHOR);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot read DATABASECHANGELOG: " + e.getMessage(), e);
-        }
+        return ids(rows(connection));
+    }
+
+    static Set<String> ids(List<Row> rows) {
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(r -> ids.add(r.id()));
+        return ids;
     }
 
     /**

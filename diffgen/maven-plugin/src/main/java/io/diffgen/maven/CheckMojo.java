@@ -14,9 +14,9 @@ public class CheckMojo extends ModelMojo {
     }
 
     @Override
-    protected String failure(int exitCode, List<String> output) {
+    protected String failure(List<String> command, int exitCode, List<String> output) {
         return exitCode == 1 ? "the entities and the migrations differ: " + String.join("; ", output.stream().map(String::strip)
-                .filter(l -> !l.isEmpty()).toList()) : super.failure(exitCode, output);
+                .filter(l -> !l.isEmpty()).toList()) : super.failure(command, exitCode, output);
     }
 
     @Override

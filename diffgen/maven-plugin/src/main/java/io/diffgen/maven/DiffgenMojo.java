@@ -53,9 +53,9 @@ public abstract class DiffgenMojo extends AbstractMojo {
     protected void succeeded(List<String> output) throws MojoExecutionException {
     }
 
-    /** What a non-zero exit that printed no error line means, for the failure message. */
-    protected String failure(int exitCode, List<String> output) {
-        return "diffgen " + String.join(" ", safeCommand()) + " exited " + exitCode;
+    /** What a non-zero exit of {@code command} that printed no error line means, for the failure message. */
+    protected String failure(List<String> command, int exitCode, List<String> output) {
+        return "diffgen " + String.join(" ", command) + " exited " + exitCode;
     }
 
     @Override
@@ -65,12 +65,13 @@ public abstract class DiffgenMojo extends AbstractMojo {
             return;
         }
         // the common options before the command, where a "--" among its arguments cannot swallow them
+        List<String> command = command();
         List<String> args = new ArrayList<>(List.of("--migrations", migrations.getAbsolutePath()));
         if (url != null && !url.isBlank()) {
             args.addAll(List.of("--url", url.strip()));
         }
         args.addAll(extraOptions());
-        args.addAll(command());
+        args.addAll(command);
         List<String> output = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int code;
@@ -89,18 +90,9 @@ public abstract class DiffgenMojo extends AbstractMojo {
             code = Main.run(args.toArray(String[]::new), out, err);
         }
         if (code != 0) {
-            throw new MojoFailureException(errors.isEmpty() ? failure(code, output) : String.join("; ", errors));
+            throw new MojoFailureException(errors.isEmpty() ? failure(command, code, output) : String.join("; ", errors));
         }
         succeeded(output);
-    }
-
-    /** The command without values that could carry a secret. */
-    private List<String> safeCommand() {
-        try {
-            return command();
-        } catch (MojoExecutionException e) {
-            return List.of();
-        }
     }
 
     /** A writer that hands each complete line to {@code sink}, and what is left on close. */
