@@ -167,16 +167,16 @@ public record DataCheck(String name, String listQuery) {
             if (!isExisting(table) || !isExistingColumn(table, quote(a.to().name()))) return List.of();
             String from = a.from().type().toLowerCase(java.util.Locale.ROOT);
             String to = a.to().type().toLowerCase(java.util.Locale.ROOT);
-            if (Linter.widening(from, to) != Linter.Widening.NONE) return List.of();
+            if (TypeWidening.of(from, to) != TypeWidening.NONE) return List.of();
             String col = column(table, quote(a.to().name()));
             String misfit = null;
-            Matcher varchar = Linter.VARCHAR.matcher(to);
-            Matcher numeric = Linter.NUMERIC.matcher(to);
+            Matcher varchar = TypeWidening.VARCHAR.matcher(to);
+            Matcher numeric = TypeWidening.NUMERIC.matcher(to);
             if (varchar.matches() && (from.startsWith("character varying") || from.equals("text"))) {
                 misfit = "char_length(" + col + ") > " + varchar.group(1);
-            } else if (INTEGER_RANGES.containsKey(to) && Linter.INTEGERS.contains(from)) {
+            } else if (INTEGER_RANGES.containsKey(to) && TypeWidening.INTEGERS.contains(from)) {
                 misfit = col + " NOT BETWEEN " + INTEGER_RANGES.get(to);
-            } else if (numeric.matches() && (from.startsWith("numeric") || Linter.INTEGERS.contains(from))) {
+            } else if (numeric.matches() && (from.startsWith("numeric") || TypeWidening.INTEGERS.contains(from))) {
                 int precision = Integer.parseInt(numeric.group(1));
                 int scale = Integer.parseInt(numeric.group(2));
                 misfit = "abs(round(" + col + ", " + scale + ")) >= 10::numeric ^ " + (precision - scale);

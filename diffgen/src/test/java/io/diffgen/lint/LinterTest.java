@@ -51,6 +51,11 @@ class LinterTest {
         assertEquals(List.of(), Linter.lint(List.of()));
     }
 
+    @Test
+    void eachCodeIsWrittenByExactlyOneRule() {
+        assertEquals(Arrays.asList(Code.values()), Linter.RULES.stream().map(Rule::code).toList());
+    }
+
     // ------------------------------------------------------------------ one per code
 
     @Test

@@ -1,0 +1,331 @@
+package io.diffgen.lint;
+
+import static io.diffgen.snapshot.Identifiers.display;
+
+import io.diffgen.diff.Change;
+import io.diffgen.diff.Change.Aspect;
+import io.diffgen.lint.Diagnostic.Code;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.Identifiers;
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.snapshot.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A lint rule: one diagnostic code and the checks that write it, one method for each kind of change it
+ * reads. A rule writes no other code than its own; the {@link Linter} says which changes reach which rules.
+ */
+abstract sealed class Rule {
+    /** What the rules may ask about the revision beyond the change at hand. */
+    record Context(Set<String> newTables, Set<String> droppedTables) {
+    }
+
+    private final Code code;
+
+    Rule(Code code) {
+        this.code = code;
+    }
+
+    final Code code() {
+        return code;
+    }
+
+    final List<Diagnostic> warn(String message) {
+        return List.of(new Diagnostic(code, message));
+    }
+
+    final List<Diagnostic> warnIf(boolean condition, Supplier<String> message) {
+        return condition ? warn(message.get()) : List.of();
+    }
+
+    static String where(Change.AlterColumn a) {
+        return display(a.table()) + "." + a.to().name();
+    }
+
+    static boolean typeChanged(Change.AlterColumn a) {
+        return a.aspects().contains(Aspect.TYPE);
+    }
+
+    static boolean notNullWithoutDefault(Column col) {
+        return !col.nullable() && col.defaultExpression().isEmpty() && col.identity() == Column.Identity.NONE;
+    }
+
+    static final class DropTable extends Rule {
+        DropTable() {
+            super(Code.DG001);
+        }
+
+        List<Diagnostic> dropped(Change.DropTable d) {
+            return warn("drops table " + display(d.table().name()) + " and all its rows; the downgrade re-creates it empty");
+        }
+    }
+
+    static final class DropColumn extends Rule {
+        DropColumn() {
+            super(Code.DG002);
+        }
+
+        List<Diagnostic> dropped(Change.DropColumn d) {
+            return warn("drops column " + display(d.table()) + "." + d.column().name() + " and its data; the downgrade re-creates it empty");
+        }
+    }
+
+    static final class NarrowingType extends Rule {
+        NarrowingType() {
+            super(Code.DG003);
+        }
+
+        List<Diagnostic> altered(Change.AlterColumn a) {
+            return warnIf(typeChanged(a) && TypeWidening.of(a.from().type(), a.to().type()) == TypeWidening.NONE,
+                    () -> "changes " + where(a) + " from " + a.from().type() + " to " + a.to().type()
+                            + "; values that do not fit fail the migration or are converted");
+        }
+    }
+
+    static final class NotNullWithoutDefault extends Rule {
+        NotNullWithoutDefault() {
+            super(Code.DG004);
+        }
+
+        List<Diagnostic> added(Change.AddColumn a) {
+            return warnIf(notNullWithoutDefault(a.column()), () -> "adds NOT NULL column " + display(a.table()) + "." + a.column().name()
+                    + " without a default; it fails if the table has rows");
+        }
+    }
+
+    static final class SetNotNull extends Rule {
+        SetNotNull() {
+            super(Code.DG005);
+        }
+
+        List<Diagnostic> altered(Change.AlterColumn a) {
+            return warnIf(a.aspects().contains(Aspect.NULLABLE) && !a.to().nullable(), () -> "SET NOT NULL on " + where(a)
+                    + " scans the table under an ACCESS EXCLUSIVE lock and fails if it holds NULLs");
+        }
+    }
+
+    static final class TableRewrite extends Rule {
+        /** The volatile functions a column default commonly calls (now() and CURRENT_TIMESTAMP are stable: no rewrite). */
+        private static final Pattern VOLATILE = Pattern.compile("(?i)\\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday)\\s*\\(");
+
+        TableRewrite() {
+            super(Code.DG006);
+        }
+
+        // a constant default is stored once in the catalog; a volatile one, or an identity, is written into every row
+        List<Diagnostic> added(Change.AddColumn a, Context context) {
+            Column col = a.column();
+            boolean volatileDefault = col.defaultExpression().filter(d -> VOLATILE.matcher(d).find()).isPresent();
+            return warnIf(!context.newTables().contains(a.table()) && (volatileDefault || col.identity() != Column.Identity.NONE),
+                    () -> "adding " + display(a.table()) + "." + col.name() + " with "
+                            + (volatileDefault ? "the volatile default " + col.defaultExpression().get() : "an identity")
+                            + " rewrites the table under an ACCESS EXCLUSIVE lock; add it nullable without the default, backfill in batches, then set the default");
+        }
+
+        List<Diagnostic> altered(Change.AlterColumn a) {
+            return warnIf(typeChanged(a) && TypeWidening.of(a.from().type(), a.to().type()) != TypeWidening.NO_REWRITE,
+                    () -> "changing " + where(a) + " to " + a.to().type() + " rewrites the table under an ACCESS EXCLUSIVE lock");
+        }
+
+        List<Diagnostic> recreated(Change.RecreateEnum r) {
+            return warnIf(r.removed().isEmpty(), () -> r.summary() + ": the type is re-created, so the revision can use the new "
+                    + "labels at once, and " + rewrittenColumns(r));
+        }
+    }
+
+    static final class IndexLocksWrites extends Rule {
+        IndexLocksWrites() {
+            super(Code.DG007);
+        }
+
+        List<Diagnostic> created(Change.CreateIndex i, Context context) {
+            return warnIf(!context.newTables().contains(i.table()) && !i.concurrently(), () -> "builds index " + i.index().name()
+                    + " on existing table " + display(i.table())
+                    + ", blocking writes while it builds; leave out --single-transaction to build it CONCURRENTLY");
+        }
+    }
+
+    /** A column dropped and one of the same type added in the same table, or a table for one with the same columns, with no declared rename. */
+    static final class LikelyRename extends Rule {
+        LikelyRename() {
+            super(Code.DG008);
+        }
+
+        List<Diagnostic> dropped(Change.DropColumn d, List<Change> upgrade) {
+            List<Diagnostic> found = new ArrayList<>();
+            for (Change other : upgrade) {
+                if (other instanceof Change.AddColumn a && a.table().equals(d.table()) && a.column().type().equals(d.column().type())) {
+                    found.addAll(warn(display(d.table()) + "." + d.column().name() + " dropped and " + a.column().name()
+                            + " added with the same type: if this is a rename, declare @RenamedFrom(\"" + d.column().name()
+                            + "\") on the field to keep the data"));
+                }
+            }
+            return found;
+        }
+
+        List<Diagnostic> dropped(Change.DropTable d, List<Change> upgrade) {
+            List<Diagnostic> found = new ArrayList<>();
+            for (Change other : upgrade) {
+                if (other instanceof Change.CreateTable t && sameColumns(t.table().columns(), d.table().columns())) {
+                    String old = d.table().name();
+                    boolean moved = !Identifiers.schemaOf(old).equals(Identifiers.schemaOf(t.table().name()));
+                    // a move names the old schema; the database's own is not in the key, so the advice says where to put it
+                    String previous = !moved ? Identifiers.nameOf(old)
+                            : Identifiers.schemaOf(old).map(schema -> schema + "." + Identifiers.nameOf(old)).orElse("<its schema>." + old);
+                    found.addAll(warn("table " + display(old) + " dropped and " + display(t.table().name())
+                            + " created with the same columns: if this is a " + (moved ? "move" : "rename") + ", declare @RenamedFrom(\""
+                            + previous + "\") on the entity to keep the data"));
+                }
+            }
+            return found;
+        }
+
+        private static boolean sameColumns(List<Column> a, List<Column> b) {
+            return a.stream().map(c -> c.name() + " " + c.type()).sorted().toList()
+                    .equals(b.stream().map(c -> c.name() + " " + c.type()).sorted().toList());
+        }
+    }
+
+    /** What the downgrade puts back may be refused by rows the upgraded schema let in. */
+    static final class DowngradeMayFail extends Rule {
+        DowngradeMayFail() {
+            super(Code.DG009);
+        }
+
+        List<Diagnostic> dropped(Change.DropColumn d, Context context) {
+            Column col = d.column();
+            return warnIf(notNullWithoutDefault(col) && !context.droppedTables().contains(d.table()), () -> "the downgrade re-adds "
+                    + display(d.table()) + "." + col.name() + " NOT NULL without a default; it fails if the table has rows");
+        }
+
+        List<Diagnostic> dropped(Change.DropUnique u, Context context) {
+            return warnIf(!context.droppedTables().contains(u.table()), () -> "the downgrade re-adds unique constraint "
+                    + u.constraint().name() + "; it fails if duplicates were written meanwhile");
+        }
+
+        List<Diagnostic> dropped(Change.DropCheck k, Context context) {
+            return warnIf(!context.droppedTables().contains(k.table()), () -> "the downgrade re-adds check constraint "
+                    + k.check().name() + "; it fails if rows written meanwhile break it");
+        }
+
+        List<Diagnostic> altered(Change.AlterColumn a) {
+            List<Diagnostic> found = new ArrayList<>();
+            String from = a.from().type();
+            String to = a.to().type();
+            if (typeChanged(a) && TypeWidening.of(from, to) != TypeWidening.NONE && TypeWidening.of(to, from) == TypeWidening.NONE) {
+                found.addAll(warn("the downgrade changes " + where(a) + " back to " + from + "; it fails if newer values do not fit"));
+            }
+            if (a.aspects().contains(Aspect.NULLABLE) && a.to().nullable()) {
+                found.addAll(warn("the downgrade sets " + where(a) + " NOT NULL again; it fails if NULLs were written meanwhile"));
+            }
+            return found;
+        }
+
+        List<Diagnostic> added(Change.AddEnumValues a) {
+            return warnIf(!a.uses().isEmpty(), () -> "the downgrade removes " + String.join(", ", a.added())
+                    + " from enum type " + a.to().name() + " by re-creating it; it fails if a row holds the value by then");
+        }
+    }
+
+    static final class ValidatesExistingRows extends Rule {
+        ValidatesExistingRows() {
+            super(Code.DG010);
+        }
+
+        /** A constraint added in full (not NOT VALID) to a table that already has rows. */
+        List<Diagnostic> added(Change constraint, boolean notValid, Context context) {
+            return warnIf(!notValid && !context.newTables().contains(constraint.subject()),
+                    () -> constraint.summary() + " checks every existing row under lock");
+        }
+    }
+
+    static final class EnumValueRemoved extends Rule {
+        EnumValueRemoved() {
+            super(Code.DG011);
+        }
+
+        List<Diagnostic> recreated(Change.RecreateEnum r) {
+            return warnIf(!r.removed().isEmpty(), () -> r.summary() + ": PostgreSQL cannot drop a label, so the type is re-created and "
+                    + rewrittenColumns(r) + "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()));
+        }
+    }
+
+    static String rewrittenColumns(Change.RecreateEnum r) {
+        String columns = r.uses().stream().map(u -> display(u.table()) + "." + u.column()).collect(Collectors.joining(", "));
+        return columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") is rewritten under lock";
+    }
+
+    static final class DropSequence extends Rule {
+        DropSequence() {
+            super(Code.DG012);
+        }
+
+        List<Diagnostic> dropped(Change.DropSequence c) {
+            return warn("drops sequence " + display(c.sequence().name()) + " and its current value; "
+                    + "the downgrade re-creates it at " + c.sequence().start() + ", so ids it already gave out come again");
+        }
+    }
+
+    static final class RenameBreaksClients extends Rule {
+        private static final String OLD_CODE = ": instances still running the old code fail on the old name until they are redeployed; ";
+
+        RenameBreaksClients() {
+            super(Code.DG013);
+        }
+
+        List<Diagnostic> renamed(Change.RenameTable c) {
+            return warn("renames table " + display(c.from()) + " to " + display(c.to()) + OLD_CODE
+                    + "deploy code that no longer needs the old name first, or keep a view under it");
+        }
+
+        List<Diagnostic> renamed(Change.RenameColumn c) {
+            return warn("renames column " + display(c.table()) + "." + c.from() + " to " + c.to() + OLD_CODE
+                    + "add the new column and copy, or deploy code that no longer names the old one first");
+        }
+    }
+
+    /**
+     * An FK the revision adds whose columns lead no index, primary key or unique constraint of its table in
+     * the schema the revision leads to: each DELETE or key UPDATE on the referenced table then scans the referencing one.
+     */
+    static final class ForeignKeyWithoutIndex extends Rule {
+        ForeignKeyWithoutIndex() {
+            super(Code.DG014);
+        }
+
+        List<Diagnostic> added(Change.AddForeignKey a, SchemaSnapshot target) {
+            Table table = target.tables().get(a.table());
+            if (table == null) return List.of();
+            Set<String> fkColumns = Set.copyOf(a.key().columns());
+            List<List<String>> leads = new ArrayList<>();
+            table.primaryKey().ifPresent(pk -> leads.add(pk.columns()));
+            table.uniques().forEach(u -> leads.add(u.columns()));
+            table.indexes().stream().filter(i -> i.where().isEmpty())
+                    .forEach(i -> leads.add(i.keys().stream().map(k -> k.expression().replaceAll("^\"(.*)\"$", "$1")).toList()));
+            boolean indexed = leads.stream().anyMatch(cols -> cols.size() >= fkColumns.size()
+                    && Set.copyOf(cols.subList(0, fkColumns.size())).equals(fkColumns));
+            return warnIf(!indexed, () -> "foreign key " + a.key().name() + " on " + display(a.table()) + "["
+                    + String.join(", ", a.key().columns()) + "] has no index on its columns: every DELETE or key UPDATE on "
+                    + display(a.key().referencedTable()) + " scans " + display(a.table()) + "; add @Index(columnList = \""
+                    + String.join(", ", a.key().columns()) + "\")");
+        }
+    }
+
+    static final class DropIndexLocks extends Rule {
+        DropIndexLocks() {
+            super(Code.DG015);
+        }
+
+        List<Diagnostic> dropped(Change.DropIndex c, Context context) {
+            return warnIf(!c.concurrently() && !context.droppedTables().contains(c.table()), () -> "drops index " + c.index().name()
+                    + " under an ACCESS EXCLUSIVE lock on " + display(c.table())
+                    + ", blocking reads and writes while it waits for the lock; leave out --single-transaction to drop it CONCURRENTLY");
+        }
+    }
+}
