@@ -3,7 +3,6 @@ package io.diffgen.runner;
 import io.diffgen.DiffgenException;
 import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.revision.Revision;
-import io.diffgen.snapshot.Identifiers;
 import liquibase.change.Change;
 import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeSet;
@@ -21,12 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Runs one changeset of a plan: its statements and its tracking row in one transaction where
- * PostgreSQL allows, run again after a lock_timeout as often as the limits allow, the INVALID index a
- * failed CONCURRENTLY build left dropped first, the command line's timeouts in place of the script's;
+ * PostgreSQL allows, run again after a lock_timeout as often as the limits allow, the {@link InvalidIndexes}
+ * a failed CONCURRENTLY build left dropped first, the command line's timeouts in place of the script's;
  * a failure says what happened and where the database stands ({@code whereNow}).
  */
 final class ChangeSetExecutor {
@@ -45,40 +43,9 @@ final class ChangeSetExecutor {
     /** The changeset's statements (its rollback's, to downgrade), then its tracking row written or removed. */
     void run(Revision revision, ChangeSet cs, boolean upgrade) {
         if (upgrade && !cs.isRunInTransaction()) {
-            dropInvalidIndexesOf(cs);
+            InvalidIndexes.dropLeftBy(connection, cs);
         }
         runChangeSet(revision, cs, upgrade ? cs.getChanges() : cs.getRollback().getChanges(), upgrade);
-    }
-
-    /**
-     * A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind; it is dropped before the
-     * changeset runs again, or the retry would fail on the name.
-     */
-    private void dropInvalidIndexesOf(ChangeSet cs) {
-        String sql = cs.getChanges().stream().filter(c -> c instanceof RawSQLChange)
-                .map(c -> ((RawSQLChange) c).getSql()).reduce("", String::concat);
-        try (var ps = connection.prepareStatement("""
-                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE NOT i.indisvalid AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())""");
-             var rs = ps.executeQuery()) {
-            List<String> invalid = new ArrayList<>();
-            while (rs.next()) {
-                invalid.add(rs.getString(1));
-            }
-            for (String name : invalid) {
-                if (Pattern.compile("\\bINDEX CONCURRENTLY " + Pattern.quote(Identifiers.quote(name)) + "\\s").matcher(sql).find()) {
-                    boolean autoCommit = connection.getAutoCommit();
-                    connection.setAutoCommit(true); // CONCURRENTLY cannot run in a transaction block
-                    try (var drop = connection.createStatement()) {
-                        drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(name));
-                    } finally {
-                        connection.setAutoCommit(autoCommit);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot clean up invalid indexes: " + e.getMessage(), e);
-        }
     }
 
     /** One changeset, run again after a lock_timeout as often as the limits allow. */
@@ -99,7 +66,7 @@ final class ChangeSetExecutor {
                     throw new DiffgenException(ErrorCode.MIGRATION, "interrupted while waiting to retry revision " + revision.id(), interrupted);
                 }
                 if (upgrade && !cs.isRunInTransaction()) {
-                    dropInvalidIndexesOf(cs);
+                    InvalidIndexes.dropLeftBy(connection, cs);
                 }
             }
         }
