@@ -28,6 +28,12 @@ abstract class DiffgenCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** A line for the user while the command works, shown at once. */
+    void tell(String line) {
+        err().println(line);
+        err().flush();
+    }
+
     MigrationsDirectory migrations() {
         return parent.common.migrationsDirectory();
     }

@@ -1,19 +1,10 @@
 package io.diffgen.cli;
 
-import io.diffgen.DiffgenException;
-import io.diffgen.command.Autogenerate;
 import io.diffgen.command.RevisionWriter;
 import io.diffgen.command.Timing;
-import io.diffgen.diff.Change;
-import io.diffgen.lint.Diagnostic;
-import io.diffgen.lint.Linter;
-import io.diffgen.revision.MigrationsDirectory;
-import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 @Command(name = "revision", description = "Create a new revision script, from the entity model with --autogenerate.")
@@ -47,63 +38,18 @@ final class RevisionCommand extends DiffgenCommand {
 
     @Override
     public Integer call() {
-        String text = RevisionWriter.message(message);
-        MigrationsDirectory migrations = parent.common.migrationsDirectory();
-        var err = spec.commandLine().getErr();
-        return migrations.whileWritingRevisions(() -> write(migrations, text), line -> {
-            err.println(line);
-            err.flush();
-        });
-    }
-
-    private int write(MigrationsDirectory migrations, String text) {
-        migrations.ensureMasterChangelog();
-        RevisionGraph graph = migrations.graph();
-        List<String> parents = parents(graph);
-        String id = RevisionWriter.newId(graph, revId);
-
-        List<Change> upgrade = List.of();
-        Optional<io.diffgen.snapshot.SchemaSnapshot> target = Optional.empty();
         Timing clock = new Timing();
-        if (autogenerate) {
-            Autogenerate.Comparison comparison = Autogenerate.compare(parent.common.modelSettings(), migrations, graph, parents, !singleTransaction, clock);
-            upgrade = comparison.changes();
-            target = Optional.of(comparison.model());
-            if (upgrade.isEmpty()) {
-                spec.commandLine().getOut().println("No changes detected");
-                if (timing) spec.commandLine().getErr().println(clock.summary());
-                return 0;
-            }
+        var request = new RevisionWriter.Request(message, revId, head, splice,
+                autogenerate ? Optional.of(common().modelSettings()) : Optional.empty(), !singleTransaction, common().scriptTimeouts());
+        RevisionWriter.Written written = RevisionWriter.revision(migrations(), request, clock, this::tell);
+        if (written.path().isEmpty()) {
+            out().println("No changes detected");
+        } else {
+            written.changes().forEach(c -> err().println("Detected " + c.summary()));
+            written.warnings().forEach(d -> err().println(d.line()));
+            out().println("Generating " + written.path().get().toAbsolutePath() + " ...  done");
         }
-        List<Diagnostic> warnings = Linter.lint(upgrade, target);
-        var err = spec.commandLine().getErr();
-        for (Change c : upgrade) {
-            err.println("Detected " + c.summary());
-        }
-        for (Diagnostic d : warnings) {
-            err.println(d.line());
-        }
-        Path written = RevisionWriter.write(migrations, id, parents, text, upgrade, warnings, common().scriptTimeouts());
-        spec.commandLine().getOut().println("Generating " + written.toAbsolutePath() + " ...  done");
-        if (timing) err.println(clock.summary());
+        if (timing) err().println(clock.summary());
         return 0;
-    }
-
-    private List<String> parents(RevisionGraph graph) {
-        if (head == null) {
-            return graph.isEmpty() ? List.of() : List.of(graph.head("a new revision"));
-        }
-        if (head.equals("base")) {
-            if (!graph.isEmpty() && !splice) {
-                throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--head base starts a new base; add --splice to do that");
-            }
-            return List.of();
-        }
-        String resolved = graph.resolve(head, "--head head");
-        if (!graph.heads().contains(resolved) && !splice) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE,
-                    "revision " + resolved + " is not a head; add --splice to start a branch from it");
-        }
-        return List.of(resolved);
     }
 }

@@ -1,5 +1,7 @@
 package io.diffgen.revision;
 
+import io.diffgen.DiffgenException;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -167,6 +169,42 @@ public final class RevisionGraph {
         if (matches.isEmpty() || reference.isEmpty()) throw new RevisionException.UnknownRevision(reference);
         if (matches.size() > 1) throw new RevisionException.AmbiguousRevision(reference, matches);
         return matches.get(0);
+    }
+
+    /**
+     * The parents of a new revision: the single head (none while there are no revisions), or {@code head}
+     * resolved, which must be a head unless {@code splice} starts a branch; {@code base} starts a new base.
+     */
+    public List<String> parentsOfNew(String head, boolean splice) {
+        if (head == null) {
+            return isEmpty() ? List.of() : List.of(head("a new revision"));
+        }
+        if (head.equals("base")) {
+            if (!isEmpty() && !splice) {
+                throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--head base starts a new base; add --splice to do that");
+            }
+            return List.of();
+        }
+        String resolved = resolve(head, "--head head");
+        if (!heads().contains(resolved) && !splice) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE,
+                    "revision " + resolved + " is not a head; add --splice to start a branch from it");
+        }
+        return List.of(resolved);
+    }
+
+    /** The revisions a merge joins: {@code heads}, ids or prefixes, two or more once resolved. */
+    public List<String> mergeParents(List<String> references) {
+        LinkedHashSet<String> parents = new LinkedHashSet<>();
+        for (String r : references) {
+            if (r.equals("heads")) parents.addAll(heads());
+            else parents.add(resolveId(r));
+        }
+        if (parents.size() < 2) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "nothing to merge: " + (parents.isEmpty() ? "no revisions"
+                    : "only " + String.join(", ", parents)) + " (a merge needs two or more heads)");
+        }
+        return List.copyOf(parents);
     }
 
     /** The heads of a set of applied revisions: what {@code current} shows. */
