@@ -17,21 +17,20 @@ final class CheckCommand extends DiffgenCommand {
 
     @Override
     public Integer call() {
-        MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
         Timing clock = new Timing();
-        Autogenerate.Comparison comparison = Autogenerate.compare(parent.common.modelSettings(), migrations, graph, graph.heads(), false, clock);
-        var out = spec.commandLine().getOut();
-        if (timing) spec.commandLine().getErr().println(clock.summary());
+        Autogenerate.Comparison comparison = Autogenerate.compare(common().modelSettings(), migrations, graph, graph.heads(), false, clock);
+        if (timing) err().println(clock.summary());
         if (comparison.changes().isEmpty()) {
-            out.println("No new upgrade operations detected.");
+            out().println("No new upgrade operations detected.");
             return 0;
         }
-        out.println("New upgrade operations detected:");
+        out().println("New upgrade operations detected:");
         for (Change c : comparison.changes()) {
-            out.println("  - " + c.summary());
+            out().println("  - " + c.summary());
         }
-        out.flush();
+        out().flush();
         throw new DiffgenException(DiffgenException.ErrorCode.DIFFERENCES, "the entities and the database differ");
     }
 }

@@ -13,14 +13,14 @@ import java.sql.SQLException;
 final class CurrentCommand extends DiffgenCommand {
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
-        try (Connection c = parent.common.connect()) {
+        try (Connection c = common().connect()) {
             RevisionRunner runner = new RevisionRunner(c, migrations, graph);
             java.util.Set<String> partial = runner.partiallyApplied();
             for (String id : runner.current()) {
                 Revision r = graph.get(id);
-                spec.commandLine().getOut().println(parent.common.verbose
+                out().println(common().verbose
                         ? ShowCommand.describe(graph, r)
                         : id + (graph.heads().contains(id) ? " (head)" : "")
                         + (partial.contains(id) ? " (partially applied: a non-transactional changeset did not run; upgrade finishes it)" : ""));

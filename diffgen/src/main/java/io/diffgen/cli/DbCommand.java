@@ -12,18 +12,17 @@ final class DbCommand extends DiffgenCommand {
 
     @Override
     public Integer call() {
-        LocalPostgres local = LocalPostgres.forProject(parent.common.migrations);
-        var out = spec.commandLine().getOut();
+        LocalPostgres local = LocalPostgres.forProject(common().migrations);
         switch (action) {
-            case "start", "url" -> out.println(local.ensureRunning());
-            case "stop" -> spec.commandLine().getErr().println(local.stop() ? "stopped" : "not running");
+            case "start", "url" -> out().println(local.ensureRunning());
+            case "stop" -> err().println(local.stop() ? "stopped" : "not running");
             case "status" -> {
                 LocalPostgres.Status status = local.status();
                 if (!status.running()) {
-                    out.println("not running");
+                    out().println("not running");
                     return 1;
                 }
-                out.println("running (pid " + status.pid().orElseThrow() + ")"
+                out().println("running (pid " + status.pid().orElseThrow() + ")"
                         + status.port().map(p -> ", " + local.url(p)).orElse(", not answering yet"));
             }
             default -> throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE,

@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 final class HeadsCommand extends DiffgenCommand {
     @Override
     public Integer call() {
-        RevisionGraph graph = parent.common.migrationsDirectory().graph();
+        RevisionGraph graph = migrations().graph();
         for (String id : graph.heads()) {
-            spec.commandLine().getOut().println(id + " (head)");
+            out().println(id + " (head)");
         }
         return 0;
     }

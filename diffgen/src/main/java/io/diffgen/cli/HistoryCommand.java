@@ -23,7 +23,7 @@ final class HistoryCommand extends DiffgenCommand {
 
     @Override
     public Integer call() throws SQLException {
-        RevisionGraph graph = parent.common.migrationsDirectory().graph();
+        RevisionGraph graph = migrations().graph();
         List<Revision> revisions = new ArrayList<>(graph.topological());
         if (range != null) {
             revisions = inRange(graph, revisions);
@@ -31,13 +31,13 @@ final class HistoryCommand extends DiffgenCommand {
         java.util.Collections.reverse(revisions);
         List<String> current = List.of();
         if (indicateCurrent) {
-            try (Connection c = parent.common.connect()) {
-                current = new RevisionRunner(c, parent.common.migrationsDirectory(), graph).current();
+            try (Connection c = common().connect()) {
+                current = new RevisionRunner(c, migrations(), graph).current();
             }
         }
         for (Revision r : revisions) {
             String line = line(graph, r, current.contains(r.id()));
-            spec.commandLine().getOut().println(parent.common.verbose ? ShowCommand.describe(graph, r) : line);
+            out().println(common().verbose ? ShowCommand.describe(graph, r) : line);
         }
         return 0;
     }

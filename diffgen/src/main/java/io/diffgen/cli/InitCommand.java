@@ -9,12 +9,11 @@ import picocli.CommandLine.Command;
 final class InitCommand extends DiffgenCommand {
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
-        Init.Outcome outcome = Init.run(parent.common.settings(), parent.common.migrationsDirectory(), parent.common.targetUrl(), err::println);
+        Init.Outcome outcome = Init.run(common().settings(), migrations(), common().targetUrl(), this::tell);
         if (!outcome.stamped() && outcome.upgraded().isEmpty()) {
-            err.println("Already at " + outcome.head() + " (head): nothing to do");
+            err().println("Already at " + outcome.head() + " (head): nothing to do");
         }
-        spec.commandLine().getOut().println(outcome.head() + " (head)");
+        out().println(outcome.head() + " (head)");
         return 0;
     }
 }

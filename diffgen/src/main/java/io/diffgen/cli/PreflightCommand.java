@@ -19,26 +19,25 @@ final class PreflightCommand extends DiffgenCommand {
 
     @Override
     public Integer call() throws java.sql.SQLException {
-        MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
-        var out = spec.commandLine().getOut();
-        try (Connection c = parent.common.connect()) {
-            List<RevisionRunner.DataReport> reports = parent.common.runner(c, migrations, graph, spec).preflight(target);
+        try (Connection c = common().connect()) {
+            List<RevisionRunner.DataReport> reports = common().runner(c, migrations, graph, spec).preflight(target);
             int failed = 0;
             for (RevisionRunner.DataReport r : reports) {
                 for (String line : r.violations()) {
-                    out.println(r.revision() + ": " + line);
+                    out().println(r.revision() + ": " + line);
                     failed++;
                 }
                 for (String line : r.notRun()) {
-                    out.println(r.revision() + ": not run (it may need an earlier pending revision): " + line);
+                    out().println(r.revision() + ": not run (it may need an earlier pending revision): " + line);
                 }
             }
             if (failed > 0) {
-                out.println(failed + " data check(s) failed: an upgrade would stop before changing anything");
+                out().println(failed + " data check(s) failed: an upgrade would stop before changing anything");
                 throw new DiffgenException(DiffgenException.ErrorCode.DIFFERENCES, failed + " data check(s) failed");
             }
-            out.println(reports.isEmpty() ? "Nothing to upgrade: no data check to run"
+            out().println(reports.isEmpty() ? "Nothing to upgrade: no data check to run"
                     : "Data checks passed for " + reports.size() + " pending revision(s)");
         }
         return 0;

@@ -13,9 +13,9 @@ final class ShowCommand extends DiffgenCommand {
 
     @Override
     public Integer call() {
-        RevisionGraph graph = parent.common.migrationsDirectory().graph();
+        RevisionGraph graph = migrations().graph();
         String id = graph.resolve(reference, "'show head'");
-        spec.commandLine().getOut().println(describe(graph, graph.get(id)));
+        out().println(describe(graph, graph.get(id)));
         return 0;
     }
 

@@ -24,15 +24,15 @@ final class StampCommand extends DiffgenCommand {
 
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        MigrationsDirectory migrations = migrations();
         if (sql) {
-            spec.commandLine().getOut().print(new SqlScript(migrations, migrations.graph(), parent.common.overrides(spec)).stamp(target));
+            out().print(new SqlScript(migrations, migrations.graph(), common().overrides(spec)).stamp(target));
             return 0;
         }
-        try (Connection c = parent.common.connect()) {
-            parent.common.runner(c, migrations, migrations.graph(), spec).stamp(target, purge);
+        try (Connection c = common().connect()) {
+            common().runner(c, migrations, migrations.graph(), spec).stamp(target, purge);
         }
-        spec.commandLine().getErr().println("Stamped " + target);
+        err().println("Stamped " + target);
         return 0;
     }
 }

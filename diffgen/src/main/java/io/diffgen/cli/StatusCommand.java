@@ -15,20 +15,19 @@ final class StatusCommand extends DiffgenCommand {
 
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        MigrationsDirectory migrations = migrations();
         MigrationStatus status;
-        try (Connection c = parent.common.connect()) {
+        try (Connection c = common().connect()) {
             status = MigrationStatus.of(c, migrations);
         }
-        var out = spec.commandLine().getOut();
         if (json) {
-            out.println(status.toJson());
+            out().println(status.toJson());
             return 0;
         }
-        out.println("current: " + (status.current().isEmpty() ? "<base>" : String.join(", ", status.current())));
-        out.println("heads:   " + String.join(", ", status.heads()));
-        out.println("pending: " + (status.pending().isEmpty() ? "none" : String.join(", ", status.pending())));
-        out.println(status.upToDate() ? "up to date" : "not up to date");
+        out().println("current: " + (status.current().isEmpty() ? "<base>" : String.join(", ", status.current())));
+        out().println("heads:   " + String.join(", ", status.heads()));
+        out().println("pending: " + (status.pending().isEmpty() ? "none" : String.join(", ", status.pending())));
+        out().println(status.upToDate() ? "up to date" : "not up to date");
         return 0;
     }
 }

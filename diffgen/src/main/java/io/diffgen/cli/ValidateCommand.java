@@ -18,19 +18,18 @@ final class ValidateCommand extends DiffgenCommand {
 
     @Override
     public Integer call() throws SQLException {
-        MigrationsDirectory migrations = parent.common.migrationsDirectory();
+        MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
         int changeSets = ChangeSetParser.parseAll(migrations, graph);
-        var out = spec.commandLine().getOut();
         String files = graph.size() + " revision(s), " + changeSets + " changeset(s), " + graph.heads().size() + " head(s)";
         if (offline) {
-            out.println("Validated " + files + " (files and graph only)");
+            out().println("Validated " + files + " (files and graph only)");
             return 0;
         }
-        var url = parent.common.targetUrl();
+        var url = common().targetUrl();
         try (Connection c = url.connect()) {
             RevisionRunner.Validation v = new RevisionRunner(c, migrations, graph).validate();
-            out.println("Validated " + files + " against " + url + ": " + v.applied().size() + " applied, "
+            out().println("Validated " + files + " against " + url + ": " + v.applied().size() + " applied, "
                     + v.partial().size() + " partially applied, " + v.pending().size() + " pending");
         }
         return 0;
