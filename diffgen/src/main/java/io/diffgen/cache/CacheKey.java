@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * {@link SnapshotCodec#FORMAT}, the model packages, the Hibernate settings given to diffgen, and every
  * file of the model classpath (path, then bytes: class files, jars, and the settings files they carry,
  * such as {@code hibernate.properties} or {@code application.yml}). Any change to one of them changes
- * the key. The canonical form's key adds the server version to it.
+ * the key. The canonical form's key adds the server version to it ({@link #canonical}). A throwaway
+ * database with the migrations replayed is kept under {@link #replayed}: the target revisions and every
+ * script's name and text.
  */
 public final class CacheKey {
     /** diffgen's own build: a cached model or canonical form is only valid for the code that made it. */
@@ -60,6 +62,27 @@ public final class CacheKey {
             return Optional.of(HexFormat.of().formatHex(sha.digest()));
         } catch (IOException | NoSuchAlgorithmException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The model's key with the server's {@code version()}: PostgreSQL's spelling of types and defaults may change between versions. */
+    public static String canonical(String modelKey, String serverVersion) {
+        return hash(modelKey + "\n" + serverVersion);
+    }
+
+    /** What a database replayed from the migrations depends on: the target revisions, and every script's file name and text, in order. */
+    public static String replayed(List<String> targets, Map<String, String> scripts) {
+        StringBuilder key = new StringBuilder(String.join(",", targets)).append('\n');
+        scripts.forEach((name, text) -> key.append(name).append('\n').append(text).append('\n'));
+        return hash(key.toString());
+    }
+
+    /** The first 12 hex digits of the text's SHA-256: a short, stable name for a cache entry. */
+    public static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,6 +28,12 @@ public final class ModelCache {
         this.directory = directory;
     }
 
+    /** {@code .diffgen/cache} in the project: the folder holding the migrations folder. */
+    public static Path directoryFor(Path migrations) {
+        Path root = migrations.toAbsolutePath().normalize().getParent();
+        return (root == null ? Path.of(".") : root).resolve(".diffgen").resolve("cache");
+    }
+
     public Optional<EntityModel> get(String key) {
         return read("model-" + key + ".bin", SnapshotCodec::readModel);
     }

@@ -138,6 +138,43 @@ public final class PgCatalogReader {
         }
     }
 
+    /**
+     * What uses an enum type besides its casts and the columns (and column defaults) of the tables
+     * diffgen manages (in the database's own schema and the model's others), which a re-creation
+     * converts; and the views and rules that read such a column, which would block the conversion.
+     */
+    private static final String OTHER_ENUM_DEPENDENTS = """
+            WITH managed AS (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')
+                             AND relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname = current_schema() OR nspname = ANY (?)))
+            SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
+            FROM pg_depend d
+            WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid = to_regtype(?) AND d.deptype = 'n'
+              AND d.classid <> 'pg_cast'::regclass
+              AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objid IN (SELECT oid FROM managed))
+              AND NOT (d.classid = 'pg_attrdef'::regclass
+                       AND EXISTS (SELECT 1 FROM pg_attrdef a WHERE a.oid = d.objid AND a.adrelid IN (SELECT oid FROM managed)))
+            UNION
+            SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
+            FROM pg_depend d
+            JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+            WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND a.atttypid = to_regtype(?)
+            ORDER BY 1
+            """;
+
+    /** What {@link #OTHER_ENUM_DEPENDENTS} finds for the enum type {@code name}, described by PostgreSQL ({@code pg_describe_object}). */
+    public static List<String> otherEnumDependents(Connection connection, String name, Collection<String> schemas) throws SQLException {
+        List<String> others = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(OTHER_ENUM_DEPENDENTS)) {
+            ps.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+            ps.setString(2, Identifiers.quote(name));
+            ps.setString(3, Identifiers.quote(name));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) others.add(rs.getString(1));
+            }
+        }
+        return others;
+    }
+
     /** The schema the connection creates objects in by default. */
     public SchemaSnapshot readCurrentSchema() throws SQLException {
         return readSchemas(List.of());

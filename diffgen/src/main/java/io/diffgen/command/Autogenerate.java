@@ -22,10 +22,7 @@ import io.diffgen.snapshot.SchemaSnapshot;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +45,7 @@ public final class Autogenerate {
     private static EntityModel loadModel(Settings settings, Optional<String> key, Timing timing) {
         String[] outcome = {"not cacheable"};
         EntityModel model = timing.time("model", () -> {
-            ModelCache cache = new ModelCache(cacheDirectory(settings.migrations()));
+            ModelCache cache = new ModelCache(ModelCache.directoryFor(settings.migrations()));
             if (key.isPresent()) {
                 Optional<EntityModel> hit = cache.get(key.get());
                 outcome[0] = hit.isPresent() ? "cache hit" : "cache miss";
@@ -64,12 +61,6 @@ public final class Autogenerate {
         });
         timing.detail("model", outcome[0]);
         return model;
-    }
-
-    /** {@code .diffgen/cache} in the project: the folder holding the migrations folder. */
-    static Path cacheDirectory(Path migrations) {
-        Path root = migrations.toAbsolutePath().normalize().getParent();
-        return (root == null ? Path.of(".") : root).resolve(".diffgen").resolve("cache");
     }
 
     /**
@@ -101,7 +92,7 @@ public final class Autogenerate {
             }
         }
         String state = shadowKey(migrations, base);
-        try (ThrowawayPostgres shadow = timing.time("shadow db", () -> ThrowawayPostgres.start(cacheDirectory(settings.migrations()), state,
+        try (ThrowawayPostgres shadow = timing.time("shadow db", () -> ThrowawayPostgres.start(ModelCache.directoryFor(settings.migrations()), state,
                 c -> {
                     RevisionRunner replay = new RevisionRunner(c, migrations, graph);
                     for (String target : base) {
@@ -141,29 +132,6 @@ public final class Autogenerate {
     }
 
     /**
-     * What uses an enum type besides its casts and the columns (and column defaults) of the tables
-     * diffgen manages (in the database's own schema and the model's others), which a re-creation
-     * converts; and the views and rules that read such a column, which would block the conversion.
-     */
-    private static final String OTHER_ENUM_DEPENDENTS = """
-            WITH managed AS (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')
-                             AND relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname = current_schema() OR nspname = ANY (?)))
-            SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
-            FROM pg_depend d
-            WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid = to_regtype(?) AND d.deptype = 'n'
-              AND d.classid <> 'pg_cast'::regclass
-              AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objid IN (SELECT oid FROM managed))
-              AND NOT (d.classid = 'pg_attrdef'::regclass
-                       AND EXISTS (SELECT 1 FROM pg_attrdef a WHERE a.oid = d.objid AND a.adrelid IN (SELECT oid FROM managed)))
-            UNION
-            SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
-            FROM pg_depend d
-            JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-            WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND a.atttypid = to_regtype(?)
-            ORDER BY 1
-            """;
-
-    /**
      * Removing a label re-creates the type; a view, a function, a domain or a column outside the schema
      * that uses it would stop that (DROP TYPE fails on it) or be lost with it. Refused by name, before
      * any script is written: such objects are changed first, by hand, in a revision of their own.
@@ -171,14 +139,9 @@ public final class Autogenerate {
     private static void refuseEnumRecreationThatWouldBreakOtherObjects(Connection c, List<Change> changes, java.util.Set<String> schemas) {
         for (Change change : changes) {
             if (!(change instanceof Change.RecreateEnum r)) continue;
-            List<String> others = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(OTHER_ENUM_DEPENDENTS)) {
-                ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
-                ps.setString(2, Identifiers.quote(r.from().name()));
-                ps.setString(3, Identifiers.quote(r.from().name()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) others.add(rs.getString(1));
-                }
+            List<String> others;
+            try {
+                others = PgCatalogReader.otherEnumDependents(c, r.from().name(), schemas);
             } catch (SQLException e) {
                 throw new DiffgenException(ErrorCode.DATABASE, "cannot read what uses enum type " + r.from().name() + ": " + e.getMessage(), e);
             }
@@ -193,8 +156,8 @@ public final class Autogenerate {
     /** The model in the server's spelling; cached per model and server version like the model itself. */
     private static SchemaSnapshot canonical(Connection c, Settings settings, Optional<String> modelKey, EntityModel model,
                                             String[] outcome) {
-        ModelCache cache = new ModelCache(cacheDirectory(settings.migrations()));
-        String key = modelKey.map(k -> ThrowawayPostgres.hash(k + "\n" + serverVersion(c))).orElse(null);
+        ModelCache cache = new ModelCache(ModelCache.directoryFor(settings.migrations()));
+        String key = modelKey.map(k -> CacheKey.canonical(k, serverVersion(c))).orElse(null);
         if (key != null) {
             Optional<SchemaSnapshot> hit = cache.getCanonical(key);
             if (hit.isPresent()) {
@@ -219,13 +182,13 @@ public final class Autogenerate {
         }
     }
 
-    /** What the shadow database depends on: every script's name and content, and the target revisions. */
+    /** The key of the throwaway database replayed to {@code base}: see {@link CacheKey#replayed}. */
     private static String shadowKey(MigrationsDirectory migrations, List<String> base) {
-        StringBuilder key = new StringBuilder(String.join(",", base)).append('\n');
+        java.util.Map<String, String> scripts = new java.util.LinkedHashMap<>();
         for (Path script : migrations.scripts()) {
-            key.append(script.getFileName()).append('\n').append(MigrationsDirectory.read(script)).append('\n');
+            scripts.put(script.getFileName().toString(), MigrationsDirectory.read(script));
         }
-        return ThrowawayPostgres.hash(key.toString());
+        return CacheKey.replayed(base, scripts);
     }
 
     /** With {@code --schemas} given, a model object in any other schema (but the database's own) is refused by name. */

@@ -1,23 +1,21 @@
 package io.diffgen.postgres;
 
+import io.diffgen.cache.CacheKey;
+
 import io.diffgen.DiffgenException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -53,7 +51,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
             Orphans.reap(cache, "building-");
             Orphans.reap(Path.of(System.getProperty("java.io.tmpdir")), "diffgen-shadow-");
             String binaries = binariesKey();
-            Path prepared = cache.resolve("shadow-" + hash(binaries + "\n" + stateKey));
+            Path prepared = cache.resolve("shadow-" + CacheKey.hash(binaries + "\n" + stateKey));
             Path data = Files.createTempDirectory("diffgen-shadow-");
             Orphans.claim(data);
             try {
@@ -90,7 +88,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     /** The cached cluster for this state, built (from the cached initdb) if no run has built it yet. */
     private static void ensurePrepared(Path cache, String binaries, Path prepared, Consumer<Connection> prepare) throws IOException {
         if (!Files.exists(prepared.resolve("postgresql.conf"))) {
-            Path initialised = cache.resolve("initdb-" + hash(binaries));
+            Path initialised = cache.resolve("initdb-" + CacheKey.hash(binaries));
             if (!Files.exists(initialised.resolve("postgresql.conf"))) {
                 build(cache, initialised, building -> begin(building).close());
             }
@@ -200,14 +198,6 @@ public final class ThrowawayPostgres implements AutoCloseable {
     private static String binariesKey() {
         URL url = EmbeddedPostgres.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
         return url == null ? System.getProperty("os.name") + System.getProperty("os.arch") : url.toString();
-    }
-
-    public static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static DiffgenException failure(Exception e) {
