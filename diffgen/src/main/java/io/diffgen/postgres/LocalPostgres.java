@@ -74,11 +74,6 @@ public final class LocalPostgres {
         return new Status(true, pid, readPort().filter(LocalPostgres::answers));
     }
 
-    /** The port of the running server, if it answers. */
-    public Optional<Integer> runningPort() {
-        return livePostmaster().isPresent() ? readPort().filter(LocalPostgres::answers) : Optional.empty();
-    }
-
     /** Starts the server unless it runs already; returns its URL. */
     public DatabaseUrl ensureRunning() {
         Optional<Long> pid = livePostmaster();
