@@ -82,7 +82,7 @@ public final class SqlRenderer {
         }
 
         public List<String> dropPrimaryKey(Change.DropPrimaryKey c) {
-            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()));
+            return List.of(dropConstraint(c.table(), c.key().name()));
         }
 
         public List<String> addForeignKey(Change.AddForeignKey c) {
@@ -90,7 +90,7 @@ public final class SqlRenderer {
         }
 
         public List<String> dropForeignKey(Change.DropForeignKey c) {
-            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()));
+            return List.of(dropConstraint(c.table(), c.key().name()));
         }
 
         public List<String> addUnique(Change.AddUnique c) {
@@ -98,7 +98,7 @@ public final class SqlRenderer {
         }
 
         public List<String> dropUnique(Change.DropUnique c) {
-            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.constraint().name()));
+            return List.of(dropConstraint(c.table(), c.constraint().name()));
         }
 
         public List<String> addCheck(Change.AddCheck c) {
@@ -106,7 +106,7 @@ public final class SqlRenderer {
         }
 
         public List<String> dropCheck(Change.DropCheck c) {
-            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.check().name()));
+            return List.of(dropConstraint(c.table(), c.check().name()));
         }
 
         public List<String> renameConstraint(Change.RenameConstraint c) {
@@ -166,7 +166,7 @@ public final class SqlRenderer {
         public List<String> setNotNullValidated(Change.SetNotNullValidated c) {
             return List.of(alter(c.table()) + "VALIDATE CONSTRAINT " + quote(c.helper().name()),
                     alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " SET NOT NULL",
-                    alter(c.table()) + "DROP CONSTRAINT " + quote(c.helper().name()));
+                    dropConstraint(c.table(), c.helper().name()));
         }
 
         public List<String> dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) {
@@ -180,7 +180,7 @@ public final class SqlRenderer {
         }
 
         public List<String> detachUnique(Change.DetachUnique c) {
-            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.constraint().name()),
+            return List.of(dropConstraint(c.table(), c.constraint().name()),
                     SqlRenderer.createIndex(c.table(), c.constraint().asIndex(), false));
         }
 
@@ -189,7 +189,7 @@ public final class SqlRenderer {
         }
 
         public List<String> detachPrimaryKey(Change.DetachPrimaryKey c) {
-            return List.of(alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()),
+            return List.of(dropConstraint(c.table(), c.key().name()),
                     SqlRenderer.createIndex(c.table(), c.index(), false));
         }
 
@@ -419,6 +419,10 @@ public final class SqlRenderer {
 
     private static String alter(String table) {
         return "ALTER TABLE " + quoteQualified(table) + " ";
+    }
+
+    private static String dropConstraint(String table, String name) {
+        return alter(table) + "DROP CONSTRAINT " + quote(name);
     }
 
     private static String columns(List<String> names) {
