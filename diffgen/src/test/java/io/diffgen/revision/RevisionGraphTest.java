@@ -91,6 +91,47 @@ class RevisionGraphTest {
         assertEquals(DiffgenException.ErrorCode.REVISION, e.code());
     }
 
+    // ------------------------------------------------------------------ parents of a new revision, and of a merge
+
+    @Test
+    void aNewRevisionGoesOnTheSingleHeadOrStartsTheFirstBase() {
+        assertEquals(List.of("d"), chain().parentsOfNew(null, false));
+        assertEquals(List.of(), graph().parentsOfNew(null, false));
+        assertEquals(List.of("d"), chain().parentsOfNew("head", false));
+        assertEquals(List.of("c"), graph(Revision.of("a"), Revision.of("c", "a")).parentsOfNew("c", false));
+    }
+
+    @Test
+    void aNewRevisionOnANonHeadOrANewBaseNeedsSplice() {
+        DiffgenException notHead = assertThrows(DiffgenException.class, () -> chain().parentsOfNew("b", false));
+        assertEquals("revision b is not a head; add --splice to start a branch from it", notHead.getMessage());
+        assertEquals(DiffgenException.ErrorCode.USAGE, notHead.code());
+        assertEquals(List.of("b"), chain().parentsOfNew("b", true));
+        DiffgenException base = assertThrows(DiffgenException.class, () -> chain().parentsOfNew("base", false));
+        assertEquals("--head base starts a new base; add --splice to do that", base.getMessage());
+        assertEquals(List.of(), chain().parentsOfNew("base", true));
+        assertEquals(List.of(), graph().parentsOfNew("base", false));
+    }
+
+    @Test
+    void aNewRevisionOnHeadWithTwoHeadsNamesThem() {
+        RevisionGraph two = graph(Revision.of("a"), Revision.of("b", "a"), Revision.of("c", "a"));
+        assertThrows(RevisionException.MultipleHeads.class, () -> two.parentsOfNew(null, false));
+        assertThrows(RevisionException.MultipleHeads.class, () -> two.parentsOfNew("head", false));
+    }
+
+    @Test
+    void aMergeJoinsHeadsOrNamedRevisionsOnceEach() {
+        RevisionGraph two = graph(Revision.of("a"), Revision.of("b1", "a"), Revision.of("c2", "a"));
+        assertEquals(List.of("b1", "c2"), two.mergeParents(List.of("heads")));
+        assertEquals(List.of("c2", "b1"), two.mergeParents(List.of("c", "b", "b1")));
+        DiffgenException one = assertThrows(DiffgenException.class, () -> two.mergeParents(List.of("b1", "b")));
+        assertEquals("nothing to merge: only b1 (a merge needs two or more heads)", one.getMessage());
+        DiffgenException none = assertThrows(DiffgenException.class, () -> graph().mergeParents(List.of("heads")));
+        assertEquals("nothing to merge: no revisions (a merge needs two or more heads)", none.getMessage());
+        assertThrows(RevisionException.UnknownRevision.class, () -> two.mergeParents(List.of("zz", "b1")));
+    }
+
     // ------------------------------------------------------------------ resolveId
 
     @Nested
