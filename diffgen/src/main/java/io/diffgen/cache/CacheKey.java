@@ -77,7 +77,7 @@ public final class CacheKey {
         return hash(key.toString());
     }
 
-    /** The first 12 hex digits of the text's SHA-256: a short, stable name for a cache entry. */
+    /** The first 12 bytes (24 hex digits) of the text's SHA-256: a short, stable name for a cache entry. */
     public static String hash(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
