@@ -1,6 +1,5 @@
 package io.diffgen.cli;
 
-import io.diffgen.DiffgenException;
 import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @Command(name = "history", description = "List revisions, newest first.")
 final class HistoryCommand extends DiffgenCommand {
@@ -24,10 +22,7 @@ final class HistoryCommand extends DiffgenCommand {
     @Override
     public Integer call() throws SQLException {
         RevisionGraph graph = migrations().graph();
-        List<Revision> revisions = new ArrayList<>(graph.topological());
-        if (range != null) {
-            revisions = inRange(graph, revisions);
-        }
+        List<Revision> revisions = new ArrayList<>(range == null ? graph.topological() : graph.between(RevisionGraph.Range.ofHistory(range)));
         java.util.Collections.reverse(revisions);
         List<String> current = List.of();
         if (indicateCurrent) {
@@ -40,20 +35,6 @@ final class HistoryCommand extends DiffgenCommand {
             out().println(common().verbose ? ShowCommand.describe(graph, r) : line);
         }
         return 0;
-    }
-
-    private List<Revision> inRange(RevisionGraph graph, List<Revision> all) {
-        int colon = range.indexOf(':');
-        if (colon < 0) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad range '" + range + "': expected [FROM]:[TO]");
-        }
-        String from = range.substring(0, colon);
-        String to = range.substring(colon + 1);
-        Set<String> upTo = to.isEmpty() || to.equals("heads") ? graph.ancestorsInclusive(graph.heads())
-                : graph.ancestorsInclusive(List.of(graph.resolve(to, "history -r")));
-        Set<String> below = from.isEmpty() || from.equals("base") ? Set.of()
-                : graph.ancestorsInclusive(List.of(graph.resolveId(from)));
-        return all.stream().filter(r -> upTo.contains(r.id()) && !below.contains(r.id())).toList();
     }
 
     static String line(RevisionGraph graph, Revision r, boolean current) {

@@ -214,6 +214,70 @@ public final class RevisionGraph {
     }
 
     /**
+     * The revisions a database at {@code target} has applied: none at {@code base}, every ancestor of the
+     * heads at {@code heads}, of the single head at {@code head} ({@code what} names the asker if there are
+     * several), else of the revision an id or prefix names.
+     */
+    public Set<String> appliedAt(String target, String what) {
+        return switch (target) {
+            case "base" -> Set.of();
+            case "heads" -> ancestorsInclusive(heads());
+            case "head" -> ancestorsInclusive(List.of(head(what)));
+            default -> ancestorsInclusive(List.of(resolveId(target)));
+        };
+    }
+
+    /**
+     * The revisions of {@code history -r FROM:TO}, oldest first: the ancestors of TO ({@code head}, an id or
+     * prefix; empty or {@code heads}: every head) that are not FROM (an id or prefix; empty or {@code base}:
+     * none) or below it.
+     */
+    public List<Revision> between(Range range) {
+        Set<String> upTo = range.to().isEmpty() || range.to().equals("heads") ? ancestorsInclusive(heads())
+                : ancestorsInclusive(List.of(resolve(range.to(), "history -r")));
+        Set<String> below = range.from().isEmpty() || range.from().equals("base") ? Set.of()
+                : ancestorsInclusive(List.of(resolveId(range.from())));
+        return topological().stream().filter(r -> upTo.contains(r.id()) && !below.contains(r.id())).toList();
+    }
+
+    /** A range {@code FROM:TO} of revision references; an end left out is the empty string. */
+    public record Range(String from, String to) {
+        /** {@code [FROM]:[TO]}, as {@code history -r} takes it: the colon is required, either end may be empty. */
+        public static Range ofHistory(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 0) {
+                throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad range '" + text + "': expected [FROM]:[TO]");
+            }
+            return new Range(text.substring(0, colon), text.substring(colon + 1));
+        }
+
+        /**
+         * {@code [FROM:]TO}, as the offline ({@code --sql}) forms of {@code command} take it: FROM left out is
+         * base, unless {@code fromRequired}, since then nothing else tells where the database starts.
+         */
+        public static Range ofScript(String text, String command, boolean fromRequired) {
+            int colon = text.indexOf(':');
+            if (colon < 0) {
+                if (fromRequired) {
+                    throw new DiffgenException(DiffgenException.ErrorCode.USAGE, command + " --sql needs a range FROM:TO (for example head:base), "
+                            + "since no database says where it starts");
+                }
+                return new Range("base", text);
+            }
+            Range range = new Range(text.substring(0, colon), text.substring(colon + 1));
+            if (range.from().isEmpty() || range.to().isEmpty()) {
+                throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad range '" + text + "': expected FROM:TO");
+            }
+            return range;
+        }
+    }
+
+    /** The revision a script's range starts from: none for {@code base}, else {@code head}, an id or a prefix. */
+    public List<String> startOf(Range range) {
+        return range.from().equals("base") ? List.of() : List.of(resolve(range.from(), "--sql"));
+    }
+
+    /**
      * Resolves an upgrade target against the applied set: {@code head}, {@code heads}, a revision,
      * {@code +N}, or {@code REV+N}. Returns the revisions that must be applied, in order.
      */
@@ -225,7 +289,7 @@ public final class RevisionGraph {
         } else if (target.equals("head")) {
             goal = Set.of(head("'upgrade head'"));
         } else if (relative.matches() && relative.group(2).equals("+")) {
-            String from = relative.group(1).isEmpty() ? currentSingle(applied, "a relative upgrade") : resolveId(relative.group(1));
+            String from = relative.group(1).isEmpty() ? currentSingle(applied, "a relative upgrade", false) : resolveId(relative.group(1));
             goal = Set.of(walkUp(from, Integer.parseInt(relative.group(3))));
         } else if (target.equals("base")) {
             goal = Set.of();
@@ -246,7 +310,7 @@ public final class RevisionGraph {
         if (target.equals("base")) {
             keep = Set.of();
         } else if (relative.matches() && relative.group(2).equals("-")) {
-            String from = relative.group(1).isEmpty() ? currentSingle(applied, "a relative downgrade") : resolveId(relative.group(1));
+            String from = relative.group(1).isEmpty() ? currentSingle(applied, "a relative downgrade", true) : resolveId(relative.group(1));
             String to = walkDown(from, Integer.parseInt(relative.group(3)));
             keep = to == null ? Set.of() : ancestorsInclusive(List.of(to));
         } else if (relative.matches()) {
@@ -262,11 +326,12 @@ public final class RevisionGraph {
         return undo;
     }
 
-    private String currentSingle(Set<String> applied, String what) {
+    /** The single revision the database is at, or null at base (which a downgrade refuses). */
+    private String currentSingle(Set<String> applied, String what, boolean downgrade) {
         List<String> current = headsOf(applied);
         if (current.size() > 1) throw new RevisionException.MultipleHeads(current, what);
         if (current.isEmpty()) {
-            if (what.contains("downgrade")) throw new RevisionException.BadTarget("the database is at base: nothing to downgrade");
+            if (downgrade) throw new RevisionException.BadTarget("the database is at base: nothing to downgrade");
             return null;
         }
         return current.get(0);

@@ -80,12 +80,7 @@ record MigrationPlan(Kind kind, List<Step> steps) {
      * revision or {@code base}): revisions beyond it forgotten (children first), missing ones recorded.
      */
     static MigrationPlan stamp(RevisionGraph graph, ChangeSetParser parser, Progress progress, String target) {
-        Set<String> goal = switch (target) {
-            case "base" -> Set.of();
-            case "heads" -> graph.ancestorsInclusive(graph.heads());
-            case "head" -> graph.ancestorsInclusive(List.of(graph.head("'stamp head'")));
-            default -> graph.ancestorsInclusive(List.of(graph.resolveId(target)));
-        };
+        Set<String> goal = graph.appliedAt(target, "'stamp head'");
         Set<String> started = progress.started();
         List<Step> steps = new ArrayList<>();
         List<Revision> order = graph.topological();

@@ -41,51 +41,28 @@ public final class SqlScript {
 
     /** {@code [FROM:]TO}, FROM defaulting to base. */
     public String upgrade(String range) {
-        Range r = Range.parse(range, "upgrade", false);
-        MigrationPlan plan = MigrationPlan.upgrade(graph, parser, startingAt(r.from()), r.to());
+        RevisionGraph.Range r = RevisionGraph.Range.ofScript(range, "upgrade", false);
+        MigrationPlan plan = MigrationPlan.upgrade(graph, parser, startingAt(r), r.to());
         return render("-- diffgen upgrade " + range + "\n\n" + TrackingTable.CREATE + "\n", plan);
     }
 
     /** {@code FROM:TO}: both ends are required, since nothing tells where the database is. */
     public String downgrade(String range) {
-        Range r = Range.parse(range, "downgrade", true);
-        MigrationPlan plan = MigrationPlan.downgrade(graph, parser, startingAt(r.from()), r.to());
+        RevisionGraph.Range r = RevisionGraph.Range.ofScript(range, "downgrade", true);
+        MigrationPlan plan = MigrationPlan.downgrade(graph, parser, startingAt(r), r.to());
         return render("-- diffgen downgrade " + range + "\n", plan);
     }
 
     /** {@code [FROM:]TO}, FROM defaulting to base: only tracking rows, no statement of the revisions. */
     public String stamp(String range) {
-        Range r = Range.parse(range, "stamp", false);
-        MigrationPlan plan = MigrationPlan.stamp(graph, parser, startingAt(r.from()), r.to());
+        RevisionGraph.Range r = RevisionGraph.Range.ofScript(range, "stamp", false);
+        MigrationPlan plan = MigrationPlan.stamp(graph, parser, startingAt(r), r.to());
         return render("-- diffgen stamp " + range + "\n\n" + TrackingTable.CREATE + "\n", plan);
     }
 
     /** Where a database described by a range's FROM stands. */
-    private Progress startingAt(String from) {
-        if (from == null || from.equals("base")) {
-            return Progress.assumedAt(List.of(), graph);
-        }
-        return Progress.assumedAt(List.of(graph.resolve(from, "--sql")), graph);
-    }
-
-    /** {@code [FROM:]TO} as the offline forms take it. */
-    private record Range(String from, String to) {
-        static Range parse(String range, String command, boolean bothRequired) {
-            int colon = range.indexOf(':');
-            if (colon < 0) {
-                if (bothRequired) {
-                    throw new DiffgenException(ErrorCode.USAGE, command + " --sql needs a range FROM:TO (for example head:base), "
-                            + "since no database says where it starts");
-                }
-                return new Range(null, range);
-            }
-            String from = range.substring(0, colon);
-            String to = range.substring(colon + 1);
-            if (from.isEmpty() || to.isEmpty()) {
-                throw new DiffgenException(ErrorCode.USAGE, "bad range '" + range + "': expected FROM:TO");
-            }
-            return new Range(from, to);
-        }
+    private Progress startingAt(RevisionGraph.Range range) {
+        return Progress.assumedAt(graph.startOf(range), graph);
     }
 
     private String render(String header, MigrationPlan plan) {

@@ -132,6 +132,44 @@ class RevisionGraphTest {
         assertThrows(RevisionException.UnknownRevision.class, () -> two.mergeParents(List.of("zz", "b1")));
     }
 
+    // ------------------------------------------------------------------ stamp targets, history and script ranges
+
+    @Test
+    void appliedAtATargetIsItsAncestry() {
+        RevisionGraph two = graph(Revision.of("a"), Revision.of("b", "a"), Revision.of("c", "a"));
+        assertEquals(Set.of(), two.appliedAt("base", "x"));
+        assertEquals(Set.of("a", "b", "c"), two.appliedAt("heads", "x"));
+        assertEquals(Set.of("a", "b"), two.appliedAt("b", "x"));
+        assertEquals(Set.of("a", "b", "c", "d"), chain().appliedAt("head", "x"));
+        RevisionException.MultipleHeads e = assertThrows(RevisionException.MultipleHeads.class, () -> two.appliedAt("head", "'stamp head'"));
+        assertTrue(e.getMessage().contains("where 'stamp head' needs one"), e.getMessage());
+    }
+
+    @Test
+    void historyRangesLeaveOutFromAndBelowAndStopAtTo() {
+        RevisionGraph g = chain();
+        assertEquals(List.of("c", "d"), ids(g.between(RevisionGraph.Range.ofHistory("b:"))));
+        assertEquals(List.of("a", "b"), ids(g.between(RevisionGraph.Range.ofHistory(":b"))));
+        assertEquals(List.of("b", "c"), ids(g.between(RevisionGraph.Range.ofHistory("a:c"))));
+        assertEquals(List.of("a", "b", "c", "d"), ids(g.between(RevisionGraph.Range.ofHistory("base:heads"))));
+        assertEquals(List.of("a", "b", "c", "d"), ids(g.between(RevisionGraph.Range.ofHistory(":head"))));
+        DiffgenException e = assertThrows(DiffgenException.class, () -> RevisionGraph.Range.ofHistory("b"));
+        assertEquals("bad range 'b': expected [FROM]:[TO]", e.getMessage());
+    }
+
+    @Test
+    void scriptRangesStartAtBaseUnlessTheyNeedAStart() {
+        RevisionGraph g = chain();
+        assertEquals(new RevisionGraph.Range("base", "head"), RevisionGraph.Range.ofScript("head", "upgrade", false));
+        assertEquals(List.of(), g.startOf(RevisionGraph.Range.ofScript("head", "upgrade", false)));
+        assertEquals(List.of("b"), g.startOf(RevisionGraph.Range.ofScript("b:head", "upgrade", false)));
+        assertEquals(List.of("d"), g.startOf(RevisionGraph.Range.ofScript("head:base", "downgrade", true)));
+        DiffgenException noStart = assertThrows(DiffgenException.class, () -> RevisionGraph.Range.ofScript("base", "downgrade", true));
+        assertTrue(noStart.getMessage().startsWith("downgrade --sql needs a range FROM:TO"), noStart.getMessage());
+        DiffgenException emptyEnd = assertThrows(DiffgenException.class, () -> RevisionGraph.Range.ofScript("b:", "upgrade", false));
+        assertEquals("bad range 'b:': expected FROM:TO", emptyEnd.getMessage());
+    }
+
     // ------------------------------------------------------------------ resolveId
 
     @Nested
