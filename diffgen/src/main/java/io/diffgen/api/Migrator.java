@@ -77,8 +77,8 @@ public final class Migrator {
     }
 
     /**
-     * Checks without changing anything that the database is at the single head and that no revision it
-     * applied was edited since; throws otherwise.
+     * Checks without changing anything that the database has applied every revision (so it is at every
+     * head) and that no revision it applied was edited since; throws otherwise.
      */
     public void validateAtHead(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {

@@ -30,8 +30,10 @@ import java.util.TreeSet;
 import java.util.Collection;
 
 /**
- * Reads one schema of a live PostgreSQL through {@code pg_catalog}: seven set-based queries (one finds the schema), whatever
- * the number of tables. Types come from {@code format_type}, expressions from {@code pg_get_expr} and
+ * Reads the connection's own schema of a live PostgreSQL, and the other schemas it is given, through
+ * {@code pg_catalog}: seven set-based queries for the own schema (one finds it), six more for each other one
+ * (and one to find it), whatever the number of tables; an FK into a table of a schema not being read costs one
+ * query more, for that table's column names. Types come from {@code format_type}, expressions from {@code pg_get_expr} and
  * {@code pg_get_constraintdef}, so they are PostgreSQL's canonical spelling.
  */
 public final class PgCatalogReader {
@@ -326,6 +328,7 @@ public final class PgCatalogReader {
 
     /** Attribute names of a table outside the schema being read (an FK into another schema). */
     private Map<Integer, String> attnamesOf(long relation) throws SQLException {
+        queries++;
         Map<Integer, String> names = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT attnum, attname FROM pg_attribute WHERE attrelid = ? AND attnum > 0")) {
@@ -339,7 +342,7 @@ public final class PgCatalogReader {
         return names;
     }
 
-    /** Catalog queries sent so far: a constant number per read, whatever the number of tables. */
+    /** Catalog queries sent so far: a constant number per schema read, whatever the number of tables (FKs into unread schemas aside). */
     public int queries() {
         return queries;
     }

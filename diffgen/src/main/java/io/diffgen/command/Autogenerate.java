@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Compares the entity model with a database: the given one, which must be at head, or, with no URL,
- * a throwaway PostgreSQL on which the migrations are replayed up to their heads.
+ * Compares the entity model with a database: the given one, which must be at exactly the revisions the
+ * comparison starts from (the new revision's parents; the heads for {@code check}), or, with no URL, a
+ * throwaway PostgreSQL on which the migrations are replayed up to those revisions.
  */
 public final class Autogenerate {
     /** The comparison: the changes that bring the database to the model, and what the database was at. */

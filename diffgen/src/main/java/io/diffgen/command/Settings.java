@@ -25,11 +25,6 @@ public record Settings(Path migrations, List<String> modelPackages, List<Path> m
         schemas = schemas.map(Set::copyOf);
     }
 
-    public Settings(Path migrations, List<String> modelPackages, List<Path> modelClasspath, Map<String, String> hibernateSettings,
-                    Optional<DatabaseUrl> url) {
-        this(migrations, modelPackages, modelClasspath, hibernateSettings, Optional.empty(), url);
-    }
-
     public Settings withUrl(DatabaseUrl database) {
         return new Settings(migrations, modelPackages, modelClasspath, hibernateSettings, schemas, Optional.of(database));
     }

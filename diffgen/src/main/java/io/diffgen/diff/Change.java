@@ -77,7 +77,7 @@ public sealed interface Change {
         R dropSchema(DropSchema c);
     }
 
-    /** The table the change is about (for sequences, the sequence). */
+    /** The object the change is about: its table; for a sequence, enum type or schema, that object. */
     String subject();
 
     /** One line for the revision summary. */
@@ -507,7 +507,6 @@ public sealed interface Change {
         public String summary() { return "drop schema " + schema; }
     }
 
-    /** Whether {@code to} is {@code from} with labels added and none removed or moved. */
     /** The tables {@code changes} create: objects on them exist, and hold no rows, only after the revision. */
     static java.util.Set<String> tablesCreated(List<Change> changes) {
         java.util.Set<String> created = new java.util.HashSet<>();
@@ -517,6 +516,7 @@ public sealed interface Change {
         return created;
     }
 
+    /** Whether {@code to} is {@code from} with labels added and none removed or moved. */
     static boolean addsOnly(EnumType from, EnumType to) {
         List<String> kept = to.values().stream().filter(from.values()::contains).toList();
         return kept.equals(from.values()) && to.varcharCasts() == from.varcharCasts();

@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * Reads a planned upgrade and says what in it loses data, locks for long, or may not roll back: one
- * {@link Rule} per diagnostic code, and here, in one exhaustive visitor, which kinds of change each rule reads.
+ * {@link Rule} per diagnostic code. Which rules read each kind of change on its own is said here, in one
+ * exhaustive visitor; two rules read the revision as a whole: likely renames (a drop beside a matching
+ * add or create) and FKs without an index (against the schema the revision leads to).
  */
 public final class Linter {
     private static final Rule.DropTable DROP_TABLE = new Rule.DropTable();
@@ -95,7 +97,7 @@ public final class Linter {
         public List<Diagnostic> renameColumn(Change.RenameColumn c) { return RENAME_BREAKS_CLIENTS.renamed(c); }
         public List<Diagnostic> dropSequence(Change.DropSequence c) { return DROP_SEQUENCE.dropped(c); }
 
-        // read by no rule: creations of new objects, comments, sequences, drops of what depends on nothing
+        // no rule reads these on their own: creations of new objects, comments, sequences, drops of what depends on nothing
         public List<Diagnostic> createTable(Change.CreateTable c) { return List.of(); }
         public List<Diagnostic> dropPrimaryKey(Change.DropPrimaryKey c) { return List.of(); }
         public List<Diagnostic> dropForeignKey(Change.DropForeignKey c) { return List.of(); }

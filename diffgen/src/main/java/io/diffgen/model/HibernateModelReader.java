@@ -283,10 +283,7 @@ public final class HibernateModelReader {
                 table.indexes(), table.comment());
     }
 
-    /**
-     * diffgen reads and writes one schema, the database's current one; a model object placed in
-     * another is refused by name, rather than silently created in the wrong schema.
-     */
+    /** Hibernate's DDL for a named enum type: its name and its quoted labels. */
     private static final Pattern CREATE_ENUM = Pattern.compile("(?is)create type (\\S+) as enum \\((.*)\\)");
     private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
 

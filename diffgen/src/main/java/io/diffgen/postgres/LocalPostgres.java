@@ -40,7 +40,7 @@ public final class LocalPostgres {
         this.home = home;
     }
 
-    /** {@code .diffgen} beside the migrations folder's parent, i.e. the project root. */
+    /** {@code .diffgen} in the folder that holds the migrations folder, i.e. the project root. */
     public static LocalPostgres forProject(Path migrations) {
         Path root = migrations.toAbsolutePath().normalize().getParent();
         return new LocalPostgres((root == null ? Path.of(".") : root).resolve(".diffgen"));

@@ -48,6 +48,38 @@ final class ChangeSetExecutor {
         runChangeSet(revision, cs, upgrade ? cs.getChanges() : cs.getRollback().getChanges(), upgrade);
     }
 
+    /**
+     * A stamp plan: the tracking rows written or removed without running any statement, in one
+     * transaction; with {@code purge}, every diffgen row goes first.
+     */
+    void record(MigrationPlan plan, boolean purge) {
+        try {
+            liquibase.database().setAutoCommit(false);
+            if (purge) {
+                TrackingTable.forgetAll(connection);
+            }
+            for (MigrationPlan.Step step : plan.steps()) {
+                for (ChangeSet cs : step.changeSets()) {
+                    if (step.action() == MigrationPlan.Action.FORGET) {
+                        liquibase.history().removeFromHistory(cs);
+                    } else {
+                        liquibase.history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
+                    }
+                }
+            }
+            liquibase.database().commit();
+        } catch (LiquibaseException | SQLException e) {
+            liquibase.rollbackQuietly();
+            throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + Failures.rootMessage(e), e);
+        } finally {
+            try {
+                liquibase.database().setAutoCommit(true);
+            } catch (LiquibaseException ignored) {
+                // reported by the next use
+            }
+        }
+    }
+
     /** One changeset, run again after a lock_timeout as often as the limits allow. */
     private void runChangeSet(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade) {
         for (int retry = 1; ; retry++) {

@@ -35,6 +35,18 @@ final class LiquibaseSession {
         return liquibase.Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database());
     }
 
+    /** Liquibase creates DATABASECHANGELOG when it is missing, or upgrades its columns. */
+    void initHistory() {
+        try {
+            history().init();
+            database().commit();
+        } catch (LiquibaseException e) {
+            rollbackQuietly();
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot create or update the tracking table DATABASECHANGELOG: "
+                    + Failures.rootMessage(e) + " (the user needs CREATE on the schema the first time)", e);
+        }
+    }
+
     void rollbackQuietly() {
         try {
             database().rollback();

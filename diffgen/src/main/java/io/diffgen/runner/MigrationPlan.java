@@ -39,10 +39,6 @@ record MigrationPlan(Kind kind, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    boolean isEmpty() {
-        return steps.isEmpty();
-    }
-
     /** Revisions up to {@code target}; a partly applied revision resumes after what ran. */
     static MigrationPlan upgrade(RevisionGraph graph, ChangeSetParser parser, Progress progress, String target) {
         List<Step> steps = new ArrayList<>();

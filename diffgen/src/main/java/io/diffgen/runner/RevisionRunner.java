@@ -5,10 +5,8 @@ import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
-import io.diffgen.revision.RevisionScript;
 import io.diffgen.snapshot.Identifiers;
 import liquibase.changelog.ChangeSet;
-import liquibase.exception.LiquibaseException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +26,7 @@ import java.util.function.Consumer;
  * data checks ({@link Preflight}) and hands each changeset to the {@link ChangeSetExecutor}. Liquibase
  * parses the scripts, computes checksums and writes DATABASECHANGELOG exactly as stock Liquibase does.
  */
-public final class RevisionRunner implements AutoCloseable {
+public final class RevisionRunner {
 
     /** Told after each revision is applied or rolled back. */
     public record Step(String revision, String message, boolean upgrade) {
@@ -114,10 +112,6 @@ public final class RevisionRunner implements AutoCloseable {
         this.liquibase = new LiquibaseSession(connection);
     }
 
-    public RevisionGraph graph() {
-        return graph;
-    }
-
     private Progress progress() {
         return progress(TrackingTable.ranChangeSetIds(connection));
     }
@@ -187,7 +181,7 @@ public final class RevisionRunner implements AutoCloseable {
 
     public List<String> upgrade(String target, Consumer<Step> listener) {
         try (Session session = lock()) {
-            initTrackingTable();
+            liquibase.initHistory();
             Progress progress = progress();
             ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
             return execute(MigrationPlan.upgrade(graph, parser, progress, target), listener);
@@ -220,34 +214,11 @@ public final class RevisionRunner implements AutoCloseable {
      */
     public void stamp(String target, boolean purge) {
         try (Session session = lock()) {
-            initTrackingTable();
+            liquibase.initHistory();
             MigrationPlan plan = MigrationPlan.stamp(graph, parser, purge ? Progress.assumedAt(List.of(), graph) : progress(), target);
-            liquibase.database().setAutoCommit(false);
-            if (purge) {
-                try (var delete = connection.prepareStatement("DELETE FROM databasechangelog WHERE author = ?")) {
-                    delete.setString(1, RevisionScript.AUTHOR);
-                    delete.executeUpdate();
-                }
-            }
-            for (MigrationPlan.Step step : plan.steps()) {
-                for (ChangeSet cs : step.changeSets()) {
-                    if (step.action() == MigrationPlan.Action.FORGET) {
-                        liquibase.history().removeFromHistory(cs);
-                    } else {
-                        liquibase.history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
-                    }
-                }
-            }
-            liquibase.database().commit();
-        } catch (LiquibaseException | SQLException e) {
-            liquibase.rollbackQuietly();
-            throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + Failures.rootMessage(e), e);
-        } finally {
-            try {
-                liquibase.database().setAutoCommit(true);
-            } catch (LiquibaseException ignored) {
-                // reported by the next use
-            }
+            new ChangeSetExecutor(connection, liquibase, limits, this::describeCurrent).record(plan, purge);
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
@@ -326,23 +297,5 @@ public final class RevisionRunner implements AutoCloseable {
         }
         return "an unknown revision: the connection is lost; the last revision this run completed is "
                 + (lastCompleted == null ? "none" : lastCompleted);
-    }
-
-    /** Liquibase creates DATABASECHANGELOG when it is missing, or upgrades its columns. */
-    private void initTrackingTable() {
-        try {
-            liquibase.history().init();
-            liquibase.database().commit();
-        } catch (LiquibaseException e) {
-            liquibase.rollbackQuietly();
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot create or update the tracking table DATABASECHANGELOG: "
-                    + Failures.rootMessage(e) + " (the user needs CREATE on the schema the first time)", e);
-        }
-    }
-
-
-    @Override
-    public void close() {
-        // the connection belongs to the caller
     }
 }

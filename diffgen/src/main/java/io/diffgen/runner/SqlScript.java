@@ -5,16 +5,13 @@ import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
-import liquibase.ChecksumVersion;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.RawParameterizedSqlStatement;
 import liquibase.statement.core.RawSqlStatement;
-import liquibase.util.LiquibaseUtil;
 
-import java.security.SecureRandom;
 import java.util.List;
 
 import static io.diffgen.snapshot.Identifiers.literal;
@@ -36,7 +33,7 @@ public final class SqlScript {
         this.graph = graph;
         this.overrides = overrides;
         this.parser = new ChangeSetParser(migrations);
-        this.deploymentId = Long.toString(Math.abs(new SecureRandom().nextLong()) % 10_000_000_000L);
+        this.deploymentId = TrackingTable.newDeploymentId();
     }
 
     /** {@code [FROM:]TO}, FROM defaulting to base. */
@@ -80,10 +77,10 @@ public final class SqlScript {
             }
             for (ChangeSet cs : step.changeSets()) {
                 switch (step.action()) {
-                    case APPLY -> block(out, cs, cs.getChanges(), insertRow(cs));
-                    case ROLL_BACK -> block(out, cs, cs.getRollback().getChanges(), deleteRow(cs));
-                    case RECORD -> out.append(insertRow(cs)).append('\n');
-                    case FORGET -> out.append(deleteRow(cs)).append('\n');
+                    case APPLY -> block(out, cs, cs.getChanges(), TrackingTable.insert(cs, deploymentId));
+                    case ROLL_BACK -> block(out, cs, cs.getRollback().getChanges(), TrackingTable.delete(cs));
+                    case RECORD -> out.append(TrackingTable.insert(cs, deploymentId)).append('\n');
+                    case FORGET -> out.append(TrackingTable.delete(cs)).append('\n');
                 }
             }
         }
@@ -125,23 +122,4 @@ public final class SqlScript {
         if (statement instanceof RawParameterizedSqlStatement raw) return raw.getSql().strip();
         throw new IllegalStateException("unexpected statement " + statement.getClass().getSimpleName());
     }
-
-    /** The row Liquibase's history service writes for a changeset it ran. */
-    private String insertRow(ChangeSet cs) {
-        String checksum = cs.generateCheckSum(ChecksumVersion.latest()).toString();
-        return "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, "
-                + "comments, tag, liquibase, contexts, labels, deployment_id) VALUES (" + literal(cs.getId()) + ", "
-                + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
-                + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", 'sql', "
-                + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, " + literal(LIQUIBASE_VERSION)
-                + ", NULL, NULL, " + literal(deploymentId) + ");";
-    }
-
-    private static String deleteRow(ChangeSet cs) {
-        return "DELETE FROM databasechangelog WHERE id = " + literal(cs.getId()) + " AND author = " + literal(cs.getAuthor())
-                + " AND filename = " + literal(cs.getFilePath()) + ";";
-    }
-
-    /** The version Liquibase records in the rows it writes, from the Liquibase on the classpath. */
-    private static final String LIQUIBASE_VERSION = LiquibaseUtil.getBuildVersion();
 }

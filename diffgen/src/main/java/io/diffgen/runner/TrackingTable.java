@@ -3,7 +3,11 @@ package io.diffgen.runner;
 import io.diffgen.DiffgenException;
 import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.revision.RevisionScript;
+import liquibase.ChecksumVersion;
+import liquibase.changelog.ChangeSet;
+import liquibase.util.LiquibaseUtil;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,10 +16,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.diffgen.snapshot.Identifiers.literal;
+
 /**
- * Reading Liquibase's DATABASECHANGELOG with plain JDBC: which of diffgen's changesets a database has
- * run. Writing it is left to Liquibase's own history service (online) or to the rows
- * {@link SqlScript} renders (offline).
+ * Liquibase's DATABASECHANGELOG as diffgen uses it: which of diffgen's changesets a database has run,
+ * read with plain JDBC; the rows Liquibase's history service would write, as SQL for the offline
+ * scripts; and forgetting every diffgen row for {@code stamp --purge}. Online runs record what they run
+ * through Liquibase's own history service ({@link LiquibaseSession#history()}).
  */
 public final class TrackingTable {
     /** Liquibase 4.31's own DDL for its tracking table, so stock Liquibase accepts the table. */
@@ -114,4 +121,37 @@ public final class TrackingTable {
             return rs.getBoolean(1);
         }
     }
+
+    /** The row Liquibase's history service writes for a changeset it ran, as an INSERT. */
+    static String insert(ChangeSet cs, String deploymentId) {
+        String checksum = cs.generateCheckSum(ChecksumVersion.latest()).toString();
+        return "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, "
+                + "comments, tag, liquibase, contexts, labels, deployment_id) VALUES (" + literal(cs.getId()) + ", "
+                + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
+                + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", 'sql', "
+                + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, " + literal(LIQUIBASE_VERSION)
+                + ", NULL, NULL, " + literal(deploymentId) + ");";
+    }
+
+    /** A changeset's row removed, as a DELETE. */
+    static String delete(ChangeSet cs) {
+        return "DELETE FROM databasechangelog WHERE id = " + literal(cs.getId()) + " AND author = " + literal(cs.getAuthor())
+                + " AND filename = " + literal(cs.getFilePath()) + ";";
+    }
+
+    /** One run's deployment id, as Liquibase writes it: up to ten digits. */
+    static String newDeploymentId() {
+        return Long.toString(Math.abs(new SecureRandom().nextLong()) % 10_000_000_000L);
+    }
+
+    /** Every diffgen row removed, whatever revisions they name, in the caller's transaction. */
+    static void forgetAll(Connection connection) throws SQLException {
+        try (var delete = connection.prepareStatement("DELETE FROM databasechangelog WHERE author = ?")) {
+            delete.setString(1, RevisionScript.AUTHOR);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The version Liquibase records in the rows it writes, from the Liquibase on the classpath. */
+    private static final String LIQUIBASE_VERSION = LiquibaseUtil.getBuildVersion();
 }

@@ -61,12 +61,12 @@ public final class Identifiers {
         return key.replace(SCHEMA_SEPARATOR, '.');
     }
 
-    /** The identifier, double-quoted when it is not a plain lower-case name or is a keyword. */
     /** Always double-quoted, as a column alias that must keep its exact spelling. */
     public static String quoteAlways(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** The identifier, double-quoted when it is not a plain lower-case name or is a keyword. */
     public static String quote(String identifier) {
         if (PLAIN.matcher(identifier).matches() && !KEYWORDS.contains(identifier)) {
             return identifier;
