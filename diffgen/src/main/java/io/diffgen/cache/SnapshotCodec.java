@@ -15,25 +15,12 @@ import io.diffgen.snapshot.Sequence;
 import io.diffgen.snapshot.Table;
 import io.diffgen.snapshot.UniqueConstraint;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The binary form of an entity model and of a schema snapshot, for the on-disk cache: Java's

@@ -1,26 +1,14 @@
 package io.diffgen.catalog;
 
-import io.diffgen.DiffgenException;
-import io.diffgen.render.SqlRenderer;
-import io.diffgen.snapshot.Column;
-import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Identifiers;
-import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.Sequence;
-import io.diffgen.snapshot.Types;
 import io.diffgen.snapshot.SchemaSnapshot;
-import io.diffgen.snapshot.Table;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.List;
 
 /** The second step: every distinct (type, default) of the model in PostgreSQL's spelling, at its fixed point. */

@@ -1,12 +1,8 @@
 package io.diffgen.catalog;
 
-import io.diffgen.DiffgenException;
 import io.diffgen.render.SqlRenderer;
-import io.diffgen.snapshot.Column;
-import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
-import io.diffgen.snapshot.Sequence;
 import io.diffgen.snapshot.Types;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Table;

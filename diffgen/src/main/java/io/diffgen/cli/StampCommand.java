@@ -1,7 +1,6 @@
 package io.diffgen.cli;
 
 import io.diffgen.revision.MigrationsDirectory;
-import io.diffgen.runner.RevisionRunner;
 import io.diffgen.runner.SqlScript;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
