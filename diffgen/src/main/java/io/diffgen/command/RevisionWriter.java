@@ -74,7 +74,7 @@ public final class RevisionWriter {
 
     /** {@code requested} checked as a new id, or a new random one. */
     private static String newId(RevisionGraph graph, String requested) {
-        return requested != null ? MigrationsDirectory.checkedNewRevisionId(requested, graph) : MigrationsDirectory.newRevisionId(graph);
+        return requested != null ? graph.checkedNewRevisionId(requested) : graph.newRevisionId();
     }
 
     /** The message on one line, refused when empty. */

@@ -11,13 +11,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -28,7 +26,6 @@ import java.util.stream.Stream;
  */
 public final class MigrationsDirectory {
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final java.util.regex.Pattern STAMPED = java.util.regex.Pattern.compile("\\d{8}_\\d{6}");
     public static final String MASTER_CHANGELOG = "changelog.xml";
 
@@ -44,26 +41,6 @@ public final class MigrationsDirectory {
 
     public Path versions() {
         return root.resolve("versions");
-    }
-
-    /** Words the graph reads as targets, never as revision ids. */
-    private static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("head", "heads", "base", "current");
-
-    /**
-     * A revision id a user chose ({@code --rev-id}): 1-40 letters, digits or underscores, not a word
-     * that names a target, and not taken.
-     */
-    public static String checkedNewRevisionId(String id, RevisionGraph graph) {
-        if (!id.matches("[A-Za-z0-9_]{1,40}")) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id must be 1-40 letters, digits or underscores");
-        }
-        if (RESERVED_IDS.contains(id.toLowerCase(java.util.Locale.ROOT))) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id " + id + " is a reserved word (head, heads, base, current)");
-        }
-        if (graph.contains(id)) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "revision id " + id + " already exists");
-        }
-        return id;
     }
 
     /**
@@ -154,18 +131,6 @@ public final class MigrationsDirectory {
             throw new RevisionException.BadScript(script.getFileName() + ": not valid UTF-8");
         } catch (IOException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot read " + script + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A fresh random 12-hex-digit revision id that no existing revision uses. */
-    public static String newRevisionId(RevisionGraph graph) {
-        while (true) {
-            byte[] bytes = new byte[6];
-            RANDOM.nextBytes(bytes);
-            String id = HexFormat.of().formatHex(bytes);
-            if (graph.topological().stream().noneMatch(r -> r.id().equals(id))) {
-                return id;
-            }
         }
     }
 

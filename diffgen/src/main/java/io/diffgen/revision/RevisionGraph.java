@@ -2,6 +2,7 @@ package io.diffgen.revision;
 
 import io.diffgen.DiffgenException;
 
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -170,6 +172,40 @@ public final class RevisionGraph {
         if (matches.size() > 1) throw new RevisionException.AmbiguousRevision(reference, matches);
         return matches.get(0);
     }
+
+    /** Words the graph reads as targets, never as revision ids. */
+    private static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("head", "heads", "base", "current");
+
+    /**
+     * A revision id a user chose ({@code --rev-id}): 1-40 letters, digits or underscores, not a word
+     * that names a target, and not taken.
+     */
+    public String checkedNewRevisionId(String id) {
+        if (!id.matches("[A-Za-z0-9_]{1,40}")) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id must be 1-40 letters, digits or underscores");
+        }
+        if (RESERVED_IDS.contains(id.toLowerCase(java.util.Locale.ROOT))) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--rev-id " + id + " is a reserved word (head, heads, base, current)");
+        }
+        if (contains(id)) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "revision id " + id + " already exists");
+        }
+        return id;
+    }
+
+    /** A fresh random 12-hex-digit revision id that no existing revision uses. */
+    public String newRevisionId() {
+        while (true) {
+            byte[] bytes = new byte[6];
+            RANDOM.nextBytes(bytes);
+            String id = HexFormat.of().formatHex(bytes);
+            if (!byId.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * The parents of a new revision: the single head (none while there are no revisions), or {@code head}

@@ -226,15 +226,6 @@ class MigrationsDirectoryTest {
     }
 
     @Test
-    void newRevisionIdIsTwelveHexDigits() {
-        RevisionGraph g = new RevisionGraph(List.of(Revision.of("aaaaaaaaaaaa")));
-        for (int i = 0; i < 50; i++) {
-            String id = MigrationsDirectory.newRevisionId(g);
-            assertTrue(id.matches("[0-9a-f]{12}"), id);
-        }
-    }
-
-    @Test
     void createDateIsUtcToTheSecond() {
         assertEquals("2024-01-02T03:04:05Z", MigrationsDirectory.createDate(Instant.parse("2024-01-02T03:04:05.999Z")));
     }

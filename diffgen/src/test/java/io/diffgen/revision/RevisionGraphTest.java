@@ -132,6 +132,27 @@ class RevisionGraphTest {
         assertThrows(RevisionException.UnknownRevision.class, () -> two.mergeParents(List.of("zz", "b1")));
     }
 
+    // ------------------------------------------------------------------ new revision ids
+
+    @Test
+    void newRevisionIdIsTwelveHexDigits() {
+        RevisionGraph g = graph(Revision.of("aaaaaaaaaaaa"));
+        for (int i = 0; i < 50; i++) {
+            String id = g.newRevisionId();
+            assertTrue(id.matches("[0-9a-f]{12}"), id);
+        }
+    }
+
+    @Test
+    void aChosenRevisionIdIsAPlainWordNoTargetAndNotTaken() {
+        assertEquals("add_users_2", chain().checkedNewRevisionId("add_users_2"));
+        assertEquals("--rev-id must be 1-40 letters, digits or underscores",
+                assertThrows(DiffgenException.class, () -> chain().checkedNewRevisionId("a-b")).getMessage());
+        assertEquals("--rev-id Heads is a reserved word (head, heads, base, current)",
+                assertThrows(DiffgenException.class, () -> chain().checkedNewRevisionId("Heads")).getMessage());
+        assertEquals("revision id c already exists", assertThrows(DiffgenException.class, () -> chain().checkedNewRevisionId("c")).getMessage());
+    }
+
     // ------------------------------------------------------------------ stamp targets, history and script ranges
 
     @Test
