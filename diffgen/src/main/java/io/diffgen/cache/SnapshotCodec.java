@@ -121,25 +121,18 @@ public final class SnapshotCodec {
         }
     }
 
+    /** A rename as written: its kind's letter, then its names, in the order {@code readRenamesAndNames} reads them. */
+    private static final Rename.Visitor<List<String>> RENAME_FIELDS = new Rename.Visitor<>() {
+        public List<String> table(Rename.OfTable t) { return List.of("T", t.from(), t.to()); }
+        public List<String> column(Rename.OfColumn c) { return List.of("C", c.table(), c.from(), c.to()); }
+        public List<String> enumValue(Rename.OfEnumValue v) { return List.of("E", v.type(), v.from(), v.to()); }
+    };
+
     private static void writeRenamesAndNames(DataOutputStream out, EntityModel model) throws IOException {
         out.writeInt(model.renames().size());
         for (Rename r : model.renames()) {
-            if (r instanceof Rename.OfTable t) {
-                out.writeUTF("T");
-                out.writeUTF(t.from());
-                out.writeUTF(t.to());
-            } else if (r instanceof Rename.OfColumn c) {
-                out.writeUTF("C");
-                out.writeUTF(c.table());
-                out.writeUTF(c.from());
-                out.writeUTF(c.to());
-            } else if (r instanceof Rename.OfEnumValue v) {
-                out.writeUTF("E");
-                out.writeUTF(v.type());
-                out.writeUTF(v.from());
-                out.writeUTF(v.to());
-            } else {
-                throw new IllegalStateException("a rename the cache cannot write: " + r);
+            for (String field : r.accept(RENAME_FIELDS)) {
+                out.writeUTF(field);
             }
         }
         strings(out, model.entityNames());
