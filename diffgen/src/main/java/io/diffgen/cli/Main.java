@@ -13,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The {@code diffgen} command line: parse, run a command, print, map errors to exit codes. */
-@Command(name = "diffgen", mixinStandardHelpOptions = true, version = "diffgen 0.1.0",
+@Command(name = "diffgen", mixinStandardHelpOptions = true, versionProvider = Main.Versions.class,
         description = "Autogenerates reviewable PostgreSQL migrations from Hibernate entities, and runs them, Alembic-style.",
         subcommands = {
                 RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
@@ -24,6 +24,18 @@ public final class Main {
     /** Declared here, inherited by every command: they may come before or after the command name. */
     @CommandLine.Mixin
     CommonOptions common;
+
+    /** diffgen's version from its jar's manifest, and the versions of what it runs on. */
+    static final class Versions implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String own = Main.class.getPackage().getImplementationVersion();
+            return new String[] {
+                    "diffgen " + (own == null ? "(not run from its jar)" : own),
+                    "Hibernate ORM " + org.hibernate.Version.getVersionString() + ", Liquibase " + liquibase.util.LiquibaseUtil.getBuildVersion()
+                            + ", PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", Java " + Runtime.version()};
+        }
+    }
 
     /** Project defaults, Alembic's alembic.ini in spirit: read from the working directory when present. */
     static final String DEFAULTS_FILE = "diffgen.properties";

@@ -85,6 +85,14 @@ class PackagedJarIT {
     }
 
     @Test
+    void versionNamesTheJarsBuildAndWhatItRunsOn() {
+        Jar.Result result = Jar.run(work, List.of("--version")).assertOk();
+        List<String> lines = result.out().lines().toList();
+        assertEquals("diffgen " + System.getProperty("diffgen.version"), lines.get(0), result.out());
+        assertTrue(lines.get(1).startsWith("Hibernate ORM 6.") && lines.get(1).contains("Liquibase 4.31"), result.out());
+    }
+
+    @Test
     void shortScriptsAreNotLost() {
         Jar.Result one = Jar.run(work, args("upgrade", firstRevision, "--sql", migrations())).assertOk();
         assertTrue(one.out().contains("CREATE TABLE") && one.out().endsWith("COMMIT;\n"), one.out());
