@@ -177,6 +177,14 @@ public final class PgCatalogReader {
         return others;
     }
 
+    /** The server's {@code version()}: its version, platform and compiler, which a canonical spelling is only valid for. */
+    public static String serverVersion(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT version()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** The schema the connection creates objects in by default. */
     public SchemaSnapshot readCurrentSchema() throws SQLException {
         return readSchemas(List.of());

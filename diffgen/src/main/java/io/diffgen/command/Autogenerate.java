@@ -175,9 +175,8 @@ public final class Autogenerate {
     }
 
     private static String serverVersion(Connection c) {
-        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT version()")) {
-            rs.next();
-            return rs.getString(1);
+        try {
+            return PgCatalogReader.serverVersion(c);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read the server version: " + e.getMessage(), e);
         }
