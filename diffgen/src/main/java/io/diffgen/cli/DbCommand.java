@@ -7,16 +7,19 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "db", description = "The project's local PostgreSQL (used when no --url or DATABASE_URL is given): start, stop, status, url.")
 final class DbCommand extends DiffgenCommand {
-    @Parameters(arity = "1", paramLabel = "ACTION", description = "start, stop, status or url")
-    String action;
+    /** Lower case, as typed. */
+    enum Action { start, stop, status, url }
+
+    @Parameters(arity = "1", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
+    Action action;
 
     @Override
     public Integer call() {
         LocalPostgres local = LocalPostgres.forProject(common().migrations);
         switch (action) {
-            case "start", "url" -> out().println(local.ensureRunning());
-            case "stop" -> err().println(local.stop() ? "stopped" : "not running");
-            case "status" -> {
+            case start, url -> out().println(local.ensureRunning());
+            case stop -> err().println(local.stop() ? "stopped" : "not running");
+            case status -> {
                 LocalPostgres.Status status = local.status();
                 if (!status.running()) {
                     out().println("not running");
@@ -25,8 +28,6 @@ final class DbCommand extends DiffgenCommand {
                 out().println("running (pid " + status.pid().orElseThrow() + ")"
                         + status.port().map(p -> ", " + local.url(p)).orElse(", not answering yet"));
             }
-            default -> throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE,
-                    "unknown db action '" + action + "': use start, stop, status or url");
         }
         return 0;
     }
