@@ -65,6 +65,9 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // every command answers --help (and --version), as 'alembic upgrade --help' does; help has its own
+        cli.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         Path defaults = Path.of(DEFAULTS_FILE);
         if (Files.isRegularFile(defaults)) {
             cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));

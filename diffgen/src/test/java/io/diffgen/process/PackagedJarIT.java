@@ -93,6 +93,15 @@ class PackagedJarIT {
     }
 
     @Test
+    void aBadOptionPointsToAHelpThatWorks() {
+        Jar.Result bad = Jar.run(work, List.of("upgrade", "--bogus"));
+        assertEquals(2, bad.exitCode());
+        assertEquals(List.of("error: Unknown option: '--bogus'", "(see 'diffgen upgrade --help')"), bad.err().lines().toList());
+        Jar.Result help = Jar.run(work, List.of("upgrade", "--help")).assertOk();
+        assertTrue(help.out().startsWith("Usage: diffgen upgrade "), help.out());
+    }
+
+    @Test
     void shortScriptsAreNotLost() {
         Jar.Result one = Jar.run(work, args("upgrade", firstRevision, "--sql", migrations())).assertOk();
         assertTrue(one.out().contains("CREATE TABLE") && one.out().endsWith("COMMIT;\n"), one.out());

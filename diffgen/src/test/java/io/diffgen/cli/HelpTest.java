@@ -1,0 +1,21 @@
+package io.diffgen.cli;
+
+import io.diffgen.Cli;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every command answers --help, as the error lines advise ("see 'diffgen upgrade --help'"). */
+class HelpTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"revision", "check", "upgrade", "downgrade", "current", "heads", "history", "show", "stamp", "merge",
+            "status", "validate", "preflight", "init", "db"})
+    void everyCommandAnswersHelp(String command) {
+        Cli.Result help = Cli.run(command, "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().startsWith("Usage: diffgen " + command + " "), help.out());
+        assertEquals("", help.err());
+    }
+}
