@@ -85,7 +85,7 @@ public final class CommonOptions {
         Optional<java.util.Set<String>> allowed = schemas == null ? Optional.empty()
                 : Optional.of(schemas.stream().map(String::strip).filter(x -> !x.isEmpty())
                         // as PostgreSQL reads a name: folded to lower case unless double-quoted, like the mappings' names
-                        .map(x -> x.length() > 1 && x.startsWith("\"") && x.endsWith("\"") ? x.substring(1, x.length() - 1) : x.toLowerCase(java.util.Locale.ROOT))
+                        .map(io.diffgen.snapshot.Identifiers::asRead)
                         .collect(java.util.stream.Collectors.toSet()));
         return new Settings(migrations, packages, classpath, hibernateSettings(), allowed, databaseUrl());
     }

@@ -46,8 +46,7 @@ public record DataCheck(String name, String listQuery) {
     public static Optional<DataCheck> parse(String countQuery) {
         Matcher m = COUNT.matcher(countQuery.strip());
         if (!m.matches()) return Optional.empty();
-        String alias = m.group(1);
-        return Optional.of(new DataCheck(alias.substring(1, alias.length() - 1).replace("\"\"", "\""), m.group(2)));
+        return Optional.of(new DataCheck(Identifiers.unquote(m.group(1)), m.group(2)));
     }
 
     /** The checks of a revision's upgrade, one per constraint, in the order of the changes. */
@@ -228,7 +227,7 @@ public record DataCheck(String name, String listQuery) {
         }
 
         private static String unquoted(String key) {
-            if (key.matches("\"(?:[^\"]|\"\")+\"")) return key.substring(1, key.length() - 1).replace("\"\"", "\"");
+            if (key.matches("\"(?:[^\"]|\"\")+\"")) return Identifiers.unquote(key);
             if (key.matches("[a-z_][a-z0-9_$]*")) return key;
             return null;
         }

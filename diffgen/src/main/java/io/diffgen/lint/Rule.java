@@ -307,7 +307,7 @@ abstract sealed class Rule {
             table.primaryKey().ifPresent(pk -> leads.add(pk.columns()));
             table.uniques().forEach(u -> leads.add(u.columns()));
             table.indexes().stream().filter(i -> i.where().isEmpty())
-                    .forEach(i -> leads.add(i.keys().stream().map(k -> k.expression().replaceAll("^\"(.*)\"$", "$1")).toList()));
+                    .forEach(i -> leads.add(i.keys().stream().map(k -> Identifiers.unquote(k.expression())).toList()));
             boolean indexed = leads.stream().anyMatch(cols -> cols.size() >= fkColumns.size()
                     && Set.copyOf(cols.subList(0, fkColumns.size())).equals(fkColumns));
             return warnIf(!indexed, () -> "foreign key " + a.key().name() + " on " + display(a.table()) + "["

@@ -301,12 +301,12 @@ public final class HibernateModelReader {
             Matcher create = statements.length == 0 ? null : CREATE_ENUM.matcher(statements[0].strip());
             if (create == null || !create.matches()) continue;
             String typeName = create.group(1);
-            boolean quoted = typeName.startsWith("\"") && typeName.endsWith("\"");
+            boolean quoted = Identifiers.isQuoted(typeName);
             List<String> values = new ArrayList<>();
             Matcher literal = LITERAL.matcher(create.group(2));
             while (literal.find()) values.add(literal.group(1).replace("''", "'"));
             boolean casts = Arrays.stream(statements).anyMatch(sql -> sql.toLowerCase(Locale.ROOT).startsWith("create cast"));
-            enums.add(new EnumType(stored(quoted ? typeName.substring(1, typeName.length() - 1) : typeName, quoted), values, casts));
+            enums.add(new EnumType(stored(Identifiers.unquote(typeName), quoted), values, casts));
         }
         return enums;
     }

@@ -66,6 +66,21 @@ public final class Identifiers {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** Whether the identifier is written double-quoted. */
+    public static boolean isQuoted(String identifier) {
+        return identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\"");
+    }
+
+    /** The inverse of {@link #quoteAlways}: the name inside the double quotes, doubled quotes undone; any other text as it is. */
+    public static String unquote(String identifier) {
+        return isQuoted(identifier) ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+    }
+
+    /** The name PostgreSQL reads: double-quoted, as written; otherwise folded to lower case. */
+    public static String asRead(String identifier) {
+        return isQuoted(identifier) ? unquote(identifier) : identifier.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The identifier, double-quoted when it is not a plain lower-case name or is a keyword. */
     public static String quote(String identifier) {
         if (PLAIN.matcher(identifier).matches() && !KEYWORDS.contains(identifier)) {

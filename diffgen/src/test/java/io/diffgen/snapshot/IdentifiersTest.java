@@ -43,6 +43,22 @@ class IdentifiersTest {
     }
 
     @Test
+    void unquoteUndoesQuoteAlwaysAndLeavesOtherTextAlone() {
+        for (String name : new String[] {"order", "Order", "say \"hi\"", "a b", "\""}) {
+            assertEquals(name, Identifiers.unquote(Identifiers.quoteAlways(name)), name);
+        }
+        assertEquals("Order", Identifiers.unquote("Order"));
+        assertEquals("\"", Identifiers.unquote("\""), "a lone quote is not a quoted name");
+    }
+
+    @Test
+    void asReadFoldsUnquotedNamesAsPostgreSqlDoes() {
+        assertEquals("sales", Identifiers.asRead("Sales"));
+        assertEquals("Sales", Identifiers.asRead("\"Sales\""));
+        assertEquals("a\"b", Identifiers.asRead("\"a\"\"b\""));
+    }
+
+    @Test
     void literalDoublesSingleQuotesOnly() {
         assertEquals("'it''s'", Identifiers.literal("it's"));
         assertEquals("''''''", Identifiers.literal("''"));
