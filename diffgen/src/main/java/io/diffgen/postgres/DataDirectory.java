@@ -45,4 +45,13 @@ final class DataDirectory {
             }
         }
     }
+
+    /** {@link #delete}, for clean-up on the way out: a leftover under the temp or cache folder is reaped by a later run or the OS. */
+    static void deleteQuietly(Path dir) {
+        try {
+            delete(dir);
+        } catch (IOException ignored) {
+            // left for a later run or the OS
+        }
+    }
 }

@@ -1,37 +1,21 @@
 package io.diffgen.postgres;
 
-import io.diffgen.cache.CacheKey;
-
 import io.diffgen.DiffgenException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A private, throwaway PostgreSQL (from the embedded binaries on Maven Central) used as a shadow
  * database: the migrations are replayed on it, the model is compared with it, and it is deleted.
- *
- * <p>Starting one is made cheap by two cached data directories in the project's cache: a freshly
- * initialised cluster (no initdb per run), and the cluster with the migrations replayed, keyed by a
- * hash of every script (no replay while the migrations are unchanged). Each run starts a copy.
+ * Each run starts on its own copy of a cluster from the {@link ClusterCache}.
  */
 public final class ThrowawayPostgres implements AutoCloseable {
-    private static final Duration UNUSED_FOR = Duration.ofHours(1);
-    private static final List<String> NOT_COPIED = List.of("postmaster.pid", "postmaster.opts", "epg-lock");
-
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
 
@@ -46,21 +30,17 @@ public final class ThrowawayPostgres implements AutoCloseable {
      */
     public static ThrowawayPostgres start(Path cache, String stateKey, Consumer<Connection> prepare) {
         try {
-            Files.createDirectories(cache);
-            // what runs killed before they could clean up left behind: stopped and deleted first
-            Orphans.reap(cache, "building-");
+            ClusterCache clusters = new ClusterCache(cache);
+            clusters.reapOrphans();
             Orphans.reap(Path.of(System.getProperty("java.io.tmpdir")), "diffgen-shadow-");
-            String binaries = binariesKey();
-            Path prepared = cache.resolve("shadow-" + CacheKey.hash(binaries + "\n" + stateKey));
             Path data = Files.createTempDirectory("diffgen-shadow-");
             Orphans.claim(data);
             try {
-                copyPrepared(cache, binaries, prepared, prepare, data);
-                pruneUnused(cache, "shadow-", prepared);
-                return new ThrowawayPostgres(begin(data), data);
+                clusters.copyInto(data, stateKey, prepare);
+                return new ThrowawayPostgres(serverOn(data), data);
             } catch (IOException | RuntimeException e) {
                 // a run that could not start leaves no cluster folder behind
-                delete(data);
+                DataDirectory.deleteQuietly(data);
                 Orphans.release(data);
                 throw e;
             }
@@ -69,71 +49,8 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
-    /** The cached cluster for this state copied into {@code data}, built first if no run has built it yet. */
-    private static void copyPrepared(Path cache, String binaries, Path prepared, Consumer<Connection> prepare, Path data) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            ensurePrepared(cache, binaries, prepared, prepare);
-            try {
-                copy(prepared, data);
-                return;
-            } catch (NoSuchFileException vanished) {
-                // pruned by another run between our check and our copy: build it again, once
-                if (attempt == 2) throw vanished;
-                DataDirectory.delete(data);
-                Files.createDirectories(data);
-            }
-        }
-    }
-
-    /** The cached cluster for this state, built (from the cached initdb) if no run has built it yet. */
-    private static void ensurePrepared(Path cache, String binaries, Path prepared, Consumer<Connection> prepare) throws IOException {
-        if (!Files.exists(prepared.resolve("postgresql.conf"))) {
-            Path initialised = cache.resolve("initdb-" + CacheKey.hash(binaries));
-            if (!Files.exists(initialised.resolve("postgresql.conf"))) {
-                build(cache, initialised, building -> begin(building).close());
-            }
-            build(cache, prepared, building -> {
-                copy(initialised, building);
-                EmbeddedPostgres pg = begin(building);
-                try (Connection c = pg.getPostgresDatabase().getConnection()) {
-                    prepare.accept(c);
-                } catch (SQLException e) {
-                    throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot prepare the shadow database: " + e.getMessage(), e);
-                } finally {
-                    pg.close();
-                }
-            });
-        }
-        markUsed(prepared);
-    }
-
-    private interface Builder {
-        void fill(Path building) throws IOException;
-    }
-
-    /**
-     * Fills a private folder and moves it into place in one rename, so no run ever sees a half-made
-     * cluster; when two runs build the same one at once, the first rename wins and the other's copy
-     * is deleted. A failed build leaves nothing behind.
-     */
-    private static void build(Path cache, Path target, Builder builder) throws IOException {
-        Path building = Files.createTempDirectory(cache, "building-");
-        Orphans.claim(building);
-        try {
-            builder.fill(building);
-            try {
-                Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException renameFailed) {
-                // Linux reports a rename onto a non-empty folder as a bare "Directory not empty"
-                if (!Files.exists(target.resolve("postgresql.conf"))) throw renameFailed;
-            }
-        } finally {
-            delete(building);
-            Orphans.release(building);
-        }
-    }
-
-    private static EmbeddedPostgres begin(Path data) throws IOException {
+    /** A server on the cluster in {@code data}, tuned for throwaway use (no fsync). */
+    static EmbeddedPostgres serverOn(Path data) throws IOException {
         EmbeddedBinaries.repairInterruptedUnpacks();
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -142,62 +59,6 @@ public final class ThrowawayPostgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .start();
-    }
-
-    /** A cached cluster's folder time is when a run last started from it. */
-    private static void markUsed(Path prepared) {
-        try {
-            Files.setLastModifiedTime(prepared, FileTime.from(Instant.now()));
-        } catch (IOException ignored) {
-            // pruned meanwhile: the copy finds out and builds it again
-        }
-    }
-
-    /**
-     * Deletes cached clusters of other migration states that no run has started from for an hour.
-     * Another migrations folder sharing this cache uses its own state right now, and must keep it.
-     * A folder is renamed aside before it is deleted, so a run that starts from it sees it whole or not at all.
-     */
-    private static void pruneUnused(Path cache, String prefix, Path keep) throws IOException {
-        Instant cutoff = Instant.now().minus(UNUSED_FOR);
-        try (Stream<Path> entries = Files.list(cache)) {
-            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.equals(keep)).toList()) {
-                try {
-                    if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
-                        Path aside = cache.resolve("pruned-" + p.getFileName() + "-" + ProcessHandle.current().pid());
-                        Files.move(p, aside, StandardCopyOption.ATOMIC_MOVE);
-                        delete(aside);
-                    }
-                } catch (IOException alreadyGone) {
-                    // another run pruned or used it first
-                }
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (NOT_COPIED.contains(p.getFileName().toString())) continue;
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    private static void delete(Path dir) {
-        try {
-            DataDirectory.delete(dir);
-        } catch (IOException ignored) {
-            // a leftover under the temp or cache folder is reaped by a later run or the OS
-        }
-    }
-
-    /** Which PostgreSQL binaries are on the classpath: a cached cluster only fits the same version. */
-    private static String binariesKey() {
-        URL url = EmbeddedPostgres.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
-        return url == null ? System.getProperty("os.name") + System.getProperty("os.arch") : url.toString();
     }
 
     private static DiffgenException failure(Exception e) {
@@ -220,7 +81,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
         } catch (IOException ignored) {
             // the data directory is removed below either way
         }
-        delete(dataDirectory);
+        DataDirectory.deleteQuietly(dataDirectory);
         Orphans.release(dataDirectory);
     }
 }
