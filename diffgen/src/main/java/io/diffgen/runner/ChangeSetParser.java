@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * checksums and file paths are Liquibase's own), once per revision.
  */
 public final class ChangeSetParser {
-    private static final Pattern CHANGESET = Pattern.compile("(?m)^--changeset " + Pattern.quote(RevisionScript.AUTHOR) + ":(\\S+)");
+    /** Liquibase's own changeset line (AbstractFormattedChangeLogParser), narrowed to diffgen's author; the id may be quoted. */
+    private static final Pattern CHANGESET = Pattern.compile("(?m)^\\s*--\\s*(?i:changeset)\\s+(\"?)" + Pattern.quote(RevisionScript.AUTHOR)
+            + "\\1:\\s*(\"[^\"]+\"|\\S+)");
 
     private final MigrationsDirectory migrations;
     private final ResourceAccessor resources;
@@ -94,7 +96,7 @@ public final class ChangeSetParser {
         List<String> ids = new ArrayList<>();
         Matcher m = CHANGESET.matcher(MigrationsDirectory.read(revision.path().orElseThrow()));
         while (m.find()) {
-            ids.add(m.group(1));
+            ids.add(m.group(2).replaceAll("^\"(.*)\"$", "$1"));
         }
         return ids;
     }
