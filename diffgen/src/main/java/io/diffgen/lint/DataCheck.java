@@ -54,8 +54,11 @@ public record DataCheck(String name, String listQuery) {
         return new Before(upgrade).checks();
     }
 
-    /** The names of tables and columns as they are before the revision, and what it creates. */
-    private static final class Before {
+    /**
+     * The names of tables and columns as they are before the revision, and what it creates; and, for each
+     * kind of change, the data checks it needs (a new kind does not compile until it says).
+     */
+    private static final class Before implements Change.Visitor<List<DataCheck>> {
         private final List<Change> upgrade;
         private final Set<String> newTables;
         private final Set<String> newColumns = new HashSet<>();
@@ -95,22 +98,58 @@ public record DataCheck(String name, String listQuery) {
         }
 
         private List<DataCheck> checksOf(Change c) {
-            if (c instanceof Change.AddUnique u) return unique(u.table(), u.constraint().asIndex(), true);
-            if (c instanceof Change.CreateIndex i && i.index().unique()) return unique(i.table(), i.index(), true);
-            if (c instanceof Change.AddPrimaryKey p) {
-                return unique(p.table(), new UniqueConstraint(p.key().name(), p.key().columns()).asIndex(), false);
-            }
-            if (c instanceof Change.AddForeignKey f) return foreignKey(f.table(), f.key());
-            if (c instanceof Change.AddCheck a) return check(a.table(), a.check());
-            if (c instanceof Change.SetNotNullValidated s) return notNull(s.table(), s.column());
-            if (c instanceof Change.RecreateEnum r && !r.removed().isEmpty()) return removedLabels(r);
+            return c.accept(this);
+        }
+
+        // the changes whose statement PostgreSQL checks against the rows already there
+        public List<DataCheck> addUnique(Change.AddUnique u) { return unique(u.table(), u.constraint().asIndex(), true); }
+        public List<DataCheck> createIndex(Change.CreateIndex i) { return i.index().unique() ? unique(i.table(), i.index(), true) : List.of(); }
+        public List<DataCheck> addPrimaryKey(Change.AddPrimaryKey p) {
+            return unique(p.table(), new UniqueConstraint(p.key().name(), p.key().columns()).asIndex(), false);
+        }
+        public List<DataCheck> addForeignKey(Change.AddForeignKey f) { return foreignKey(f.table(), f.key()); }
+        public List<DataCheck> addCheck(Change.AddCheck a) { return check(a.table(), a.check()); }
+        public List<DataCheck> setNotNullValidated(Change.SetNotNullValidated s) { return notNull(s.table(), s.column()); }
+        public List<DataCheck> recreateEnum(Change.RecreateEnum r) { return r.removed().isEmpty() ? List.of() : removedLabels(r); }
+        public List<DataCheck> alterColumn(Change.AlterColumn a) {
             List<DataCheck> found = new ArrayList<>();
-            if (c instanceof Change.AlterColumn a) {
-                if (a.aspects().contains(Aspect.NULLABLE) && !a.to().nullable()) found.addAll(notNull(a.table(), a.to().name()));
-                if (a.aspects().contains(Aspect.TYPE)) found.addAll(narrowing(a));
-            }
+            if (a.aspects().contains(Aspect.NULLABLE) && !a.to().nullable()) found.addAll(notNull(a.table(), a.to().name()));
+            if (a.aspects().contains(Aspect.TYPE)) found.addAll(narrowing(a));
             return found;
         }
+
+        // nothing in the rows already there can make these fail (a validation re-checks what its NOT VALID add was checked for)
+        public List<DataCheck> createTable(Change.CreateTable c) { return List.of(); }
+        public List<DataCheck> dropTable(Change.DropTable c) { return List.of(); }
+        public List<DataCheck> renameTable(Change.RenameTable c) { return List.of(); }
+        public List<DataCheck> addColumn(Change.AddColumn c) { return List.of(); }
+        public List<DataCheck> dropColumn(Change.DropColumn c) { return List.of(); }
+        public List<DataCheck> renameColumn(Change.RenameColumn c) { return List.of(); }
+        public List<DataCheck> dropPrimaryKey(Change.DropPrimaryKey c) { return List.of(); }
+        public List<DataCheck> dropForeignKey(Change.DropForeignKey c) { return List.of(); }
+        public List<DataCheck> dropUnique(Change.DropUnique c) { return List.of(); }
+        public List<DataCheck> dropCheck(Change.DropCheck c) { return List.of(); }
+        public List<DataCheck> renameConstraint(Change.RenameConstraint c) { return List.of(); }
+        public List<DataCheck> dropIndex(Change.DropIndex c) { return List.of(); }
+        public List<DataCheck> renameIndex(Change.RenameIndex c) { return List.of(); }
+        public List<DataCheck> setTableComment(Change.SetTableComment c) { return List.of(); }
+        public List<DataCheck> createSequence(Change.CreateSequence c) { return List.of(); }
+        public List<DataCheck> dropSequence(Change.DropSequence c) { return List.of(); }
+        public List<DataCheck> alterSequence(Change.AlterSequence c) { return List.of(); }
+        public List<DataCheck> moveSequence(Change.MoveSequence c) { return List.of(); }
+        public List<DataCheck> createEnum(Change.CreateEnum c) { return List.of(); }
+        public List<DataCheck> dropEnum(Change.DropEnum c) { return List.of(); }
+        public List<DataCheck> addEnumValues(Change.AddEnumValues c) { return List.of(); }
+        public List<DataCheck> renameEnumValue(Change.RenameEnumValue c) { return List.of(); }
+        public List<DataCheck> createSchema(Change.CreateSchema c) { return List.of(); }
+        public List<DataCheck> dropSchema(Change.DropSchema c) { return List.of(); }
+        public List<DataCheck> validateConstraint(Change.ValidateConstraint c) { return List.of(); }
+        public List<DataCheck> dropNotNullKeepingCheck(Change.DropNotNullKeepingCheck c) { return List.of(); }
+        public List<DataCheck> attachUnique(Change.AttachUnique c) { return List.of(); }
+        public List<DataCheck> detachUnique(Change.DetachUnique c) { return List.of(); }
+        public List<DataCheck> attachPrimaryKey(Change.AttachPrimaryKey c) { return List.of(); }
+        public List<DataCheck> detachPrimaryKey(Change.DetachPrimaryKey c) { return List.of(); }
+        public List<DataCheck> noChange(Change.NoChange c) { return List.of(); }
 
         /** Values that occur more than once; NULLs are distinct except in a primary key. */
         private List<DataCheck> unique(String table, Index index, boolean skipNulls) {
