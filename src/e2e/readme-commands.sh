@@ -77,5 +77,10 @@ DATABASE_URL="$url" expect 0 "Running upgrade  ->" migrate-reset FORCE=1
 DATABASE_URL="${url%/*}/e2e_fresh_$$" expect 0 "Created database e2e_fresh_$$" migrate-init
 DATABASE_URL="${url%/*}/e2e_fresh_$$" expect 0 "(head)" migrate-current
 expect 0 "stopped" db-stop
+# The README's help and version lines, as written there
+java -jar diffgen/target/diffgen.jar upgrade --help | grep -q '^Usage: diffgen upgrade ' || fail "upgrade --help printed no usage"
+ok "diffgen upgrade --help"
+java -jar diffgen/target/diffgen.jar --version | grep -q '^diffgen [0-9]' || fail "--version named no version"
+ok "diffgen --version"
 
 echo "e2e: $pass passed, 0 failed"
