@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * Runs one changeset of a plan: its statements and its tracking row in one transaction where
  * PostgreSQL allows, run again after a lock_timeout as often as the limits allow, the {@link InvalidIndexes}
  * a failed CONCURRENTLY build left dropped first, the command line's timeouts in place of the script's;
- * a failure says what happened and where the database stands ({@code whereNow}).
+ * a failure says what happened and where the database stands ({@code whereNow}). A stamp plan's
+ * changesets are recorded or forgotten instead, without running anything.
  */
 final class ChangeSetExecutor {
     private final Connection connection;
