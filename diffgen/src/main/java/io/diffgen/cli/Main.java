@@ -67,7 +67,7 @@ public final class Main {
         cli.setErr(err);
         // every command answers --help (and --version), as 'alembic upgrade --help' does; help has its own
         cli.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
-                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Versions()));
         Path defaults = Path.of(DEFAULTS_FILE);
         if (Files.isRegularFile(defaults)) {
             cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));

@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
  * checksums and file paths are Liquibase's own), once per revision.
  */
 public final class ChangeSetParser {
-    /** Liquibase's own changeset line (AbstractFormattedChangeLogParser), narrowed to diffgen's author; the id may be quoted. */
-    private static final Pattern CHANGESET = Pattern.compile("(?m)^\\s*--\\s*(?i:changeset)\\s+(\"?)" + Pattern.quote(RevisionScript.AUTHOR)
-            + "\\1:\\s*(\"[^\"]+\"|\\S+)");
+    /** Liquibase's own changeset line (AbstractFormattedChangeLogParser, which reads a line at a time), narrowed to diffgen's author; the id may be quoted. */
+    private static final Pattern CHANGESET = Pattern.compile("(?m)^[ \\t]*--[ \\t]*(?i:changeset)[ \\t]+(\"?)" + Pattern.quote(RevisionScript.AUTHOR)
+            + "\\1:[ \\t]*(\"[^\"]+\"|\\S+)");
 
     private final MigrationsDirectory migrations;
     private final ResourceAccessor resources;

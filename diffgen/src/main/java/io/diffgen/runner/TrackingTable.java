@@ -129,7 +129,7 @@ public final class TrackingTable {
                 + "comments, tag, liquibase, contexts, labels, deployment_id) VALUES (" + literal(cs.getId()) + ", "
                 + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
                 + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", 'sql', "
-                + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, " + literal(LIQUIBASE_VERSION)
+                + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, " + literal(Liquibase.VERSION)
                 + ", NULL, NULL, " + literal(deploymentId) + ");";
     }
 
@@ -152,6 +152,8 @@ public final class TrackingTable {
         }
     }
 
-    /** The version Liquibase records in the rows it writes, from the Liquibase on the classpath. */
-    private static final String LIQUIBASE_VERSION = LiquibaseUtil.getBuildVersion();
+    /** The version Liquibase records in the rows it writes; asked for only by the offline scripts, so current and status do not start Liquibase. */
+    private static final class Liquibase {
+        static final String VERSION = LiquibaseUtil.getBuildVersion();
+    }
 }

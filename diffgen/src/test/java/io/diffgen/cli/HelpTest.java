@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every command answers --help, as the error lines advise ("see 'diffgen upgrade --help'"). */
+/** Every command answers --help, as the error lines advise ("see 'diffgen upgrade --help'"), and --version. */
 class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"revision", "check", "upgrade", "downgrade", "current", "heads", "history", "show", "stamp", "merge",
@@ -17,5 +17,8 @@ class HelpTest {
         assertEquals(0, help.exitCode(), help.err());
         assertTrue(help.out().startsWith("Usage: diffgen " + command + " "), help.out());
         assertEquals("", help.err());
+        Cli.Result version = Cli.run(command, "--version");
+        assertEquals(0, version.exitCode(), version.err());
+        assertTrue(version.out().startsWith("diffgen "), command + " --version printed: " + version.out());
     }
 }
