@@ -199,7 +199,7 @@ public final class RevisionGraph {
             byte[] bytes = new byte[6];
             RANDOM.nextBytes(bytes);
             String id = HexFormat.of().formatHex(bytes);
-            if (!byId.containsKey(id)) {
+            if (!contains(id)) {
                 return id;
             }
         }

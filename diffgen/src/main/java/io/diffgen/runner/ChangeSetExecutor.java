@@ -72,15 +72,8 @@ final class ChangeSetExecutor {
         } catch (LiquibaseException | SQLException e) {
             liquibase.rollbackQuietly();
             throw new DiffgenException(ErrorCode.DATABASE, "stamp failed: " + Failures.rootMessage(e), e);
-        } catch (RuntimeException e) {
-            liquibase.rollbackQuietly(); // before autocommit goes back on, which would commit the half
-            throw e;
         } finally {
-            try {
-                liquibase.database().setAutoCommit(true);
-            } catch (LiquibaseException ignored) {
-                // reported by the next use
-            }
+            liquibase.endTransaction();
         }
     }
 
@@ -153,15 +146,8 @@ final class ChangeSetExecutor {
             throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
                     + " (" + revision.location() + ") failed" + (statement == null ? "" : " at: " + statement) + ": "
                     + Failures.rootMessage(e) + "; " + state, e);
-        } catch (RuntimeException e) {
-            liquibase.rollbackQuietly(); // before autocommit goes back on, which would commit the half
-            throw e;
         } finally {
-            try {
-                database.setAutoCommit(true);
-            } catch (LiquibaseException ignored) {
-                // the connection is broken; the caller's next use reports it
-            }
+            liquibase.endTransaction();
         }
     }
 

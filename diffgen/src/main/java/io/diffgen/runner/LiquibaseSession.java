@@ -47,6 +47,19 @@ final class LiquibaseSession {
         }
     }
 
+    /**
+     * Ends a transaction the caller opened: whatever it did not commit is rolled back first (turning
+     * autocommit on would commit it, half done if a failure stopped it), then autocommit is on again.
+     */
+    void endTransaction() {
+        rollbackQuietly();
+        try {
+            database().setAutoCommit(true);
+        } catch (LiquibaseException ignored) {
+            // the connection is broken; the caller's next use reports it
+        }
+    }
+
     void rollbackQuietly() {
         try {
             database().rollback();
