@@ -31,13 +31,13 @@ public final class CacheKey {
     }
 
     /** Empty when the model has no classpath of its own to hash. */
-    public static Optional<String> of(List<Path> classpath, List<String> packages, Map<String, String> settings) {
+    public static Optional<String> of(List<Path> classpath, List<String> packages, Map<String, String> settings, String hibernate) {
         if (classpath.isEmpty()) {
             return Optional.empty();
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((TOOL_VERSION + "\n" + SnapshotCodec.FORMAT + "\n" + String.join(",", packages) + "\n" + new TreeMap<>(settings) + "\n")
+            sha.update((TOOL_VERSION + "\n" + SnapshotCodec.FORMAT + "\n" + hibernate + "\n" + String.join(",", packages) + "\n" + new TreeMap<>(settings) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (Path entry : classpath) {
                 sha.update(entry.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));

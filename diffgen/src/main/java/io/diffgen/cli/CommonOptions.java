@@ -110,11 +110,7 @@ public final class CommonOptions {
         if (hibernateProperties != null) {
             settings.putAll(hibernateProperties);
         }
-        try {
-            return HibernateSettings.checked(settings);
-        } catch (ModelException e) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, e.getMessage());
-        }
+        return settings;
     }
 
     /**

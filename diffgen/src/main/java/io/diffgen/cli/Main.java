@@ -32,7 +32,9 @@ public final class Main {
             String own = Main.class.getPackage().getImplementationVersion();
             return new String[] {
                     "diffgen " + (own == null ? "(not run from its jar)" : own),
-                    "Hibernate ORM " + org.hibernate.Version.getVersionString() + ", Liquibase " + liquibase.util.LiquibaseUtil.getBuildVersion()
+                    "Hibernate ORM: the model's own (" + io.diffgen.model.HibernateLines.SUPPORTED + "), else the bundled "
+                            + io.diffgen.model.HibernateLines.choose(java.util.List.of()).version(),
+                    "Liquibase " + liquibase.util.LiquibaseUtil.getBuildVersion()
                             + ", PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", Java " + Runtime.version()};
         }
     }

@@ -7,7 +7,9 @@ import io.diffgen.catalog.PgCatalogReader;
 import io.diffgen.diff.Change;
 import io.diffgen.diff.Differ;
 import io.diffgen.model.EntityModel;
-import io.diffgen.model.HibernateModelReader;
+import io.diffgen.model.HibernateLines;
+import io.diffgen.model.IsolatedModelReader;
+import io.diffgen.model.ModelException;
 import io.diffgen.model.HibernateSettings;
 import io.diffgen.cache.CacheKey;
 import io.diffgen.cache.ModelCache;
@@ -43,7 +45,7 @@ public final class Autogenerate {
      * The model as Hibernate maps it. With a model classpath of its own, the result is cached under
      * {@code key}, a hash of every file on it, so unchanged entities skip Hibernate's bootstrap.
      */
-    private static EntityModel loadModel(Settings settings, Optional<String> key, Timing timing) {
+    private static EntityModel loadModel(Settings settings, HibernateLines.Choice hibernate, Optional<String> key, Timing timing) {
         String[] outcome = {"not cacheable"};
         EntityModel model = timing.time("model", () -> {
             ModelCache cache = new ModelCache(ModelCache.directoryFor(settings.migrations()));
@@ -54,13 +56,20 @@ public final class Autogenerate {
                     return hit.get();
                 }
             }
-            ClassLoader loader = ModelLoader.classLoader(settings.modelClasspath());
-            HibernateSettings hibernate = HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings());
-            EntityModel read = HibernateModelReader.read(ModelLoader.mappedClasses(loader, settings.modelPackages()), loader, hibernate);
-            key.ifPresent(k -> cache.put(k, read));
-            return read;
+            try (IsolatedModelReader reader = HibernateLines.open(hibernate, settings.modelClasspath())) {
+                HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
+                ModelLoader.Scan scan = ModelLoader.mappedClasses(reader.classLoader(), settings.modelPackages());
+                if (hibernate.line().equals("6.6") && scan.persistence32().isPresent()) {
+                    throw new ModelException("the model uses Jakarta Persistence 3.2 (" + scan.persistence32().get() + "), which "
+                            + hibernate.describe() + " does not read: put Hibernate ORM 7 on the model classpath");
+                }
+                EntityModel read = reader.read(scan.classes(),
+                        HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values());
+                key.ifPresent(k -> cache.put(k, read));
+                return read;
+            }
         });
-        timing.detail("model", outcome[0]);
+        timing.detail("model", outcome[0] + ", " + hibernate.describe());
         return model;
     }
 
@@ -71,8 +80,10 @@ public final class Autogenerate {
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                      boolean online, Timing timing) {
         // hashing the model classpath reads every class file: once, for both caches
-        Optional<String> modelKey = CacheKey.of(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings());
-        EntityModel model = loadModel(settings, modelKey, timing);
+        HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());
+        Optional<String> modelKey = CacheKey.of(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings(),
+                hibernate.version());
+        EntityModel model = loadModel(settings, hibernate, modelKey, timing);
         if (settings.url().isPresent()) {
             try (Connection c = timing.time("connect", () -> settings.url().get().connect())) {
                 RevisionRunner runner = new RevisionRunner(c, migrations, graph);

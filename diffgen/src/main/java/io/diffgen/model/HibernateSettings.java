@@ -1,7 +1,5 @@
 package io.diffgen.model;
 
-import org.hibernate.boot.beanvalidation.BeanValidationIntegrator;
-import org.hibernate.cfg.AvailableSettings;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
@@ -11,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +44,10 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
     /** Spring Boot's default implicit naming, used when Spring Boot's class is on the model classpath. */
     static final String SPRING_IMPLICIT = "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy";
 
-    private static final Set<String> KNOWN = knownSettings();
+    static final String PHYSICAL_NAMING_STRATEGY = "hibernate.physical_naming_strategy";
+    static final String IMPLICIT_NAMING_STRATEGY = "hibernate.implicit_naming_strategy";
+    /** diffgen's copy of Spring Boot's implicit naming, in each Hibernate line's reader. */
+    static final String SPRING_IMPLICIT_COPY = "io.diffgen.hibernate.SpringImplicitNamingStrategy";
 
     public HibernateSettings {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -63,17 +63,16 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
     }
 
     /**
-     * Checks settings a user typed: each must be a setting Hibernate knows (or a
-     * {@code jakarta.persistence.*} one), so a misspelt key is an error, not silently nothing.
+     * Checks settings a user typed against the keys the Hibernate that reads the model knows, so a
+     * misspelt key is an error, not silently nothing.
      */
-    public static Map<String, String> checked(Map<String, String> given) {
+    public static void check(Map<String, String> given, Set<String> known) {
         for (String key : given.keySet()) {
-            if (!KNOWN.contains(key)) {
+            if (!known.contains(key)) {
                 throw new ModelException("unknown Hibernate setting '" + key + "' (expected a key of org.hibernate.cfg.AvailableSettings, "
                         + "such as hibernate.physical_naming_strategy)");
             }
         }
-        return given;
     }
 
     /** The settings for a model on {@code classpath}, with {@code given} (already checked) on top. */
@@ -90,16 +89,16 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
         });
         Optional<Map<String, String>> spring = springBootProperties(classpath);
         if (spring.isPresent()) {
-            values.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, SPRING_PHYSICAL);
-            values.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY,
+            values.put(PHYSICAL_NAMING_STRATEGY, SPRING_PHYSICAL);
+            values.put(IMPLICIT_NAMING_STRATEGY,
                     resource(classpath, SPRING_IMPLICIT.replace('.', '/') + ".class").isPresent()
-                            ? SPRING_IMPLICIT : SpringImplicitNamingStrategy.class.getName());
+                            ? SPRING_IMPLICIT : SPRING_IMPLICIT_COPY);
             for (Map.Entry<String, String> e : spring.get().entrySet()) {
                 String key = e.getKey();
                 if (key.equals("spring.jpa.hibernate.naming.physical-strategy")) {
-                    values.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, e.getValue());
+                    values.put(PHYSICAL_NAMING_STRATEGY, e.getValue());
                 } else if (key.equals("spring.jpa.hibernate.naming.implicit-strategy")) {
-                    values.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, e.getValue());
+                    values.put(IMPLICIT_NAMING_STRATEGY, e.getValue());
                 } else if (key.startsWith("spring.jpa.properties.")) {
                     values.put(key.substring("spring.jpa.properties.".length()), e.getValue());
                 }
@@ -225,20 +224,5 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
             }
         }
         return Optional.empty();
-    }
-
-    private static Set<String> knownSettings() {
-        Set<String> known = new TreeSet<>();
-        for (Field field : AvailableSettings.class.getFields()) {
-            if (field.getType() == String.class) {
-                try {
-                    known.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        known.add(BeanValidationIntegrator.APPLY_CONSTRAINTS);
-        return known;
     }
 }

@@ -1,10 +1,8 @@
 package io.diffgen.model;
 
-import jakarta.persistence.Converter;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.Entity;
-import jakarta.persistence.MappedSuperclass;
-
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.Index;
@@ -13,16 +11,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
-import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -33,31 +31,23 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
-    /** A class loader over the model's classpath entries, delegating to diffgen's own for the JPA API. */
-    public static ClassLoader classLoader(List<Path> classpath) {
-        if (classpath.isEmpty()) {
-            return ModelLoader.class.getClassLoader();
+    /**
+     * The mapped classes found in some packages of a model: the entity, embeddable, mapped-superclass
+     * and converter classes, by name, and where the model uses Jakarta Persistence 3.2 (empty if nowhere).
+     */
+    public record Scan(List<String> classes, Optional<String> persistence32) {
+        public Scan {
+            classes = List.copyOf(classes);
         }
-        URL[] urls = new URL[classpath.size()];
-        for (int i = 0; i < urls.length; i++) {
-            Path entry = classpath.get(i);
-            if (!Files.exists(entry)) {
-                throw new ModelException("model classpath entry does not exist: " + entry);
-            }
-            try {
-                urls[i] = entry.toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new ModelException("bad model classpath entry: " + entry, e);
-            }
-        }
-        return new URLClassLoader("diffgen-model", urls, ModelLoader.class.getClassLoader());
     }
 
     /**
      * The entity, embeddable, mapped-superclass and converter classes in the packages (and
      * sub-packages); an entry that names a class (a converter kept elsewhere, say) adds that class.
+     * Read from the class files, as a JPA provider's scanner does: a class that is not mapped (a
+     * repository, a service) is never loaded, so its own dependencies need not be on the model classpath.
      */
-    public static List<Class<?>> mappedClasses(ClassLoader loader, List<String> packages) {
+    public static Scan mappedClasses(ClassLoader loader, List<String> packages) {
         TreeSet<String> names = new TreeSet<>();
         for (String pkg : packages) {
             String path = pkg.replace('.', '/');
@@ -74,38 +64,63 @@ public final class ModelLoader {
                 throw new UncheckedIOException(e);
             }
         }
-        List<Class<?>> mapped = new ArrayList<>();
+        List<String> mapped = new ArrayList<>();
+        boolean entity = false;
+        Optional<String> persistence32 = Optional.empty();
         for (String name : names) {
-            // read the annotations from the class file first, as a JPA provider's scanner does: a class
-            // that is not mapped (a repository, a service) is never loaded, so its own dependencies
-            // need not be on the model classpath
-            if (!isMapped(loader, name)) {
-                continue;
-            }
-            try {
-                mapped.add(Class.forName(name, false, loader));
-            } catch (ClassNotFoundException | LinkageError e) {
-                throw new ModelException("cannot load model class " + name + ": " + e, e);
+            ClassInfo info = classInfo(loader, name);
+            if (MAPPING_ANNOTATIONS.stream().anyMatch(info::hasDeclaredAnnotation)) {
+                mapped.add(name);
+                entity |= info.hasDeclaredAnnotation(ENTITY);
+                if (persistence32.isEmpty()) {
+                    persistence32 = persistence32Use(info);
+                }
             }
         }
-        if (mapped.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
+        if (!entity) {
             throw new ModelException("no @Entity classes found in package(s) " + String.join(", ", packages)
                     + " (check --model-package and --model-classpath)");
         }
-        return mapped;
+        return new Scan(mapped, persistence32);
     }
 
-    private static final List<DotName> MAPPING_ANNOTATIONS = List.of(DotName.createSimple(Entity.class.getName()),
-            DotName.createSimple(Embeddable.class.getName()), DotName.createSimple(MappedSuperclass.class.getName()),
-            DotName.createSimple(Converter.class.getName()));
+    private static final DotName ENTITY = DotName.createSimple("jakarta.persistence.Entity");
+    private static final List<DotName> MAPPING_ANNOTATIONS = List.of(ENTITY, DotName.createSimple("jakarta.persistence.Embeddable"),
+            DotName.createSimple("jakarta.persistence.MappedSuperclass"), DotName.createSimple("jakarta.persistence.Converter"));
 
-    private static boolean isMapped(ClassLoader loader, String className) {
+    /** Annotations and attributes Jakarta Persistence 3.2 added that put something in the DDL. */
+    private static final Set<String> PERSISTENCE_32_ANNOTATIONS = Set.of("jakarta.persistence.CheckConstraint",
+            "jakarta.persistence.EnumeratedValue");
+    private static final Set<String> PERSISTENCE_32_ATTRIBUTES = Set.of("comment", "options", "check", "secondPrecision");
+
+    /** Where a mapped class uses Jakarta Persistence 3.2, as {@code @Table(comment) on Order}. */
+    private static Optional<String> persistence32Use(ClassInfo info) {
+        for (AnnotationInstance a : info.annotations()) {
+            String annotation = a.name().toString();
+            if (!annotation.startsWith("jakarta.persistence.")) {
+                continue;
+            }
+            String where = " on " + info.simpleName() + (a.target() != null && a.target().kind() != AnnotationTarget.Kind.CLASS
+                    ? "." + a.target().toString().replaceAll("^.*[ .]", "") : "");
+            String simple = annotation.substring("jakarta.persistence.".length());
+            if (PERSISTENCE_32_ANNOTATIONS.contains(annotation)) {
+                return Optional.of("@" + simple + where);
+            }
+            for (AnnotationValue value : a.values()) {
+                if (PERSISTENCE_32_ATTRIBUTES.contains(value.name())) {
+                    return Optional.of("@" + simple + "(" + value.name() + ")" + where);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ClassInfo classInfo(ClassLoader loader, String className) {
         try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new ModelException("cannot read model class " + className);
             }
-            ClassInfo info = Index.singleClass(in);
-            return MAPPING_ANNOTATIONS.stream().anyMatch(info::hasDeclaredAnnotation);
+            return Index.singleClass(in);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ModelException m) throw m;
             throw new ModelException("cannot read model class " + className + ": " + e.getMessage(), e);

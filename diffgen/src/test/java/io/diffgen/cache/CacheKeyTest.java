@@ -20,7 +20,7 @@ class CacheKeyTest {
 
     @Test
     void noClasspathNoKey() {
-        assertEquals(Optional.empty(), CacheKey.of(List.of(), List.of("com.acme"), Map.of()));
+        assertEquals(Optional.empty(), CacheKey.of(List.of(), List.of("com.acme"), Map.of(), "7.4.16.Final"));
     }
 
     @Test
@@ -29,18 +29,19 @@ class CacheKeyTest {
         Path entity = Files.createDirectories(classes.resolve("com/acme")).resolve("Customer.class");
         Files.write(entity, new byte[] {1, 2, 3});
         List<Path> classpath = List.of(classes);
-        String key = CacheKey.of(classpath, List.of("com.acme"), Map.of()).orElseThrow();
+        String key = CacheKey.of(classpath, List.of("com.acme"), Map.of(), "7.4.16.Final").orElseThrow();
 
-        assertEquals(key, CacheKey.of(classpath, List.of("com.acme"), Map.of()).orElseThrow(), "same inputs, same key");
-        assertNotEquals(key, CacheKey.of(classpath, List.of("com.acme.sales"), Map.of()).orElseThrow(), "packages");
-        assertNotEquals(key, CacheKey.of(classpath, List.of("com.acme"), Map.of("hibernate.default_schema", "sales")).orElseThrow(), "settings");
+        assertEquals(key, CacheKey.of(classpath, List.of("com.acme"), Map.of(), "7.4.16.Final").orElseThrow(), "same inputs, same key");
+        assertNotEquals(key, CacheKey.of(classpath, List.of("com.acme.sales"), Map.of(), "7.4.16.Final").orElseThrow(), "packages");
+        assertNotEquals(key, CacheKey.of(classpath, List.of("com.acme"), Map.of("hibernate.default_schema", "sales"), "7.4.16.Final").orElseThrow(), "settings");
+        assertNotEquals(key, CacheKey.of(classpath, List.of("com.acme"), Map.of(), "6.6.56.Final").orElseThrow(), "the Hibernate that reads it");
 
         Files.write(entity, new byte[] {1, 2, 4});
-        String edited = CacheKey.of(classpath, List.of("com.acme"), Map.of()).orElseThrow();
+        String edited = CacheKey.of(classpath, List.of("com.acme"), Map.of(), "7.4.16.Final").orElseThrow();
         assertNotEquals(key, edited, "a class file's bytes");
 
         Files.writeString(classes.resolve("application.yml"), "spring.jpa.hibernate.naming.physical-strategy: x\n");
-        assertNotEquals(edited, CacheKey.of(classpath, List.of("com.acme"), Map.of()).orElseThrow(), "a settings file on the classpath");
+        assertNotEquals(edited, CacheKey.of(classpath, List.of("com.acme"), Map.of(), "7.4.16.Final").orElseThrow(), "a settings file on the classpath");
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.diffgen.cache;
 
 import io.diffgen.model.EntityModel;
-import io.diffgen.model.HibernateModelReader;
-import io.diffgen.model.HibernateSettings;
+import io.diffgen.model.TestModels;
 import io.diffgen.model.Rename;
 
 import io.diffgen.random.RandomSchemas;
@@ -17,7 +16,6 @@ import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Sequence;
 import io.diffgen.snapshot.Table;
 import io.diffgen.snapshot.UniqueConstraint;
-import io.pixcrawler.model.PixCrawlerModel;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -78,8 +76,7 @@ class SnapshotCodecTest {
 
     @Test
     void pixCrawlerAsHibernateReadsItComesBack() throws IOException {
-        EntityModel model = HibernateModelReader.read(PixCrawlerModel.ENTITIES, getClass().getClassLoader(),
-                new HibernateSettings(Map.of("hibernate.validator.apply_to_ddl", "false"), List.of()));
+        EntityModel model = TestModels.pixCrawler(Map.of("hibernate.validator.apply_to_ddl", "false"));
         assertTrue(model.schema().tables().size() >= 14);
         assertTrue(!model.generatedNames().isEmpty(), "the generated names are part of what is cached");
         assertEquals(model, roundTrip(model));

@@ -85,7 +85,7 @@ class HibernateSettingsTest {
     void withoutSpringBootOnTheClasspathItsImplicitNamingIsDiffgensEquivalent(@TempDir Path classes) throws IOException {
         write(classes, "application.properties", "spring.jpa.properties.hibernate.column_ordering_strategy=legacy\nserver.port=8080\n");
         HibernateSettings s = HibernateSettings.resolve(List.of(classes), Map.of());
-        assertEquals(Map.of(PHYSICAL, HibernateSettings.SPRING_PHYSICAL, IMPLICIT, SpringImplicitNamingStrategy.class.getName(),
+        assertEquals(Map.of(PHYSICAL, HibernateSettings.SPRING_PHYSICAL, IMPLICIT, HibernateSettings.SPRING_IMPLICIT_COPY,
                 "hibernate.column_ordering_strategy", "legacy"), s.values());
     }
 
@@ -115,11 +115,16 @@ class HibernateSettingsTest {
 
     @Test
     void aMisspeltSettingIsRefusedByName() {
-        ModelException e = assertThrows(ModelException.class,
-                () -> HibernateSettings.checked(Map.of("hibernate.phisical_naming_strategy", "x")));
-        assertTrue(e.getMessage().startsWith("unknown Hibernate setting 'hibernate.phisical_naming_strategy'"), e.getMessage());
-        assertEquals(Map.of("hibernate.validator.apply_to_ddl", "false"),
-                HibernateSettings.checked(Map.of("hibernate.validator.apply_to_ddl", "false")));
+        for (String line : HibernateLines.LINES) {
+            HibernateLines.Choice bundled = new HibernateLines.Choice(line, "bundled", java.util.Optional.empty());
+            try (IsolatedModelReader reader = HibernateLines.open(bundled, List.of(TestModels.PIXCRAWLER_CLASSES))) {
+                java.util.Set<String> known = reader.knownSettings();
+                ModelException e = assertThrows(ModelException.class,
+                        () -> HibernateSettings.check(Map.of("hibernate.phisical_naming_strategy", "x"), known));
+                assertTrue(e.getMessage().startsWith("unknown Hibernate setting 'hibernate.phisical_naming_strategy'"), e.getMessage());
+                HibernateSettings.check(Map.of("hibernate.validator.apply_to_ddl", "false", "hibernate.physical_naming_strategy", "x"), known);
+            }
+        }
     }
 
     @Test

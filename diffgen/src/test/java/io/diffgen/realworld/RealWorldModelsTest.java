@@ -2,6 +2,8 @@ package io.diffgen.realworld;
 
 import io.diffgen.Catalogs;
 import io.diffgen.Cli;
+import io.diffgen.model.HibernateLines;
+import io.diffgen.model.IsolatedModelReader;
 import io.diffgen.model.ModelLoader;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Table;
@@ -9,6 +11,7 @@ import io.diffgen.testkit.PostgresServer;
 import io.diffgen.testkit.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static io.diffgen.Cli.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,7 +78,7 @@ class RealWorldModelsTest {
         models.add(new RealWorldModel("hibernate-testing userguide, Spring Boot's naming", List.of(HIBERNATE_TESTING),
                 List.of("org.hibernate.testing.orm.domain.userguide"), Map.of(
                         "hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
-                        "hibernate.implicit_naming_strategy", "io.diffgen.model.SpringImplicitNamingStrategy")));
+                        "hibernate.implicit_naming_strategy", "io.diffgen.hibernate.SpringImplicitNamingStrategy")));
         // Spring Boot modules: diffgen finds Spring Boot on the classpath and applies its naming by itself
         models.add(new RealWorldModel("Spring Modulith events (Spring Boot)",
                 jars("spring-modulith-events-jpa", "spring-modulith-events-core", "spring-boot"),
@@ -99,17 +103,42 @@ class RealWorldModelsTest {
         return models;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void diffgensSchemaIsTheSchemaHibernateItselfCreatesAndUses(RealWorldModel model) throws Exception {
-        String slug = model.name().replaceAll("[^a-z0-9]+", "_");
+    /**
+     * The Hibernate an application runs: Spring Boot 3.5's line (6.6), Spring Boot 4.0's (7.2), both as
+     * the model's own {@code hibernate-core} jar, and Spring Boot 4.1's line (7.4), the one diffgen
+     * bundles, used when the model's classpath has none.
+     */
+    enum Hibernate {
+        V6_6("hibernate-core-6.6.jar"), V7_2("hibernate-core-7.2.jar"), V7_4_BUNDLED(null);
+
+        private final String jar;
+
+        Hibernate(String jar) {
+            this.jar = jar;
+        }
+
+        List<Path> classpath() {
+            return jar == null ? List.of() : List.of(MODELS.resolve(jar));
+        }
+    }
+
+    static Stream<Arguments> modelsOnEachHibernate() {
+        return Stream.of(Hibernate.values()).flatMap(h -> models().stream().map(m -> Arguments.of(h, m)));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("modelsOnEachHibernate")
+    void diffgensSchemaIsTheSchemaHibernateItselfCreatesAndUses(Hibernate hibernate, RealWorldModel model) throws Exception {
+        String slug = (hibernate.name() + "_" + model.name()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         TestDatabase byDiffgen = PostgresServer.createDatabase(slug + "_diffgen");
         TestDatabase byHibernate = PostgresServer.createDatabase(slug + "_hibernate");
         Path project = Files.createTempDirectory("diffgen-" + slug);
         Path migrations = project.resolve("migrations");
         Files.createDirectories(migrations.resolve("versions"));
+        List<Path> classpath = new ArrayList<>(hibernate.classpath());
+        classpath.addAll(model.classpath());
         List<String> modelOptions = new ArrayList<>(args("--migrations", migrations,
-                "--model-classpath", String.join(java.io.File.pathSeparator, model.classpath().stream().map(Path::toString).toList()),
+                "--model-classpath", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()),
                 "--model-package", String.join(",", model.packages())));
         model.settings().forEach((k, v) -> modelOptions.addAll(List.of("--hibernate-property", k + "=" + v)));
 
@@ -118,24 +147,28 @@ class RealWorldModelsTest {
         Cli.Result check = Cli.run(args("check", "--url", byDiffgen.url(), modelOptions));
         assertEquals(0, check.exitCode(), "check after upgrade:\n" + check.out() + check.err());
 
-        ClassLoader loader = ModelLoader.classLoader(model.classpath());
-        List<Class<?>> classes = ModelLoader.mappedClasses(loader, model.packages());
-        HibernateReference.export(byHibernate, loader, classes, Map.copyOf(model.runtimeSettings()));
-        assertSameDefinitions(Catalogs.atFixedPoint(byHibernate), Catalogs.read(byDiffgen));
+        List<String> ran;
+        HibernateLines.Choice choice = HibernateLines.choose(classpath);
+        try (IsolatedModelReader reference = HibernateLines.open(choice, classpath)) {
+            List<String> classes = ModelLoader.mappedClasses(reference.classLoader(), model.packages()).classes();
+            Map<String, String> settings = Map.copyOf(model.runtimeSettings());
+            reference.exportSchema(classes, settings, byHibernate.jdbcUrl(), byHibernate.user(), byHibernate.password());
+            assertSameDefinitions(Catalogs.atFixedPoint(byHibernate), Catalogs.read(byDiffgen));
 
-        Cli.run(args("stamp", "head", "--url", byHibernate.url(), modelOptions)).assertOk();
-        Cli.Result adopted = Cli.run(args("check", "--url", byHibernate.url(), modelOptions));
-        assertEquals(0, adopted.exitCode(), "check on the schema Hibernate created:\n" + adopted.out() + adopted.err());
+            Cli.run(args("stamp", "head", "--url", byHibernate.url(), modelOptions)).assertOk();
+            Cli.Result adopted = Cli.run(args("check", "--url", byHibernate.url(), modelOptions));
+            assertEquals(0, adopted.exitCode(), "check on the schema Hibernate created:\n" + adopted.out() + adopted.err());
 
-        List<String> ran = HibernateReference.validateAndUse(byDiffgen, loader, classes, Map.copyOf(model.runtimeSettings()));
-        assertTrue(ran.stream().anyMatch(r -> r.startsWith("query ")), "queried the entities: " + ran);
+            ran = reference.validateAndUse(classes, settings, byDiffgen.jdbcUrl(), byDiffgen.user(), byDiffgen.password());
+            assertTrue(ran.stream().anyMatch(r -> r.startsWith("query ")), "queried the entities: " + ran);
+            System.out.println(model.name() + " on " + reference.hibernateVersion() + ": " + classes.size() + " mapped classes, "
+                    + Catalogs.read(byHibernate).tables().size() + " tables "
+                    + Catalogs.read(byHibernate).tables().keySet().stream().map(io.diffgen.snapshot.Identifiers::display).toList()
+                    + "; Hibernate ran " + ran.size() + " statements on diffgen's schema");
+        }
 
         Cli.run(args("downgrade", "base", "--url", byDiffgen.url(), modelOptions)).assertOk();
         assertTrue(Catalogs.read(byDiffgen).tables().isEmpty(), "downgrade to base leaves no table");
-        System.out.println(model.name() + ": " + classes.size() + " mapped classes, "
-                + Catalogs.read(byHibernate).tables().size() + " tables "
-                + Catalogs.read(byHibernate).tables().keySet().stream().map(io.diffgen.snapshot.Identifiers::display).toList()
-                + "; Hibernate ran " + ran.size() + " statements on diffgen's schema");
     }
 
     /**

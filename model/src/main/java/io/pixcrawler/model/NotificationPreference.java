@@ -97,10 +97,11 @@ public class NotificationPreference {
     @Column(name = "digest_frequency", length = 20, nullable = false)
     private DigestFrequency digestFrequency = DigestFrequency.DAILY;
 
-    @Column(name = "quiet_hours_start")
+    // Hibernate 7 maps LocalTime to time(0); the schema's time keeps microseconds, as on Hibernate 6
+    @Column(name = "quiet_hours_start", secondPrecision = 6)
     private LocalTime quietHoursStart;
 
-    @Column(name = "quiet_hours_end")
+    @Column(name = "quiet_hours_end", secondPrecision = 6)
     private LocalTime quietHoursEnd;
 
     @CreationTimestamp

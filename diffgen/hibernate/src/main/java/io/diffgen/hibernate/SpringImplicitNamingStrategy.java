@@ -1,4 +1,4 @@
-package io.diffgen.model;
+package io.diffgen.hibernate;
 
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.ImplicitJoinTableNameSource;

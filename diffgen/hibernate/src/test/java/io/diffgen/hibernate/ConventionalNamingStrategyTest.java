@@ -1,4 +1,4 @@
-package io.diffgen.model;
+package io.diffgen.hibernate;
 
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.ImplicitForeignKeyNameSource;
@@ -91,40 +91,48 @@ class ConventionalNamingStrategyTest {
         return Arrays.stream(names).map(Identifier::toIdentifier).toList();
     }
 
-    private record Source(Identifier table, List<Identifier> columns, Identifier given)
-            implements ImplicitForeignKeyNameSource, ImplicitUniqueKeyNameSource, ImplicitIndexNameSource {
-        public Identifier getTableName() { return table; }
-        public List<Identifier> getColumnNames() { return columns; }
-        public Identifier getUserProvidedIdentifier() { return given; }
-        public Identifier getReferencedTableName() { return Identifier.toIdentifier("parent"); }
-        public List<Identifier> getReferencedColumnNames() { return ids("id"); }
-        public MetadataBuildingContext getBuildingContext() { return null; }
+    /**
+     * One source for a foreign key, a unique key and an index: a proxy, since on Hibernate 7 each of
+     * these interfaces has a kind() of its own and no one type can implement all three.
+     */
+    private static Object source(Identifier table, List<Identifier> columns, Identifier given) {
+        return java.lang.reflect.Proxy.newProxyInstance(ConventionalNamingStrategyTest.class.getClassLoader(),
+                new Class<?>[] {ImplicitForeignKeyNameSource.class, ImplicitUniqueKeyNameSource.class, ImplicitIndexNameSource.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getTableName" -> table;
+                    case "getColumnNames" -> columns;
+                    case "getUserProvidedIdentifier" -> given;
+                    case "getReferencedTableName" -> Identifier.toIdentifier("parent");
+                    case "getReferencedColumnNames" -> ids("id");
+                    case "getBuildingContext" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
     void unnamedConstraintsGetConventionalNames() {
         ConventionalNamingStrategy strategy = new ConventionalNamingStrategy();
-        Source source = new Source(Identifier.toIdentifier("Book"), ids("author_id", "Edition"), null);
-        assertEquals("fk_book_author_id_edition", strategy.determineForeignKeyName(source).getText());
-        assertEquals("uq_book_author_id_edition", strategy.determineUniqueKeyName(source).getText());
-        assertEquals("ix_book_author_id_edition", strategy.determineIndexName(source).getText());
+        Object source = source(Identifier.toIdentifier("Book"), ids("author_id", "Edition"), null);
+        assertEquals("fk_book_author_id_edition", strategy.determineForeignKeyName((ImplicitForeignKeyNameSource) source).getText());
+        assertEquals("uq_book_author_id_edition", strategy.determineUniqueKeyName((ImplicitUniqueKeyNameSource) source).getText());
+        assertEquals("ix_book_author_id_edition", strategy.determineIndexName((ImplicitIndexNameSource) source).getText());
     }
 
     @Test
     void givenNamesAreKept() {
         ConventionalNamingStrategy strategy = new ConventionalNamingStrategy();
         Identifier given = Identifier.toIdentifier("My_FK");
-        Source source = new Source(Identifier.toIdentifier("book"), ids("author_id"), given);
-        assertEquals(given, strategy.determineForeignKeyName(source));
-        assertEquals(given, strategy.determineIndexName(source));
+        Object source = source(Identifier.toIdentifier("book"), ids("author_id"), given);
+        assertEquals(given, strategy.determineForeignKeyName((ImplicitForeignKeyNameSource) source));
+        assertEquals(given, strategy.determineIndexName((ImplicitIndexNameSource) source));
     }
 
     @Test
     void longConventionalNamesAreFitted() {
         ConventionalNamingStrategy strategy = new ConventionalNamingStrategy();
-        Source source = new Source(Identifier.toIdentifier("customer_loyalty_programme_membership"),
+        Object source = source(Identifier.toIdentifier("customer_loyalty_programme_membership"),
                 ids("loyalty_programme_identifier", "membership_tier_code"), null);
-        String name = strategy.determineIndexName(source).getText();
+        String name = strategy.determineIndexName((ImplicitIndexNameSource) source).getText();
         assertEquals(63, name.length());
         assertEquals("ix_customer_loyalty_programme_membership_loyalty_progr_78c971d8", name);
     }

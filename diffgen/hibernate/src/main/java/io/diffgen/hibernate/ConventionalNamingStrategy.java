@@ -1,4 +1,4 @@
-package io.diffgen.model;
+package io.diffgen.hibernate;
 
 import io.diffgen.snapshot.Identifiers;
 import org.hibernate.boot.model.naming.Identifier;

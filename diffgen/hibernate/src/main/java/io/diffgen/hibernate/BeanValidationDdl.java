@@ -1,4 +1,4 @@
-package io.diffgen.model;
+package io.diffgen.hibernate;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -50,11 +50,11 @@ final class BeanValidationDdl {
     private BeanValidationDdl() {
     }
 
-    static void apply(Metadata metadata, StandardServiceRegistry registry, ClassLoader loader, HibernateSettings settings) {
-        Set<ValidationMode> modes = ValidationMode.getModes(settings.get(BeanValidationIntegrator.JAKARTA_MODE_PROPERTY)
-                .or(() -> settings.get(BeanValidationIntegrator.MODE_PROPERTY)).orElse(null));
+    static void apply(Metadata metadata, StandardServiceRegistry registry, ClassLoader loader, Map<String, String> settings) {
+        Set<ValidationMode> modes = ValidationMode.getModes(settings.getOrDefault(BeanValidationIntegrator.JAKARTA_MODE_PROPERTY,
+                settings.get(BeanValidationIntegrator.MODE_PROPERTY)));
         boolean wanted = modes.contains(ValidationMode.DDL) || modes.contains(ValidationMode.AUTO);
-        if (!wanted || !Boolean.parseBoolean(settings.get(BeanValidationIntegrator.APPLY_CONSTRAINTS).orElse("true"))) {
+        if (!wanted || !Boolean.parseBoolean(settings.getOrDefault(BeanValidationIntegrator.APPLY_CONSTRAINTS, "true"))) {
             return;
         }
         Thread thread = Thread.currentThread();
@@ -64,7 +64,7 @@ final class BeanValidationDdl {
                 .externalClassLoader(loader)
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory()) {
-            Map<String, Object> values = new HashMap<>(settings.values());
+            Map<String, Object> values = new HashMap<>(settings);
             APPLY.invoke(null, factory, metadata.getEntityBindings(), values,
                     registry.getService(JdbcEnvironment.class).getDialect(),
                     new ClassLoaderAccessImpl(loader, registry.getService(ClassLoaderService.class)));

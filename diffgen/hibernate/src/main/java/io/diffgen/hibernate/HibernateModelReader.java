@@ -1,7 +1,10 @@
-package io.diffgen.model;
+package io.diffgen.hibernate;
 
 import io.diffgen.annotations.PartialIndex;
 import io.diffgen.annotations.RenamedFrom;
+import io.diffgen.model.EntityModel;
+import io.diffgen.model.ModelException;
+import io.diffgen.model.Rename;
 import io.diffgen.snapshot.EnumType;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.Database;
@@ -65,15 +68,11 @@ public final class HibernateModelReader {
     private HibernateModelReader() {
     }
 
-    public static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader) {
-        return read(mappedClasses, loader, HibernateSettings.none());
-    }
-
     /** The model as the application's Hibernate, configured with {@code settings}, maps it. */
-    public static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader, HibernateSettings settings) {
+    static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader, Map<String, String> settings) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySettings(new java.util.HashMap<String, Object>(settings.values()))
+                .applySettings(new java.util.HashMap<String, Object>(settings))
                 // PostgreSQL 13 is the oldest server supported; the dialect resolves from these without a connection
                 .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
                 .applySetting("jakarta.persistence.database-major-version", "13")
@@ -85,7 +84,7 @@ public final class HibernateModelReader {
             MetadataSources sources = new MetadataSources(registry);
             mappedClasses.forEach(sources::addAnnotatedClass);
             ImplicitNamingStrategy application = registry.getService(StrategySelector.class).resolveDefaultableStrategy(
-                    ImplicitNamingStrategy.class, settings.values().get(AvailableSettings.IMPLICIT_NAMING_STRATEGY),
+                    ImplicitNamingStrategy.class, settings.get(AvailableSettings.IMPLICIT_NAMING_STRATEGY),
                     (java.util.concurrent.Callable<ImplicitNamingStrategy>) ImplicitNamingStrategyJpaCompliantImpl::new);
             ConventionalNamingStrategy naming = new ConventionalNamingStrategy(application);
             Metadata metadata = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming).build();
@@ -94,8 +93,8 @@ public final class HibernateModelReader {
             // the SQL types), then primary-key columns in the order of hibernate.column_ordering_strategy
             BeanValidationDdl.apply(metadata, registry, loader, settings);
             ((MetadataImplementor) metadata).orderColumns(true);
-            Object defaultSchema = settings.values().get(AvailableSettings.DEFAULT_SCHEMA);
-            return toModel(metadata, naming, defaultSchema == null || defaultSchema.toString().isBlank() ? null : stored(defaultSchema.toString().strip()));
+            String defaultSchema = settings.get(AvailableSettings.DEFAULT_SCHEMA);
+            return toModel(metadata, naming, defaultSchema == null || defaultSchema.isBlank() ? null : stored(defaultSchema.strip()));
         } catch (ModelException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,0 +1,156 @@
+package io.diffgen.hibernate;
+
+import io.diffgen.model.EntityModel;
+import io.diffgen.model.ModelException;
+import io.diffgen.model.ModelReader;
+import org.hibernate.SessionFactory;
+import org.hibernate.Version;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.beanvalidation.BeanValidationIntegrator;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@link ModelReader} of the Hibernate line this module is compiled against. diffgen creates it
+ * by name in a class loader that holds this module, the application's classes and the application's
+ * Hibernate (or the one bundled with this module), so every Hibernate class it touches is that one.
+ */
+public final class HibernateLine implements ModelReader {
+
+    @Override
+    public String hibernateVersion() {
+        return Version.getVersionString();
+    }
+
+    @Override
+    public Set<String> knownSettings() {
+        Set<String> known = new TreeSet<>();
+        for (Field field : AvailableSettings.class.getFields()) {
+            if (field.getType() == String.class) {
+                try {
+                    known.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        known.add(BeanValidationIntegrator.APPLY_CONSTRAINTS);
+        return known;
+    }
+
+    @Override
+    public EntityModel read(List<String> mappedClasses, Map<String, String> settings) {
+        return HibernateModelReader.read(classes(mappedClasses), loader(), settings);
+    }
+
+    @Override
+    public void exportSchema(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user, String password) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("jakarta.persistence.schema-generation.database.action", "create");
+        try (SessionFactory ignored = sessionFactory(mappedClasses, all, jdbcUrl, user, password)) {
+            // building the factory runs the export
+        }
+    }
+
+    @Override
+    public List<String> validateAndUse(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user,
+                                       String password) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("hibernate.hbm2ddl.auto", "validate");
+        List<String> ran = new ArrayList<>();
+        try (SessionFactory factory = sessionFactory(mappedClasses, all, jdbcUrl, user, password)) {
+            List<String> entities = new ArrayList<>();
+            factory.getMetamodel().getEntities().forEach(e -> entities.add(e.getName()));
+            List<String> sequences = sequenceNames(mappedClasses, settings);
+            factory.inTransaction(session -> {
+                for (String entity : entities) {
+                    session.createQuery("select e from " + entity + " e", Object.class).setMaxResults(1).getResultList();
+                    ran.add("query " + entity);
+                }
+                for (String sequence : sequences) {
+                    session.createNativeQuery("select nextval('" + sequence + "')", Long.class).getSingleResult();
+                    ran.add("nextval " + sequence);
+                }
+            });
+        }
+        return ran;
+    }
+
+    /** The sequences as Hibernate renders them in SQL. */
+    private List<String> sequenceNames(List<String> mappedClasses, Map<String, String> settings) {
+        Map<String, Object> offline = new HashMap<>(settings);
+        offline.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        offline.put("jakarta.persistence.database-major-version", "13");
+        offline.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        StandardServiceRegistry registry = registry(offline);
+        try {
+            Metadata metadata = metadata(registry, mappedClasses);
+            JdbcEnvironment env = registry.getService(JdbcEnvironment.class);
+            List<String> names = new ArrayList<>();
+            for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+                for (var sequence : namespace.getSequences()) {
+                    names.add(env.getQualifiedObjectNameFormatter().format(sequence.getName(), env.getDialect()));
+                }
+            }
+            return names;
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private SessionFactory sessionFactory(List<String> mappedClasses, Map<String, Object> settings, String jdbcUrl, String user,
+                                          String password) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("hibernate.connection.url", jdbcUrl);
+        all.put("hibernate.connection.username", user);
+        all.put("hibernate.connection.password", password);
+        all.put("hibernate.connection.pool_size", "2");
+        StandardServiceRegistry registry = registry(all);
+        try {
+            return metadata(registry, mappedClasses).buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    private StandardServiceRegistry registry(Map<String, Object> settings) {
+        return new StandardServiceRegistryBuilder(new BootstrapServiceRegistryBuilder().applyClassLoader(loader()).build())
+                .applySettings(settings).build();
+    }
+
+    private Metadata metadata(StandardServiceRegistry registry, List<String> mappedClasses) {
+        MetadataSources sources = new MetadataSources(registry);
+        classes(mappedClasses).forEach(sources::addAnnotatedClass);
+        return sources.buildMetadata();
+    }
+
+    private ClassLoader loader() {
+        return HibernateLine.class.getClassLoader();
+    }
+
+    private List<Class<?>> classes(List<String> names) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : names) {
+            try {
+                classes.add(Class.forName(name, false, loader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new ModelException("cannot load model class " + name + ": " + e, e);
+            }
+        }
+        return classes;
+    }
+}

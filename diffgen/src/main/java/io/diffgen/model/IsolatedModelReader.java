@@ -1,0 +1,139 @@
+package io.diffgen.model;
+
+import io.diffgen.DiffgenException;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A line's {@link ModelReader}, created in its own class loader, run with that loader as the thread's
+ * context class loader (Hibernate looks up services there). A failure inside Hibernate that is not
+ * diffgen's own error becomes one line naming the Hibernate that failed.
+ */
+public final class IsolatedModelReader implements ModelReader, AutoCloseable {
+    private final ModelClassLoader loader;
+    private final ModelReader reader;
+    private final HibernateLines.Choice choice;
+
+    private IsolatedModelReader(ModelClassLoader loader, ModelReader reader, HibernateLines.Choice choice) {
+        this.loader = loader;
+        this.reader = reader;
+        this.choice = choice;
+    }
+
+    static IsolatedModelReader create(List<URL> urls, HibernateLines.Choice choice) {
+        ModelClassLoader loader = new ModelClassLoader(urls.toArray(URL[]::new), IsolatedModelReader.class.getClassLoader());
+        try {
+            Object reader = Class.forName("io.diffgen.hibernate.HibernateLine", true, loader).getConstructor().newInstance();
+            return new IsolatedModelReader(loader, (ModelReader) reader, choice);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            closeQuietly(loader);
+            throw new ModelException("cannot start " + choice.describe() + " to read the model: " + e, e);
+        }
+    }
+
+    /** The loader the model's classes are found and defined in. */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    public HibernateLines.Choice choice() {
+        return choice;
+    }
+
+    @Override
+    public String hibernateVersion() {
+        return inLoader(reader::hibernateVersion);
+    }
+
+    @Override
+    public Set<String> knownSettings() {
+        return inLoader(reader::knownSettings);
+    }
+
+    @Override
+    public EntityModel read(List<String> mappedClasses, Map<String, String> settings) {
+        return inLoader(() -> reader.read(mappedClasses, settings));
+    }
+
+    @Override
+    public void exportSchema(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user, String password) {
+        inLoader(() -> {
+            reader.exportSchema(mappedClasses, settings, jdbcUrl, user, password);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> validateAndUse(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user,
+                                       String password) {
+        return inLoader(() -> reader.validateAndUse(mappedClasses, settings, jdbcUrl, user, password));
+    }
+
+    private <T> T inLoader(Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } catch (DiffgenException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new ModelException("entity mapping error on " + choice.describe() + ": " + rootMessage(e), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(loader);
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing was written through it
+        }
+    }
+
+    /**
+     * Child-first over its own URLs: below it only the JDK; diffgen's loader gives just the records
+     * that cross over ({@code diffgen-model-api}) and SLF4J, so Hibernate's log goes where diffgen's does.
+     */
+    static final class ModelClassLoader extends URLClassLoader {
+        private final ClassLoader diffgen;
+
+        ModelClassLoader(URL[] urls, ClassLoader diffgen) {
+            super("diffgen-model", urls, ClassLoader.getPlatformClassLoader());
+            this.diffgen = diffgen;
+        }
+
+        static boolean shared(String name) {
+            return name.startsWith("io.diffgen.snapshot.") || name.startsWith("io.diffgen.DiffgenException")
+                    || name.equals("io.diffgen.model.EntityModel") || name.startsWith("io.diffgen.model.Rename")
+                    || name.equals("io.diffgen.model.ModelException") || name.equals("io.diffgen.model.ModelReader")
+                    || name.startsWith("org.slf4j.");
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            return shared(name) ? diffgen.loadClass(name) : super.loadClass(name, resolve);
+        }
+    }
+}
