@@ -26,7 +26,7 @@ CREATE TABLE opening (
     id integer NOT NULL,
     shop_id integer NOT NULL,
     weekday smallint NOT NULL,
-    opens_at time without time zone NOT NULL,
+    opens_at time(0) without time zone NOT NULL,
     CONSTRAINT opening_pkey PRIMARY KEY (id)
 );
 ALTER TABLE shop ALTER COLUMN "name" TYPE character varying(120) USING "name"::character varying(120);

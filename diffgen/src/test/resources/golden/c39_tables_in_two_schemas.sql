@@ -14,7 +14,6 @@
 --
 -- Warnings:
 --   WARNING DG014: foreign key fk_note_hrnote_id on sales.note[hrnote_id] has no index on its columns: every DELETE or key UPDATE on hr.note scans sales.note; add @Index(columnList = "hrnote_id") [foreign-key-without-index, slow deletes]
---   WARNING DG014: foreign key fk_note_tag_salesnote_id on sales.note_tag[salesnote_id] has no index on its columns: every DELETE or key UPDATE on sales.note scans sales.note_tag; add @Index(columnList = "salesnote_id") [foreign-key-without-index, slow deletes]
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2
@@ -31,7 +30,8 @@ CREATE TABLE sales.note (
 );
 CREATE TABLE sales.note_tag (
     salesnote_id bigint NOT NULL,
-    tags character varying(255)
+    tags character varying(255),
+    CONSTRAINT uq_note_tag_salesnote_id_tags UNIQUE (salesnote_id, tags)
 );
 ALTER TABLE sales.note ADD CONSTRAINT fk_note_hrnote_id FOREIGN KEY (hrnote_id) REFERENCES hr.note (id) NOT VALID;
 ALTER TABLE sales.note_tag ADD CONSTRAINT fk_note_tag_salesnote_id FOREIGN KEY (salesnote_id) REFERENCES sales.note (id);

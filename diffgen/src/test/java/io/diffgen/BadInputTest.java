@@ -150,7 +150,7 @@ class BadInputTest {
     void upgradePastHead() {
         TestDatabase fresh = PostgresServer.createDatabase("past_head");
         assertCleanError(Cli.run("upgrade", "+20", "--url", fresh.url(), "--migrations", pixcrawler.toString()), 5,
-                "cannot upgrade 20 step(s) from base: only 7 revision(s) above it");
+                "cannot upgrade 20 step(s) from base: only 8 revision(s) above it");
         assertTrue(Catalogs.read(fresh).tables().isEmpty(), "nothing was applied");
     }
 
@@ -363,7 +363,7 @@ class BadInputTest {
         String head = Cli.run("heads", "--migrations", copy.toString()).out().strip().replace(" (head)", "");
         assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", behind.url(), "--migrations", copy.toString(),
                 "--model-package", "io.pixcrawler.model"), 5, "database is at dbb569f91cf5, head is " + head + ": upgrade first");
-        assertEquals(7, files(copy).size());
+        assertEquals(files(pixcrawler).size(), files(copy).size(), "no revision written");
     }
 
     // the command line

@@ -69,8 +69,8 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
     public static void check(Map<String, String> given, Set<String> known) {
         for (String key : given.keySet()) {
             if (!known.contains(key)) {
-                throw new ModelException("unknown Hibernate setting '" + key + "' (expected a key of org.hibernate.cfg.AvailableSettings, "
-                        + "such as hibernate.physical_naming_strategy)");
+                throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE, "unknown Hibernate setting '" + key
+                        + "' (expected a key of org.hibernate.cfg.AvailableSettings, such as hibernate.physical_naming_strategy)");
             }
         }
     }

@@ -27,6 +27,9 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
     }
 
     static IsolatedModelReader create(List<URL> urls, HibernateLines.Choice choice) {
+        // SLF4J, shared with the reader, reads its configuration through the context class loader on
+        // first use: let that be diffgen's, not the model's (which would leave Hibernate's log at INFO)
+        org.slf4j.LoggerFactory.getILoggerFactory();
         ModelClassLoader loader = new ModelClassLoader(urls.toArray(URL[]::new), IsolatedModelReader.class.getClassLoader());
         try {
             Object reader = Class.forName("io.diffgen.hibernate.HibernateLine", true, loader).getConstructor().newInstance();
@@ -114,7 +117,8 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
 
     /**
      * Child-first over its own URLs: below it only the JDK; diffgen's loader gives just the records
-     * that cross over ({@code diffgen-model-api}) and SLF4J, so Hibernate's log goes where diffgen's does.
+     * that cross over ({@code diffgen-model-api}), SLF4J, so Hibernate's log goes where diffgen's does,
+     * and the PostgreSQL driver, for Hibernate's own schema export.
      */
     static final class ModelClassLoader extends URLClassLoader {
         private final ClassLoader diffgen;
@@ -128,7 +132,7 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
             return name.startsWith("io.diffgen.snapshot.") || name.startsWith("io.diffgen.DiffgenException")
                     || name.equals("io.diffgen.model.EntityModel") || name.startsWith("io.diffgen.model.Rename")
                     || name.equals("io.diffgen.model.ModelException") || name.equals("io.diffgen.model.ModelReader")
-                    || name.startsWith("org.slf4j.");
+                    || name.startsWith("org.slf4j.") || name.startsWith("org.postgresql.");
         }
 
         @Override

@@ -119,7 +119,7 @@ class HibernateSettingsTest {
             HibernateLines.Choice bundled = new HibernateLines.Choice(line, "bundled", java.util.Optional.empty());
             try (IsolatedModelReader reader = HibernateLines.open(bundled, List.of(TestModels.PIXCRAWLER_CLASSES))) {
                 java.util.Set<String> known = reader.knownSettings();
-                ModelException e = assertThrows(ModelException.class,
+                io.diffgen.DiffgenException e = assertThrows(io.diffgen.DiffgenException.class,
                         () -> HibernateSettings.check(Map.of("hibernate.phisical_naming_strategy", "x"), known));
                 assertTrue(e.getMessage().startsWith("unknown Hibernate setting 'hibernate.phisical_naming_strategy'"), e.getMessage());
                 HibernateSettings.check(Map.of("hibernate.validator.apply_to_ddl", "false", "hibernate.physical_naming_strategy", "x"), known);

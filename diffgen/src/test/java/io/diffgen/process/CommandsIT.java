@@ -37,7 +37,7 @@ class CommandsIT {
         assertTrue(history.out().lines().findFirst().orElseThrow().contains("-> " + head + " (head), usage metrics"), history.out());
         assertTrue(Jar.run(work, args("show", head.substring(0, 6), PIXCRAWLER)).assertOk().out().contains("Rev: " + head + " (head)"));
         Jar.Result validate = Jar.run(work, args("validate", "--offline", PIXCRAWLER)).assertOk();
-        assertEquals("Validated 7 revision(s), 7 changeset(s), 1 head(s) (files and graph only)\n", validate.out());
+        assertEquals("Validated 8 revision(s), 16 changeset(s), 1 head(s) (files and graph only)\n", validate.out());
         assertEquals("", validate.err());
     }
 
@@ -52,7 +52,7 @@ class CommandsIT {
         assertEquals(head + " (head)\n", Jar.run(work, args("current", on)).assertOk().out());
         assertTrue(Jar.run(work, args("status", "--json", on)).assertOk().out().contains("\"upToDate\":true"));
         assertEquals(0, Jar.run(work, args("check", on, MODEL)).exitCode());
-        assertEquals("Validated 7 revision(s), 7 changeset(s), 1 head(s) against " + db.url().replace(":" + db.password() + "@", "@")
+        assertEquals("Validated 8 revision(s), 16 changeset(s), 1 head(s) against " + db.url().replace(":" + db.password() + "@", "@")
                 + ": 7 applied, 0 partially applied, 0 pending\n", Jar.run(work, args("validate", on)).assertOk().out());
         Jar.run(work, args("downgrade", "-1", on)).assertOk();
         Jar.run(work, args("stamp", "head", on)).assertOk();

@@ -50,6 +50,14 @@ final class BeanValidationDdl {
     private BeanValidationDdl() {
     }
 
+    /** Hibernate Validator on the model's classes, with a message interpolator that needs no expression language. */
+    static ValidatorFactory validatorFactory(ClassLoader loader) {
+        return Validation.byProvider(HibernateValidator.class).configure()
+                .externalClassLoader(loader)
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+    }
+
     static void apply(Metadata metadata, StandardServiceRegistry registry, ClassLoader loader, Map<String, String> settings) {
         Set<ValidationMode> modes = ValidationMode.getModes(settings.getOrDefault(BeanValidationIntegrator.JAKARTA_MODE_PROPERTY,
                 settings.get(BeanValidationIntegrator.MODE_PROPERTY)));
@@ -60,10 +68,7 @@ final class BeanValidationDdl {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
-        try (ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
-                .externalClassLoader(loader)
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory()) {
+        try (ValidatorFactory factory = validatorFactory(loader)) {
             Map<String, Object> values = new HashMap<>(settings);
             APPLY.invoke(null, factory, metadata.getEntityBindings(), values,
                     registry.getService(JdbcEnvironment.class).getDialect(),

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The application's implicit naming strategy (JPA's by default), except that constraints and indexes
@@ -139,10 +138,18 @@ public final class ConventionalNamingStrategy implements ImplicitNamingStrategy 
         if (given != null) {
             return given;
         }
-        String name = fitIdentifier((prefix + "_" + table.getText() + "_"
-                + columns.stream().map(Identifier::getText).collect(Collectors.joining("_"))).toLowerCase(Locale.ROOT));
+        return Identifier.toIdentifier(conventional(prefix, table.getText(), columns.stream().map(Identifier::getText).toList()));
+    }
+
+    /**
+     * {@code <prefix>_<table>_<columns>}, recorded as made up by this strategy. Also for a constraint
+     * whose source named another table than its own (Hibernate 7.4 names a collection table's unique
+     * key after the owning entity's table).
+     */
+    String conventional(String prefix, String table, List<String> columns) {
+        String name = fitIdentifier((prefix + "_" + table + "_" + String.join("_", columns)).toLowerCase(Locale.ROOT));
         generated.add(name);
-        return Identifier.toIdentifier(name);
+        return name;
     }
 
     /** Whether {@code name} is one this strategy made up for a constraint or index the model left unnamed. */

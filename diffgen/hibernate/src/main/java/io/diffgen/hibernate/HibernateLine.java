@@ -93,7 +93,7 @@ public final class HibernateLine implements ModelReader {
     private List<String> sequenceNames(List<String> mappedClasses, Map<String, String> settings) {
         Map<String, Object> offline = new HashMap<>(settings);
         offline.put("jakarta.persistence.database-product-name", "PostgreSQL");
-        offline.put("jakarta.persistence.database-major-version", "13");
+        offline.put("jakarta.persistence.database-major-version", HibernateModelReader.OLDEST_POSTGRES);
         offline.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         StandardServiceRegistry registry = registry(offline);
         try {
@@ -118,6 +118,8 @@ public final class HibernateLine implements ModelReader {
         all.put("hibernate.connection.username", user);
         all.put("hibernate.connection.password", password);
         all.put("hibernate.connection.pool_size", "2");
+        // Bean Validation as the reader applies it, with no expression language on the classpath
+        all.putIfAbsent("jakarta.persistence.validation.factory", BeanValidationDdl.validatorFactory(loader()));
         StandardServiceRegistry registry = registry(all);
         try {
             return metadata(registry, mappedClasses).buildSessionFactory();

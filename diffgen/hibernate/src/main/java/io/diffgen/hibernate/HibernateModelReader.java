@@ -65,6 +65,12 @@ import java.util.stream.Stream;
  */
 public final class HibernateModelReader {
 
+    /**
+     * The oldest PostgreSQL this Hibernate's dialect supports, which the DDL is written for: 13 for
+     * Hibernate 6 (and diffgen), 14 for Hibernate 7, which warns below it.
+     */
+    static final String OLDEST_POSTGRES = org.hibernate.Version.getVersionString().startsWith("6.") ? "13" : "14";
+
     private HibernateModelReader() {
     }
 
@@ -73,9 +79,9 @@ public final class HibernateModelReader {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
                 .applySettings(new java.util.HashMap<String, Object>(settings))
-                // PostgreSQL 13 is the oldest server supported; the dialect resolves from these without a connection
+                // the dialect resolves from these without a connection
                 .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
-                .applySetting("jakarta.persistence.database-major-version", "13")
+                .applySetting("jakarta.persistence.database-major-version", OLDEST_POSTGRES)
                 .applySetting("jakarta.persistence.database-minor-version", "0")
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
@@ -142,7 +148,8 @@ public final class HibernateModelReader {
             }
             String key = key(table, defaultSchema);
             refuseSystemSchema(key, "table");
-            Table read = inDeclaredOrder(readTable(table, key, defaultSchema, metadata, partialIndexes.getOrDefault(key, List.of()), generated),
+            Table read = inDeclaredOrder(readTable(table, key, defaultSchema, metadata, partialIndexes.getOrDefault(key, List.of()), generated,
+                            naming),
                     declaredOrder.getOrDefault(key, List.of()));
             tables.put(read.name(), read);
         }
@@ -166,7 +173,7 @@ public final class HibernateModelReader {
      * CHECKs', column uniques') go into {@code generated} as {@link EntityModel#generatedName}s.
      */
     private static Table readTable(org.hibernate.mapping.Table table, String tableKey, String defaultSchema, Metadata metadata,
-                                   List<PartialIndex> partials, Set<String> generated) {
+                                   List<PartialIndex> partials, Set<String> generated, ConventionalNamingStrategy naming) {
         String name = stored(table); // the table's own name, which generated names start with
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
@@ -177,7 +184,7 @@ public final class HibernateModelReader {
                     : Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip());
             columns.add(new Column(stored(c), type,
                     c.isNullable() && !table.isPrimaryKey(c),
-                    Optional.ofNullable(c.getDefaultValue()), identity, Optional.ofNullable(c.getComment())));
+                    Optional.ofNullable(c.getDefaultValue()), identity, comment(c.getComment())));
             int unnamed = 0;
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
                 String checkName = check.isNamed() ? stored(check.getName())
@@ -218,7 +225,9 @@ public final class HibernateModelReader {
             if (pk.isPresent() && pk.get().columns().equals(columnNames(uk.getColumns()))) {
                 continue; // Hibernate's unique key over the PK columns adds nothing
             }
-            uniques.add(new UniqueConstraint(stored(uk.getName()), columnNames(uk.getColumns())));
+            String ukName = stored(uk.getName());
+            List<String> ukColumns = columnNames(uk.getColumns());
+            uniques.add(new UniqueConstraint(naming.generated(ukName) ? naming.conventional("uq", name, ukColumns) : ukName, ukColumns));
         }
         addColumnUniques(table, tableKey, name, uniques, generated);
 
@@ -235,7 +244,15 @@ public final class HibernateModelReader {
         for (PartialIndex pi : partials) {
             indexes.add(new Index(stored(pi.name()), parseColumnList(pi.columnList()), pi.unique(), Optional.of(pi.where()), "btree"));
         }
-        return new Table(tableKey, columns, pk, fks, uniques, checks, indexes, Optional.ofNullable(table.getComment()));
+        return new Table(tableKey, columns, pk, fks, uniques, checks, indexes, comment(table.getComment()));
+    }
+
+    /**
+     * A comment as PostgreSQL keeps it: {@code COMMENT ... IS ''} removes one, so an empty comment
+     * (Hibernate 7.2 gives one to the columns of a join table) is none.
+     */
+    private static Optional<String> comment(String comment) {
+        return Optional.ofNullable(comment).filter(c -> !c.isEmpty());
     }
 
     /**
