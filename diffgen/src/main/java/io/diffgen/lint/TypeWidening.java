@@ -18,6 +18,8 @@ enum TypeWidening {
     static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
     static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
     static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+    /** {@code timestamp(3) with time zone}, {@code time without time zone} (precision 6): the base type and its fractional digits. */
+    static final Pattern TEMPORAL = Pattern.compile("(timestamp|time)(?:\\((\\d)\\))? (with|without) time zone");
 
     static TypeWidening of(String from, String to) {
         String f = from.toLowerCase(Locale.ROOT);
@@ -46,8 +48,18 @@ enum TypeWidening {
             return NONE;
         }
         if (fn.matches() && t.equals("numeric")) return NO_REWRITE;
+        Matcher ft = TEMPORAL.matcher(f);
+        Matcher tt = TEMPORAL.matcher(t);
+        if (ft.matches() && tt.matches() && ft.group(1).equals(tt.group(1)) && ft.group(3).equals(tt.group(3))) {
+            // more fractional digits: PostgreSQL changes only the catalog; fewer rounds every value and rewrites
+            return precision(tt) >= precision(ft) ? NO_REWRITE : NONE;
+        }
         if (f.equals("real") && t.equals("double precision")) return REWRITE;
         return NONE;
+    }
+
+    private static int precision(Matcher temporal) {
+        return temporal.group(2) == null ? 6 : Integer.parseInt(temporal.group(2));
     }
 
     private static Optional<Integer> length(String type) {

@@ -236,6 +236,13 @@ class LinterTest {
             "real                   | double precision       | DG006 DG009",
             "double precision       | real                   | DG003 DG006",
             "text                   | integer                | DG003 DG006",
+            // fractional seconds (Hibernate 7's secondPrecision): more digits change only the catalog
+            "timestamp(0) with time zone    | timestamp(3) with time zone    | DG009",
+            "timestamp(3) without time zone | timestamp without time zone    | DG009",
+            "time(0) without time zone      | time without time zone         | DG009",
+            "timestamp with time zone       | timestamp(3) with time zone    | DG003 DG006",
+            "time without time zone         | time(0) without time zone      | DG003 DG006",
+            "timestamp(3) without time zone | timestamp(3) with time zone    | DG003 DG006",
     })
     void typeChanges(String from, String to, String expected) {
         if (from.equals(to)) {

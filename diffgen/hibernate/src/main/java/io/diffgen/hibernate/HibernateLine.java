@@ -70,6 +70,7 @@ public final class HibernateLine implements ModelReader {
                                        String password) {
         Map<String, Object> all = new HashMap<>(settings);
         all.put("hibernate.hbm2ddl.auto", "validate");
+        all.putIfAbsent(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ReferenceTenant());
         List<String> ran = new ArrayList<>();
         try (SessionFactory factory = sessionFactory(mappedClasses, all, jdbcUrl, user, password)) {
             List<String> entities = new ArrayList<>();

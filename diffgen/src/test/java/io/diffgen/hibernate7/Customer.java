@@ -1,0 +1,28 @@
+package io.diffgen.hibernate7;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
+
+import java.util.UUID;
+
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    UUID id;
+
+    @TenantId
+    @Column(length = 40)
+    String tenant;
+
+    @Column(nullable = false, comment = "as the customer writes it")
+    String name;
+
+    boolean active;
+}
