@@ -156,7 +156,8 @@ public final class HibernateLines {
     private static URL marker(String line) {
         URL marker = HibernateLines.class.getClassLoader().getResource("META-INF/diffgen/hibernate-" + line + ".properties");
         if (marker == null) {
-            throw new IllegalStateException("diffgen-hibernate-" + line + " is missing from diffgen's class path");
+            throw new ModelException("diffgen's reader for Hibernate " + line + " is not on its class path: add io.diffgen:diffgen-hibernate-"
+                    + line + " beside io.diffgen:diffgen to read models");
         }
         return marker;
     }

@@ -7,9 +7,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryDependsOnPostProcessor;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +22,14 @@ import java.nio.file.Path;
  * Migrates the application's database with diffgen at start-up, as Spring Boot does for Flyway and
  * Liquibase: after the DataSource, before the JPA EntityManagerFactory (which depends on the migration
  * bean), so Hibernate starts on the schema the entities need. {@code spring.diffgen.enabled=false}
- * turns it off.
+ * turns it off. Spring Boot 4 moved the DataSource and Hibernate auto-configurations to modules of their
+ * own, so both generations are named.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
+@AutoConfiguration(
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"},
+        beforeName = {"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+                "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration"})
 @ConditionalOnClass(Migrator.class)
 @ConditionalOnProperty(prefix = "spring.diffgen", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DiffgenProperties.class)
@@ -53,8 +55,8 @@ public class DiffgenAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean")
     static class BeforeJpa {
         @Bean
-        static EntityManagerFactoryDependsOnPostProcessor diffgenBeforeEntityManagerFactory() {
-            return new EntityManagerFactoryDependsOnPostProcessor(DiffgenMigration.class);
+        static EntityManagerFactoryAfterMigration diffgenBeforeEntityManagerFactory() {
+            return new EntityManagerFactoryAfterMigration();
         }
     }
 

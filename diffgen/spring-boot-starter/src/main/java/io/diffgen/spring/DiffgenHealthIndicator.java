@@ -1,10 +1,10 @@
 package io.diffgen.spring;
 
 import io.diffgen.api.MigrationStatus;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 
-/** Down when the database is not at the head of the migrations (a revision pending or partly applied). */
+/** Down when the database is not at the head of the migrations (a revision pending or partly applied). Spring Boot 4. */
 public class DiffgenHealthIndicator extends AbstractHealthIndicator {
     private final DiffgenMigration migration;
 

@@ -9,13 +9,15 @@ import org.springframework.beans.factory.InitializingBean;
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The application's migration: run once when the bean is initialised, which the auto-configuration
  * places after the DataSource and before the JPA EntityManagerFactory. Also what the actuator
- * endpoint and the health indicator read.
+ * endpoint and the health indicator read; the health indicator of Spring Boot 3 (another module,
+ * built against that generation) reads it as a {@code Supplier<MigrationStatus>}.
  */
-public class DiffgenMigration implements InitializingBean {
+public class DiffgenMigration implements InitializingBean, Supplier<MigrationStatus> {
     private static final Logger LOG = LoggerFactory.getLogger(DiffgenMigration.class);
 
     private final Migrator migrator;
@@ -42,6 +44,11 @@ public class DiffgenMigration implements InitializingBean {
 
     public MigrationStatus status() {
         return migrator.status(dataSource);
+    }
+
+    @Override
+    public MigrationStatus get() {
+        return status();
     }
 
     public List<RevisionRunner.RevisionState> revisions() {
