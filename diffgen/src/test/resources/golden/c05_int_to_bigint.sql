@@ -2,6 +2,7 @@
 -- Revision: v2
 -- Revises: v1
 -- Message: v2
+-- Model: Hibernate ORM <version> (bundled with diffgen)
 --
 -- Changes:
 --   - alter column counter.hits: type integer -> bigint

@@ -2,6 +2,7 @@
 -- Revision: v2
 -- Revises: v1
 -- Message: v2
+-- Model: Hibernate ORM <version> (bundled with diffgen)
 --
 -- Changes:
 --   - add column a_table_name_that_goes_on_well_past_the_sixty_three_bytes_postg.second_column_whose_name_is_also_far_longer_than_postgresql_kee

@@ -2,6 +2,7 @@
 -- Revision: v2
 -- Revises: v1
 -- Message: v2
+-- Model: Hibernate ORM <version> (bundled with diffgen)
 --
 -- Changes:
 --   - rename value A of enum type jobkind to AA

@@ -34,8 +34,12 @@ import java.util.Optional;
  * throwaway PostgreSQL on which the migrations are replayed up to those revisions.
  */
 public final class Autogenerate {
-    /** The comparison: the changes that bring the database to the model, and what the database was at. */
-    public record Comparison(List<Change> changes, List<String> databaseRevisions, SchemaSnapshot database, SchemaSnapshot model) {
+    /**
+     * The comparison: the changes that bring the database to the model, what the database was at, and
+     * which Hibernate read the model ({@link HibernateLines.Choice#describe()}).
+     */
+    public record Comparison(List<Change> changes, List<String> databaseRevisions, SchemaSnapshot database, SchemaSnapshot model,
+                             String modelReadBy) {
     }
 
     private Autogenerate() {
@@ -95,7 +99,7 @@ public final class Autogenerate {
                 // the schema that holds the history is the one compared, whatever comes first on the search_path
                 TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);
                 try {
-                    return compareOn(c, settings, modelKey, model, current, online, timing);
+                    return compareOn(c, settings, modelKey, model, hibernate, current, online, timing);
                 } finally {
                     closeQuietly(schema);
                 }
@@ -113,13 +117,14 @@ public final class Autogenerate {
                 }));
              Connection c = shadow.connect()) {
             List<String> current = new RevisionRunner(c, migrations, graph).current();
-            return compareOn(c, settings, modelKey, model, current, online, timing);
+            return compareOn(c, settings, modelKey, model, hibernate, current, online, timing);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
-    private static Comparison compareOn(Connection c, Settings settings, Optional<String> modelKey, EntityModel model, List<String> current,
+    private static Comparison compareOn(Connection c, Settings settings, Optional<String> modelKey, EntityModel model,
+                                        HibernateLines.Choice hibernate, List<String> current,
                                         boolean online, Timing timing) {
         // the model names objects in the database's own schema without it, as the catalog reader does
         String own = currentSchema(c);
@@ -140,7 +145,7 @@ public final class Autogenerate {
         List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(relative.renames(), online, relative.generatedNames(), own)));
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
-        return new Comparison(changes, current, database, canonical);
+        return new Comparison(changes, current, database, canonical, hibernate.describe());
     }
 
     /**

@@ -47,6 +47,7 @@ public final class RevisionWriter {
             String id = newId(graph, request.revId());
             List<Change> upgrade = List.of();
             Optional<SchemaSnapshot> target = Optional.empty();
+            Optional<String> modelReadBy = Optional.empty();
             if (request.autogenerate().isPresent()) {
                 Autogenerate.Comparison comparison = Autogenerate.compare(request.autogenerate().get(), migrations, graph, parents,
                         request.online(), clock);
@@ -55,9 +56,11 @@ public final class RevisionWriter {
                 }
                 upgrade = comparison.changes();
                 target = Optional.of(comparison.model());
+                modelReadBy = Optional.of(comparison.modelReadBy());
             }
             List<Diagnostic> warnings = Linter.lint(upgrade, target);
-            return new Written(Optional.of(write(migrations, id, parents, text, upgrade, warnings, request.timeouts())), upgrade, warnings);
+            return new Written(Optional.of(write(migrations, id, parents, text, upgrade, warnings, request.timeouts(), modelReadBy)),
+                    upgrade, warnings);
         }, waiting);
     }
 
@@ -68,7 +71,7 @@ public final class RevisionWriter {
         return migrations.whileWritingRevisions(() -> {
             RevisionGraph graph = migrations.graph();
             List<String> parents = graph.mergeParents(references);
-            return write(migrations, newId(graph, revId), parents, text, List.of(), List.of(), timeouts);
+            return write(migrations, newId(graph, revId), parents, text, List.of(), List.of(), timeouts, Optional.empty());
         }, waiting);
     }
 
@@ -87,10 +90,11 @@ public final class RevisionWriter {
     }
 
     private static Path write(MigrationsDirectory migrations, String id, List<String> parents, String message, List<Change> upgrade,
-                              List<Diagnostic> warnings, RevisionScript.Timeouts timeouts) {
+                              List<Diagnostic> warnings, RevisionScript.Timeouts timeouts, Optional<String> modelReadBy) {
         Instant now = Instant.now();
         Revision revision = new Revision(id, parents, message, MigrationsDirectory.createDate(now), Optional.empty());
         String fileName = migrations.fileName(now, id, message);
-        return migrations.write(fileName, RevisionScript.render(revision, fileName, upgrade, Differ.inverse(upgrade), warnings, timeouts));
+        return migrations.write(fileName, RevisionScript.render(revision, fileName, upgrade, Differ.inverse(upgrade), warnings, timeouts,
+                modelReadBy));
     }
 }

@@ -98,7 +98,7 @@ class RevisionScriptTest {
         Index ix = new Index("ix_member_nickname", List.of(new Index.Key("nickname", false)), false, Optional.empty(), "btree");
         List<Change> up = List.of(new Change.AddColumn("member", Column.of("nickname", "text", true)), new Change.CreateIndex("member", ix, true));
         String script = RevisionScript.render(revision("bc2002", "m", "ae1001"), FILE, up, Differ.inverse(up), List.of(),
-                new RevisionScript.Timeouts("2s", "30min"));
+                new RevisionScript.Timeouts("2s", "30min"), Optional.empty());
         String tail = script.substring(script.indexOf("--changeset diffgen:bc2002.2"));
         assertEquals("""
                 --changeset diffgen:bc2002.2 logicalFilePath:migrations/versions/20240102_030405_ae1001_add_nickname.sql runInTransaction:false
