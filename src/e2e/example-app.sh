@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # End-to-end: the example application (src/examples/shop) as its README runs it, in a copy: the
 # committed migrations match the entities, an entity edit becomes a revision, the service migrates
-# itself at start-up and /actuator/diffgen reports the head. Run after 'mvn install' (make test does).
+# itself at start-up and /actuator/diffgen reports the head; then the same service, brand new, on
+# Spring Boot 4.0 and 3.5. Run after 'mvn install' (make test does).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$repo/diffgen/target/diffgen.jar"
 MVN=${MVN:-mvn -B}
+# besides the example's own Spring Boot (4.1), the lines it is also run on
+OTHER_BOOTS=${OTHER_BOOTS:-4.0.7 3.5.7}
 work=$(mktemp -d)
 app_pid=
 cleanup() {
@@ -40,22 +43,50 @@ get() {
   exec 3>&-
 }
 
-# a free port, told by the application itself
-setsid $MVN spring-boot:run -Dspring-boot.run.arguments=--server.port=0 > "$work/app.log" 2>&1 &
-app_pid=$!
-port=
-for _ in $(seq 1 180); do
-  port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -1)
-  [ -n "$port" ] && break
-  kill -0 "$app_pid" 2>/dev/null || fail "the application exited"
-  sleep 1
+# start the service in the current folder on a free port it tells, check that it migrated itself to
+# $head ($revisions revisions applied) and that /actuator/health has diffgen UP, then stop it
+serve() {
+  local what=$1 revisions=$2
+  setsid $MVN spring-boot:run -Dspring-boot.run.arguments=--server.port=0 > "$work/app.log" 2>&1 &
+  app_pid=$!
+  port=
+  for _ in $(seq 1 180); do
+    port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -1)
+    [ -n "$port" ] && break
+    kill -0 "$app_pid" 2>/dev/null || fail "$what: the application exited"
+    sleep 1
+  done
+  [ -n "$port" ] || fail "$what: the application did not start in 180 s"
+  report=$(get /actuator/diffgen) || fail "$what: no /actuator/diffgen"
+  [[ "$report" == *"\"heads\":[\"$head\"]"* && "$report" == *"\"upToDate\":true"* ]] || fail "$what: the report does not show head $head:\n$report"
+  [ "$(grep -o '"state":"SUCCESS"' <<< "$report" | wc -l)" = "$revisions" ] || fail "$what: expected $revisions applied revisions:\n$report"
+  ok "$what: mvn spring-boot:run migrated itself; curl /actuator/diffgen reports head $head"
+  health=$(get /actuator/health) || fail "$what: health is not UP"
+  # Spring Boot 3 writes the status first, Spring Boot 4 the details first
+  local up='"diffgen":\{("details":\{[^}]*\},)?"status":"UP"'
+  [[ "$health" =~ $up ]] || fail "$what: the diffgen health indicator is not UP:\n$health"
+  ok "$what: curl /actuator/health: diffgen UP"
+  kill -- -"$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=
+}
+
+boot=$(sed -n '/spring-boot-starter-parent/{n;s/.*<version>\(.*\)<\/version>.*/\1/p}' pom.xml)
+serve "Spring Boot $boot" 2
+
+# the same service, brand new, on the other Spring Boot lines teams run (each with its own Hibernate):
+# a first revision from the entities, written by the plugin, then the service migrates itself
+for other in $OTHER_BOOTS; do
+  java -jar "$jar" db stop --migrations "$work/shop/migrations" >/dev/null 2>&1 || true
+  rm -rf "$work/shop" && cp -r "$repo/src/examples/shop" "$work/shop" && cd "$work/shop"
+  rm -rf target .diffgen migrations/versions/*
+  sed -i "/spring-boot-starter-parent/{n;s#<version>.*</version>#<version>$other</version>#}" pom.xml
+  # Spring Boot 3.5 manages Liquibase 4.31 itself; on 4.x diffgen's own 4.31.1
+  [[ "$other" == 3.* ]] && sed -i '/<liquibase.version>/d' pom.xml || sed -i 's#<liquibase.version>.*</liquibase.version>#<liquibase.version>4.31.1</liquibase.version>#' pom.xml
+  $MVN compile diffgen:revision -Ddiffgen.message="create shop" > "$work/revision.log" 2>&1 || fail "Spring Boot $other: revision failed:\n$(cat "$work/revision.log")"
+  grep -q "Model: Hibernate ORM" migrations/versions/*create_shop.sql || fail "Spring Boot $other: the revision does not say which Hibernate read the model"
+  ok "Spring Boot $other: mvn compile diffgen:revision, $(sed -n 's/^-- Model: //p' migrations/versions/*create_shop.sql)"
+  head=$(sed -n 's/^-- Revision: //p' migrations/versions/*create_shop.sql)
+  serve "Spring Boot $other" 1
 done
-[ -n "$port" ] || fail "the application did not start in 180 s"
-report=$(get /actuator/diffgen) || fail "no /actuator/diffgen"
-[[ "$report" == *"\"heads\":[\"$head\"]"* && "$report" == *"\"upToDate\":true"* ]] || fail "the report does not show head $head:\n$report"
-[ "$(grep -o '"state":"SUCCESS"' <<< "$report" | wc -l)" = 2 ] || fail "expected two applied revisions:\n$report"
-ok "mvn spring-boot:run migrated itself; curl /actuator/diffgen reports head $head"
-health=$(get /actuator/health) || fail "health is not UP"
-[[ "$health" == *'"diffgen":{"status":"UP"'* ]] || fail "the diffgen health indicator is not UP:\n$health"
-ok "curl /actuator/health: diffgen UP"
 echo "example-app: $pass checks passed"
