@@ -32,11 +32,11 @@ expect 0 "No new upgrade operations detected." migrate-check
 expect 0 "Running upgrade" migrate-upgrade
 expect 0 "$head (head)" migrate-current
 expect 0 "up to date" migrate-status
-expect 0 "$head (head), usage metrics" migrate-history
+expect 0 "$head (head), hibernate 7 checks converted enum columns" migrate-history
 expect 0 "$head (head)" migrate-heads
 expect 0 "Rev: $head (head)" migrate-show REVISION="$head"
 expect 0 "INSERT INTO databasechangelog" migrate-sql
-expect 0 "7 applied, 0 partially applied, 0 pending" migrate-validate
+expect 0 "8 applied, 0 partially applied, 0 pending" migrate-validate
 expect 0 "nothing to do" migrate-init
 expect 0 "Running downgrade $head" migrate-downgrade REVISION=-1
 expect 0 "not up to date" migrate-status
