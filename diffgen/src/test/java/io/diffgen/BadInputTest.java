@@ -386,6 +386,38 @@ class BadInputTest {
         assertFalse((r.out() + r.err()).contains(SECRET));
     }
 
+    // the application's Hibernate
+
+    /** A hibernate-core jar as a build tool would put it on the classpath: its Version class and its manifest's version. */
+    private static Path hibernateCoreJar(Path dir, String version) throws IOException {
+        Path jar = dir.resolve("hibernate-core-" + version + ".jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.IMPLEMENTATION_VERSION, version);
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("org/hibernate/Version.class"));
+            out.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.4.10.Final", "6.5.3.Final", "7.5.0.Final", "8.0.0.Alpha1", "5.6.15.Final"})
+    void aHibernateDiffgenDoesNotReadIsRefusedNamingTheVersionAndWhatIsSupported(String version, @TempDir Path dir) throws IOException {
+        Path jar = hibernateCoreJar(dir, version);
+        Path versions = dir.resolve("migrations/versions");
+        Files.createDirectories(versions);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--migrations", dir.resolve("migrations").toString(),
+                        "--model-classpath", jar + java.io.File.pathSeparator + Path.of("../model/target/classes").toAbsolutePath(),
+                        "--model-package", "io.pixcrawler.model"), 3,
+                "the model's classpath has Hibernate ORM " + version + " (hibernate-core-" + version + ".jar): diffgen reads models with "
+                        + "Hibernate ORM 6.6.x and 7.0 to 7.4");
+        try (var files = Files.list(versions)) {
+            assertEquals(0, files.count(), "no revision written");
+        }
+    }
+
     // the application's Hibernate settings
 
     @Test
