@@ -7,7 +7,7 @@ MVN ?= mvn -B -q
 JAVA ?= java
 JAR := diffgen/target/diffgen.jar
 DIFFGEN := $(JAVA) -XX:TieredStopAtLevel=1 -jar $(JAR)
-SOURCES := $(shell find pom.xml diffgen/pom.xml diffgen/src/main diffgen/annotations model/pom.xml model/src/main -type f 2>/dev/null)
+SOURCES := $(shell find pom.xml diffgen/pom.xml diffgen/src/main diffgen/annotations diffgen/model-api diffgen/hibernate model/pom.xml model/src/main -type f -not -path "*/target/*" 2>/dev/null)
 
 REVISION ?= head
 

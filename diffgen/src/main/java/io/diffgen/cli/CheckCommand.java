@@ -21,6 +21,7 @@ final class CheckCommand extends DiffgenCommand {
         RevisionGraph graph = migrations.graph();
         Timing clock = new Timing();
         Autogenerate.Comparison comparison = Autogenerate.compare(common().modelSettings(), migrations, graph, graph.heads(), false, clock);
+        if (common().verbose) err().println("Model read by " + comparison.modelReadBy());
         if (timing) err().println(clock.summary());
         if (comparison.changes().isEmpty()) {
             out().println("No new upgrade operations detected.");

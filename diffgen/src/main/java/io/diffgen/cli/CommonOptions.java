@@ -73,7 +73,7 @@ public final class CommonOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     int lockRetries;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of errors, and which Hibernate read the model.")
     boolean verbose;
 
     Settings settings() {

@@ -42,6 +42,7 @@ final class RevisionCommand extends DiffgenCommand {
         var request = new RevisionWriter.Request(message, revId, head, splice,
                 autogenerate ? Optional.of(common().modelSettings()) : Optional.empty(), !singleTransaction, common().scriptTimeouts());
         RevisionWriter.Written written = RevisionWriter.revision(migrations(), request, clock, this::tell);
+        if (common().verbose) written.modelReadBy().ifPresent(by -> err().println("Model read by " + by));
         if (written.path().isEmpty()) {
             out().println("No changes detected");
         } else {

@@ -34,8 +34,11 @@ public final class RevisionWriter {
                           RevisionScript.Timeouts timeouts) {
     }
 
-    /** The file written (none when autogenerate found nothing to do), with the changes and warnings in it. */
-    public record Written(Optional<Path> path, List<Change> changes, List<Diagnostic> warnings) {
+    /**
+     * The file written (none when autogenerate found nothing to do), with the changes and warnings in
+     * it, and, for autogenerate, which Hibernate read the model.
+     */
+    public record Written(Optional<Path> path, List<Change> changes, List<Diagnostic> warnings, Optional<String> modelReadBy) {
     }
 
     public static Written revision(MigrationsDirectory migrations, Request request, Timing clock, Consumer<String> waiting) {
@@ -52,7 +55,7 @@ public final class RevisionWriter {
                 Autogenerate.Comparison comparison = Autogenerate.compare(request.autogenerate().get(), migrations, graph, parents,
                         request.online(), clock);
                 if (comparison.changes().isEmpty()) {
-                    return new Written(Optional.empty(), List.of(), List.of());
+                    return new Written(Optional.empty(), List.of(), List.of(), Optional.of(comparison.modelReadBy()));
                 }
                 upgrade = comparison.changes();
                 target = Optional.of(comparison.model());
@@ -60,7 +63,7 @@ public final class RevisionWriter {
             }
             List<Diagnostic> warnings = Linter.lint(upgrade, target);
             return new Written(Optional.of(write(migrations, id, parents, text, upgrade, warnings, request.timeouts(), modelReadBy)),
-                    upgrade, warnings);
+                    upgrade, warnings, modelReadBy);
         }, waiting);
     }
 
