@@ -100,23 +100,11 @@ public final class HibernateModelReader {
             BeanValidationDdl.apply(metadata, registry, loader, settings);
             ((MetadataImplementor) metadata).orderColumns(true);
             String defaultSchema = settings.get(AvailableSettings.DEFAULT_SCHEMA);
+            // Hibernate's own errors become one line, naming this Hibernate, in diffgen's IsolatedModelReader
             return toModel(metadata, naming, defaultSchema == null || defaultSchema.isBlank() ? null : stored(defaultSchema.strip()));
-        } catch (ModelException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ModelException("entity mapping error: " + rootMessage(e), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return t == e ? message : e.getMessage() + " (" + message + ")";
     }
 
     private static EntityModel toModel(Metadata metadata, ConventionalNamingStrategy naming, String defaultSchema) {
