@@ -231,6 +231,15 @@ class BadInputTest {
     }
 
     @Test
+    void storageOptionsAreRefusedNotLost(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.options"), 3,
+                "table ticket_log has options = \"with (fillfactor = 70)\", which diffgen does not write or compare yet");
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
+    @Test
     void columnTypePostgresDoesNotKnow(@TempDir Path dir) throws IOException {
         Path m = migrations(dir);
         assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),

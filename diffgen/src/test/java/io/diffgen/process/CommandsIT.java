@@ -33,7 +33,7 @@ class CommandsIT {
     void readOnlyCommandsOnTheRevisionFiles() {
         String head = head();
         Jar.Result history = Jar.run(work, args("history", PIXCRAWLER)).assertOk();
-        assertEquals(7, history.out().lines().count(), history.out());
+        assertEquals(8, history.out().lines().count(), history.out());
         assertTrue(history.out().lines().findFirst().orElseThrow().contains("-> " + head + " (head), usage metrics"), history.out());
         assertTrue(Jar.run(work, args("show", head.substring(0, 6), PIXCRAWLER)).assertOk().out().contains("Rev: " + head + " (head)"));
         Jar.Result validate = Jar.run(work, args("validate", "--offline", PIXCRAWLER)).assertOk();
@@ -53,7 +53,7 @@ class CommandsIT {
         assertTrue(Jar.run(work, args("status", "--json", on)).assertOk().out().contains("\"upToDate\":true"));
         assertEquals(0, Jar.run(work, args("check", on, MODEL)).exitCode());
         assertEquals("Validated 8 revision(s), 16 changeset(s), 1 head(s) against " + db.url().replace(":" + db.password() + "@", "@")
-                + ": 7 applied, 0 partially applied, 0 pending\n", Jar.run(work, args("validate", on)).assertOk().out());
+                + ": 8 applied, 0 partially applied, 0 pending\n", Jar.run(work, args("validate", on)).assertOk().out());
         Jar.run(work, args("downgrade", "-1", on)).assertOk();
         Jar.run(work, args("stamp", "head", on)).assertOk();
         assertEquals(head + " (head)\n", Jar.run(work, args("current", on)).assertOk().out());

@@ -163,9 +163,16 @@ public final class HibernateModelReader {
     private static Table readTable(org.hibernate.mapping.Table table, String tableKey, String defaultSchema, Metadata metadata,
                                    List<PartialIndex> partials, Set<String> generated, ConventionalNamingStrategy naming) {
         String name = stored(table); // the table's own name, which generated names start with
+        refuseOptions(table, "table " + Identifiers.display(tableKey));
+        table.getIndexes().values().forEach(i -> refuseOptions(i, "index " + i.getName() + " on " + Identifiers.display(tableKey)));
+        table.getUniqueKeys().values().forEach(u -> refuseOptions(u, "unique key " + u.getName() + " on " + Identifiers.display(tableKey)));
+        table.getForeignKeys().values().forEach(f -> refuseOptions(f, "foreign key " + f.getName() + " on " + Identifiers.display(tableKey)));
+        table.getChecks().forEach(k -> refuseOptions(k, "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
+            refuseOptions(c, "column " + Identifiers.display(tableKey) + "." + stored(c));
+            c.getCheckConstraints().forEach(k -> refuseOptions(k, "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
             Column.Identity identity = c.isIdentity() ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
             // an enum type's name is an identifier (it may be a keyword, like order), any other type is SQL as Hibernate spells it
             String type = c.getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM ? Identifiers.quote(stored(c.getSqlType(metadata)))
@@ -233,6 +240,27 @@ public final class HibernateModelReader {
             indexes.add(new Index(stored(pi.name()), parseColumnList(pi.columnList()), pi.unique(), Optional.of(pi.where()), "btree"));
         }
         return new Table(tableKey, columns, pk, fks, uniques, checks, indexes, comment(table.getComment()));
+    }
+
+    /**
+     * Jakarta Persistence 3.2's {@code options = "..."} (Hibernate 7; 6.6's mapping has no such
+     * property, hence the reflection): SQL Hibernate appends to the object's DDL, such as
+     * {@code with (fillfactor = 70)}. diffgen neither writes nor compares it yet, so a model that uses it
+     * is refused rather than given a schema without it.
+     */
+    private static void refuseOptions(Object mapping, String what) {
+        Object options;
+        try {
+            options = mapping.getClass().getMethod("getOptions").invoke(mapping);
+        } catch (NoSuchMethodException e) {
+            return;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        if (options instanceof String text && !text.isBlank()) {
+            throw new ModelException(what + " has options = \"" + text.strip() + "\", which diffgen does not write or compare yet: "
+                    + "take them out of the mapping and write them in a revision of your own (revision -m MSG, without --autogenerate)");
+        }
     }
 
     /**
