@@ -34,7 +34,7 @@ class CommandsIT {
         String head = head();
         Jar.Result history = Jar.run(work, args("history", PIXCRAWLER)).assertOk();
         assertEquals(8, history.out().lines().count(), history.out());
-        assertTrue(history.out().lines().findFirst().orElseThrow().contains("-> " + head + " (head), usage metrics"), history.out());
+        assertTrue(history.out().lines().findFirst().orElseThrow().contains("-> " + head + " (head), hibernate 7 checks converted enum columns"), history.out());
         assertTrue(Jar.run(work, args("show", head.substring(0, 6), PIXCRAWLER)).assertOk().out().contains("Rev: " + head + " (head)"));
         Jar.Result validate = Jar.run(work, args("validate", "--offline", PIXCRAWLER)).assertOk();
         assertEquals("Validated 8 revision(s), 16 changeset(s), 1 head(s) (files and graph only)\n", validate.out());
