@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 
 /**
  * The Hibernate settings the application's own Hibernate runs with, so that diffgen maps the model
@@ -41,8 +42,10 @@ import java.util.zip.ZipEntry;
 public record HibernateSettings(Map<String, String> values, List<String> sources) {
     /** Spring Boot's default physical naming: {@code firstName} is {@code first_name}. */
     static final String SPRING_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
-    /** Spring Boot's default implicit naming, used when Spring Boot's class is on the model classpath. */
+    /** Spring Boot's default implicit naming, used when Spring Boot's class is on the model classpath: Boot 3's. */
     static final String SPRING_IMPLICIT = "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy";
+    /** The same class in Spring Boot 4, which moved it to its spring-boot-hibernate module. */
+    static final String SPRING_4_IMPLICIT = "org.springframework.boot.hibernate.SpringImplicitNamingStrategy";
 
     static final String PHYSICAL_NAMING_STRATEGY = "hibernate.physical_naming_strategy";
     static final String IMPLICIT_NAMING_STRATEGY = "hibernate.implicit_naming_strategy";
@@ -90,9 +93,9 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
         Optional<Map<String, String>> spring = springBootProperties(classpath);
         if (spring.isPresent()) {
             values.put(PHYSICAL_NAMING_STRATEGY, SPRING_PHYSICAL);
-            values.put(IMPLICIT_NAMING_STRATEGY,
-                    resource(classpath, SPRING_IMPLICIT.replace('.', '/') + ".class").isPresent()
-                            ? SPRING_IMPLICIT : SPRING_IMPLICIT_COPY);
+            values.put(IMPLICIT_NAMING_STRATEGY, Stream.of(SPRING_4_IMPLICIT, SPRING_IMPLICIT)
+                    .filter(name -> resource(classpath, name.replace('.', '/') + ".class").isPresent())
+                    .findFirst().orElse(SPRING_IMPLICIT_COPY));
             for (Map.Entry<String, String> e : spring.get().entrySet()) {
                 String key = e.getKey();
                 if (key.equals("spring.jpa.hibernate.naming.physical-strategy")) {

@@ -90,6 +90,21 @@ class HibernateSettingsTest {
     }
 
     @Test
+    void onSpringBoot4ItsImplicitNamingIsFoundWhereBoot4MovedIt(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("spring-boot-hibernate.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("org/springframework/boot/SpringApplication.class",
+                    HibernateSettings.SPRING_4_IMPLICIT.replace('.', '/') + ".class")) {
+                out.putNextEntry(new JarEntry(name));
+                out.write(new byte[]{0});
+                out.closeEntry();
+            }
+        }
+        HibernateSettings s = HibernateSettings.resolve(List.of(dir.resolve("classes"), jar), Map.of());
+        assertEquals(HibernateSettings.SPRING_4_IMPLICIT, s.values().get(IMPLICIT), "Spring Boot 4's own class, from its jar");
+    }
+
+    @Test
     void springBootItselfOnTheClasspathMakesItASpringBootApplication(@TempDir Path dir) throws IOException {
         Path jar = dir.resolve("spring-boot.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
