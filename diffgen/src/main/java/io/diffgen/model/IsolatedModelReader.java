@@ -78,6 +78,12 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
         return inLoader(() -> reader.validateAndUse(mappedClasses, settings, jdbcUrl, user, password));
     }
 
+    @Override
+    public List<String> persistAndLoad(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user,
+                                       String password, List<Object> entities) {
+        return inLoader(() -> reader.persistAndLoad(mappedClasses, settings, jdbcUrl, user, password, entities));
+    }
+
     private <T> T inLoader(Supplier<T> work) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

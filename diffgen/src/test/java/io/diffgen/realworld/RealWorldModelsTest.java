@@ -142,6 +142,44 @@ class RealWorldModelsTest {
                 .map(m -> Arguments.of(h, m)));
     }
 
+    /**
+     * A customer and an order of the Hibernate 7 mappings model, every column given a value: built by
+     * reflection, since the classes are the reader's class loader's, not this test's.
+     */
+    private static List<Object> hibernate7Rows(ClassLoader loader) throws Exception {
+        Object customer = entity(loader, "io.diffgen.hibernate7.Customer", Map.of("name", "Ada", "active", true));
+        Class<?> address = loader.loadClass("io.diffgen.hibernate7.Address");
+        java.lang.reflect.Constructor<?> newAddress = address.getDeclaredConstructor(String.class, String.class, String.class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object paid = Enum.valueOf((Class) loader.loadClass("io.diffgen.hibernate7.OrderStatus"), "PAID");
+        Map<String, Object> order = new java.util.HashMap<>();
+        order.put("status", paid);
+        order.put("total", new java.math.BigDecimal("12.50"));
+        order.put("placedAt", java.time.Instant.parse("2026-12-06T10:15:30.123456Z"));
+        order.put("updatedAt", java.time.LocalDateTime.of(2026, 12, 6, 10, 15));
+        order.put("confirmedAt", java.time.OffsetDateTime.parse("2026-12-06T11:00:00+01:00"));
+        order.put("deliveryWindowStart", java.time.LocalTime.of(9, 30));
+        order.put("shipTo", newAddress.newInstance("1 Main St", "Springfield", "12345"));
+        order.put("billTo", newAddress.newInstance("2 Side St", "Shelbyville", "67890"));
+        order.put("tags", List.of("gift", "fragile"));
+        order.put("attributes", Map.of("channel", "web"));
+        order.put("customer", customer);
+        return List.of(customer, entity(loader, "io.diffgen.hibernate7.PurchaseOrder", order));
+    }
+
+    private static Object entity(ClassLoader loader, String className, Map<String, Object> fields) throws Exception {
+        Class<?> type = loader.loadClass(className);
+        java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object entity = constructor.newInstance();
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            java.lang.reflect.Field f = type.getDeclaredField(field.getKey());
+            f.setAccessible(true);
+            f.set(entity, field.getValue());
+        }
+        return entity;
+    }
+
     /** A model compiled against Jakarta Persistence 3.2 that uses it is refused by Hibernate 6.6, which would ignore what 3.2 adds. */
     @org.junit.jupiter.api.Test
     void hibernate7MappingsOnHibernate66AreRefusedByName() throws Exception {
@@ -196,8 +234,15 @@ class RealWorldModelsTest {
             Cli.Result adopted = Cli.run(args("check", "--url", byHibernate.url(), modelOptions));
             assertEquals(0, adopted.exitCode(), "check on the schema Hibernate created:\n" + adopted.out() + adopted.err());
 
-            ran = reference.validateAndUse(classes, settings, byDiffgen.jdbcUrl(), byDiffgen.user(), byDiffgen.password());
+            ran = new ArrayList<>(reference.validateAndUse(classes, settings, byDiffgen.jdbcUrl(), byDiffgen.user(), byDiffgen.password()));
             assertTrue(ran.stream().anyMatch(r -> r.startsWith("query ")), "queried the entities: " + ran);
+            if (model.name().equals(HIBERNATE_7_MAPPINGS)) {
+                List<String> loaded = reference.persistAndLoad(classes, settings, byDiffgen.jdbcUrl(), byDiffgen.user(),
+                        byDiffgen.password(), hibernate7Rows(reference.classLoader()));
+                assertEquals(2, loaded.size(), loaded.toString());
+                assertTrue(loaded.get(1).startsWith("io.diffgen.hibernate7.PurchaseOrder#"), loaded.toString());
+                ran.addAll(loaded.stream().map(l -> "persist and load " + l).toList());
+            }
             System.out.println(model.name() + " on " + reference.hibernateVersion() + ": " + classes.size() + " mapped classes, "
                     + Catalogs.read(byHibernate).tables().size() + " tables "
                     + Catalogs.read(byHibernate).tables().keySet().stream().map(io.diffgen.snapshot.Identifiers::display).toList()

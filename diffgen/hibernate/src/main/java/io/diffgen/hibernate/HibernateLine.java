@@ -90,6 +90,30 @@ public final class HibernateLine implements ModelReader {
         return ran;
     }
 
+    @Override
+    public List<String> persistAndLoad(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user,
+                                       String password, List<Object> entities) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("hibernate.hbm2ddl.auto", "validate");
+        all.putIfAbsent(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ReferenceTenant());
+        List<String> loaded = new ArrayList<>();
+        try (SessionFactory factory = sessionFactory(mappedClasses, all, jdbcUrl, user, password)) {
+            List<Object> ids = new ArrayList<>();
+            factory.inTransaction(session -> entities.forEach(session::persist));
+            entities.forEach(e -> ids.add(factory.getPersistenceUnitUtil().getIdentifier(e)));
+            factory.inTransaction(session -> {
+                for (int i = 0; i < entities.size(); i++) {
+                    Object back = session.find(entities.get(i).getClass(), ids.get(i));
+                    if (back == null) {
+                        throw new IllegalStateException(entities.get(i).getClass().getSimpleName() + "#" + ids.get(i) + " was not found");
+                    }
+                    loaded.add(session.getEntityName(back) + "#" + ids.get(i));
+                }
+            });
+        }
+        return loaded;
+    }
+
     /** The sequences as Hibernate renders them in SQL. */
     private List<String> sequenceNames(List<String> mappedClasses, Map<String, String> settings) {
         Map<String, Object> offline = new HashMap<>(settings);

@@ -33,4 +33,13 @@ public interface ModelReader {
      * @return what was run
      */
     List<String> validateAndUse(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user, String password);
+
+    /**
+     * Hibernate persists {@code entities} (instances of the model's classes, from this reader's class
+     * loader) in one transaction, then, in another session, loads each back by its id.
+     *
+     * @return each entity loaded back, as {@code EntityName#id}
+     */
+    List<String> persistAndLoad(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user, String password,
+                                List<Object> entities);
 }
