@@ -89,32 +89,29 @@ class HibernateSettingsTest {
                 "hibernate.column_ordering_strategy", "legacy"), s.values());
     }
 
-    @Test
-    void onSpringBoot4ItsImplicitNamingIsFoundWhereBoot4MovedIt(@TempDir Path dir) throws IOException {
-        Path jar = dir.resolve("spring-boot-hibernate.jar");
+    /** A jar holding Spring Boot's application class and its implicit naming strategy {@code implicit}, as class files. */
+    private static Path springBootJar(Path dir, String implicit) throws IOException {
+        Path jar = dir.resolve("spring-boot.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String name : List.of("org/springframework/boot/SpringApplication.class",
-                    HibernateSettings.SPRING_4_IMPLICIT.replace('.', '/') + ".class")) {
+            for (String name : List.of("org/springframework/boot/SpringApplication.class", implicit.replace('.', '/') + ".class")) {
                 out.putNextEntry(new JarEntry(name));
                 out.write(new byte[]{0});
                 out.closeEntry();
             }
         }
+        return jar;
+    }
+
+    @Test
+    void onSpringBoot4ItsImplicitNamingIsFoundWhereBoot4MovedIt(@TempDir Path dir) throws IOException {
+        Path jar = springBootJar(dir, HibernateSettings.SPRING_4_IMPLICIT);
         HibernateSettings s = HibernateSettings.resolve(List.of(dir.resolve("classes"), jar), Map.of());
         assertEquals(HibernateSettings.SPRING_4_IMPLICIT, s.values().get(IMPLICIT), "Spring Boot 4's own class, from its jar");
     }
 
     @Test
     void springBootItselfOnTheClasspathMakesItASpringBootApplication(@TempDir Path dir) throws IOException {
-        Path jar = dir.resolve("spring-boot.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String name : List.of("org/springframework/boot/SpringApplication.class",
-                    HibernateSettings.SPRING_IMPLICIT.replace('.', '/') + ".class")) {
-                out.putNextEntry(new JarEntry(name));
-                out.write(new byte[]{0});
-                out.closeEntry();
-            }
-        }
+        Path jar = springBootJar(dir, HibernateSettings.SPRING_IMPLICIT);
         HibernateSettings s = HibernateSettings.resolve(List.of(dir.resolve("classes"), jar), Map.of());
         assertEquals(HibernateSettings.SPRING_IMPLICIT, s.values().get(IMPLICIT), "Spring's own class, from its jar");
     }

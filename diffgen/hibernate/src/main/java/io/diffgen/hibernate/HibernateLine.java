@@ -68,11 +68,8 @@ public final class HibernateLine implements ModelReader {
     @Override
     public List<String> validateAndUse(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user,
                                        String password) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put("hibernate.hbm2ddl.auto", "validate");
-        all.putIfAbsent(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ReferenceTenant());
         List<String> ran = new ArrayList<>();
-        try (SessionFactory factory = sessionFactory(mappedClasses, all, jdbcUrl, user, password)) {
+        try (SessionFactory factory = sessionFactory(mappedClasses, validating(settings), jdbcUrl, user, password)) {
             List<String> entities = new ArrayList<>();
             factory.getMetamodel().getEntities().forEach(e -> entities.add(e.getName()));
             List<String> sequences = sequenceNames(mappedClasses, settings);
@@ -93,11 +90,8 @@ public final class HibernateLine implements ModelReader {
     @Override
     public List<String> persistAndLoad(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user,
                                        String password, List<Object> entities) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put("hibernate.hbm2ddl.auto", "validate");
-        all.putIfAbsent(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ReferenceTenant());
         List<String> loaded = new ArrayList<>();
-        try (SessionFactory factory = sessionFactory(mappedClasses, all, jdbcUrl, user, password)) {
+        try (SessionFactory factory = sessionFactory(mappedClasses, validating(settings), jdbcUrl, user, password)) {
             List<Object> ids = new ArrayList<>();
             factory.inTransaction(session -> entities.forEach(session::persist));
             entities.forEach(e -> ids.add(factory.getPersistenceUnitUtil().getIdentifier(e)));
@@ -112,6 +106,14 @@ public final class HibernateLine implements ModelReader {
             });
         }
         return loaded;
+    }
+
+    /** The application's settings, with Hibernate validating the schema first and its sessions run as one tenant. */
+    private static Map<String, Object> validating(Map<String, String> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("hibernate.hbm2ddl.auto", "validate");
+        all.putIfAbsent(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ReferenceTenant());
+        return all;
     }
 
     /** The sequences as Hibernate renders them in SQL. */
