@@ -118,11 +118,7 @@ public final class HibernateLine implements ModelReader {
 
     /** The sequences as Hibernate renders them in SQL. */
     private List<String> sequenceNames(List<String> mappedClasses, Map<String, String> settings) {
-        Map<String, Object> offline = new HashMap<>(settings);
-        offline.put("jakarta.persistence.database-product-name", "PostgreSQL");
-        offline.put("jakarta.persistence.database-major-version", HibernateModelReader.OLDEST_POSTGRES);
-        offline.put("hibernate.boot.allow_jdbc_metadata_access", "false");
-        StandardServiceRegistry registry = registry(offline);
+        StandardServiceRegistry registry = registry(HibernateModelReader.offline(settings));
         try {
             Metadata metadata = metadata(registry, mappedClasses);
             JdbcEnvironment env = registry.getService(JdbcEnvironment.class);

@@ -71,21 +71,24 @@ public final class HibernateModelReader {
      */
     static final String OLDEST_POSTGRES = org.hibernate.Version.getVersionString().startsWith("6.") ? "13" : "14";
 
+    /** {@code settings} with what lets the dialect resolve without a connection, as of {@link #OLDEST_POSTGRES}. */
+    static Map<String, Object> offline(Map<String, String> settings) {
+        Map<String, Object> all = new java.util.HashMap<>(settings);
+        all.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        all.put("jakarta.persistence.database-major-version", OLDEST_POSTGRES);
+        all.put("jakarta.persistence.database-minor-version", "0");
+        all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        all.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        return all;
+    }
+
     private HibernateModelReader() {
     }
 
     /** The model as the application's Hibernate, configured with {@code settings}, maps it. */
     static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader, Map<String, String> settings) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySettings(new java.util.HashMap<String, Object>(settings))
-                // the dialect resolves from these without a connection
-                .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
-                .applySetting("jakarta.persistence.database-major-version", OLDEST_POSTGRES)
-                .applySetting("jakarta.persistence.database-minor-version", "0")
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
-                .build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(offline(settings)).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             mappedClasses.forEach(sources::addAnnotatedClass);
