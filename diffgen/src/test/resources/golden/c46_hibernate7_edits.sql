@@ -10,7 +10,9 @@
 --   - alter column parcel.sent_at: type timestamp(0) with time zone -> timestamp(3) with time zone
 --   - add check constraint parcel_state_check on parcel
 --   - validate constraint parcel_state_check on parcel
+--   - set storage parameters of index ix_parcel_sent_at on parcel: (fillfactor=90) -> ()
 --   - set comment on table parcel
+--   - set storage parameters of table parcel: (fillfactor=90) -> (autovacuum_enabled=false, fillfactor=70)
 --
 -- Warnings:
 --   WARNING DG009: the downgrade re-adds check constraint parcel_state_check; it fails if rows written meanwhile break it [downgrade-may-fail, irreversible]
@@ -30,10 +32,15 @@ ALTER TABLE parcel ALTER COLUMN weight TYPE numeric(8,3) USING weight::numeric(8
 COMMENT ON COLUMN parcel.weight IS 'kilograms, to the gram';
 ALTER TABLE parcel ALTER COLUMN sent_at TYPE timestamp(3) with time zone USING sent_at::timestamp(3) with time zone;
 ALTER TABLE parcel ADD CONSTRAINT parcel_state_check CHECK (state::text = ANY (ARRAY['S'::character varying::text, 'L'::character varying::text, 'N'::character varying::text])) NOT VALID;
+ALTER INDEX ix_parcel_sent_at RESET (fillfactor);
 COMMENT ON TABLE parcel IS 'a parcel on its way to a customer';
+ALTER TABLE parcel SET (autovacuum_enabled=false, fillfactor=70);
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
+--rollback ALTER TABLE parcel SET (fillfactor=90);
+--rollback ALTER TABLE parcel RESET (autovacuum_enabled);
 --rollback COMMENT ON TABLE parcel IS 'a parcel on its way';
+--rollback ALTER INDEX ix_parcel_sent_at SET (fillfactor=90);
 --rollback ALTER TABLE parcel DROP CONSTRAINT parcel_state_check;
 --rollback ALTER TABLE parcel ALTER COLUMN sent_at TYPE timestamp(0) with time zone USING sent_at::timestamp(0) with time zone;
 --rollback ALTER TABLE parcel ALTER COLUMN weight TYPE numeric(8,2) USING weight::numeric(8,2);

@@ -81,7 +81,7 @@ public final class Catalogs {
         List<Table> tables = s.tables().values().stream().map(t -> new Table(t.name(),
                 t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
                 t.primaryKey(), sortedByString(t.foreignKeys()), sortedByString(t.uniques()), sortedByString(t.checks()),
-                sortedByString(t.indexes()), t.comment(), t.ownedSequences())).toList();
+                sortedByString(t.indexes()), t.comment(), t.ownedSequences(), t.storage())).toList();
         return s.withTables(tables);
     }
 
@@ -97,7 +97,8 @@ public final class Catalogs {
                 sortedByString(t.foreignKeys().stream().map(fk -> fk.withName("")).toList()),
                 sortedByString(t.uniques().stream().map(u -> new UniqueConstraint("", u.columns())).toList()),
                 sortedByString(t.checks().stream().map(c -> new CheckConstraint("", c.expression())).toList()),
-                sortedByString(t.indexes().stream().map(i -> i.withName("")).toList()), t.comment(), t.ownedSequences())).toList();
+                sortedByString(t.indexes().stream().map(i -> i.withName("")).toList()), t.comment(), t.ownedSequences(),
+                t.storage())).toList();
         return s.withTables(tables);
     }
 

@@ -28,7 +28,7 @@ import java.util.Optional;
  * entry of another format is a miss.
  */
 public final class SnapshotCodec {
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
 
     private SnapshotCodec() {
     }
@@ -96,6 +96,7 @@ public final class SnapshotCodec {
                 optional(out, i.where());
                 out.writeUTF(i.method());
                 strings(out, i.include());
+                strings(out, i.storage());
             }
             optional(out, t.comment());
             out.writeInt(t.ownedSequences().size());
@@ -106,6 +107,7 @@ public final class SnapshotCodec {
                 out.writeLong(o.sequence().increment());
                 out.writeUTF(o.dataType());
             }
+            strings(out, t.storage());
         }
         out.writeInt(s.sequences().size());
         for (Sequence q : s.sequences().values()) {
@@ -172,7 +174,7 @@ public final class SnapshotCodec {
                 boolean unique = in.readBoolean();
                 Optional<String> where = optional(in);
                 String method = in.readUTF();
-                indexes.add(new Index(indexName, keys, unique, where, method, strings(in)));
+                indexes.add(new Index(indexName, keys, unique, where, method, strings(in), strings(in)));
             }
             Optional<String> comment = optional(in);
             List<OwnedSequence> owned = new ArrayList<>();
@@ -180,7 +182,7 @@ public final class SnapshotCodec {
                 String column = in.readUTF();
                 owned.add(new OwnedSequence(column, new Sequence(in.readUTF(), in.readLong(), in.readLong()), in.readUTF()));
             }
-            tables.add(new Table(name, columns, pk, fks, uniques, checks, indexes, comment, owned));
+            tables.add(new Table(name, columns, pk, fks, uniques, checks, indexes, comment, owned, strings(in)));
         }
         List<Sequence> sequences = new ArrayList<>();
         for (int q = in.readInt(); q > 0; q--) {

@@ -79,7 +79,7 @@ public final class Canonicalizer {
             for (Table t : stable.values()) {
                 Table given = model.tables().get(t.name());
                 tables.add(new Table(t.name(), t.columns(), t.primaryKey(), given.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(),
-                        given.ownedSequences()));
+                        given.ownedSequences(), t.storage()));
             }
             return new Result(model.withTables(tables), rounds);
         } catch (SQLException e) {
@@ -133,6 +133,7 @@ public final class Canonicalizer {
             Optional<String> def = c.defaultExpression().map(d -> defaults.get(type + "\u0000" + d));
             return new Column(c.name(), type, c.nullable(), def, c.identity(), c.comment());
         }).toList();
-        return new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment());
+        return new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(),
+                t.ownedSequences(), t.storage());
     }
 }

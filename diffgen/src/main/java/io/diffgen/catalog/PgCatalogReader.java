@@ -41,7 +41,9 @@ public final class PgCatalogReader {
     public static final Set<String> TRACKING_TABLES = Set.of("databasechangelog", "databasechangeloglock");
 
     private static final String TABLES = """
-            SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class')
+            SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class'),
+                   coalesce(c.reloptions, '{}') || coalesce(ARRAY(SELECT 'toast.' || o FROM pg_class t, unnest(t.reloptions) AS o
+                                                               WHERE t.oid = c.reltoastrelid), '{}')
             FROM pg_class c
             WHERE c.relnamespace = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
             """;
@@ -89,7 +91,7 @@ public final class PgCatalogReader {
                                            FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
                                            WHERE co.oid = i.indcollation[k]) END
                          FROM generate_series(0, i.indnkeyatts - 1) AS k ORDER BY k),
-                   i.indnkeyatts
+                   i.indnkeyatts, coalesce(ic.reloptions, '{}')
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class c ON c.oid = i.indrelid
@@ -244,7 +246,8 @@ public final class PgCatalogReader {
             while (rs.next()) {
                 String name = rs.getString(2);
                 if (schema != null || !TRACKING_TABLES.contains(name)) {
-                    tables.put(rs.getLong(1), new TableBuilder(Identifiers.qualified(schema, name), rs.getString(3)));
+                    tables.put(rs.getLong(1), new TableBuilder(Identifiers.qualified(schema, name), rs.getString(3),
+                            sorted(rs.getArray(4))));
                 }
             }
         }
@@ -310,7 +313,8 @@ public final class PgCatalogReader {
                 for (int k = rs.getInt(11); k < attnums.length; k++) {
                     include.add(t.attnames.get((int) attnums[k]));
                 }
-                t.indexes.add(new Index(rs.getString(2), keys, rs.getBoolean(3), Optional.ofNullable(rs.getString(6)), rs.getString(7), include));
+                t.indexes.add(new Index(rs.getString(2), keys, rs.getBoolean(3), Optional.ofNullable(rs.getString(6)), rs.getString(7), include,
+                        sorted(rs.getArray(12))));
             }
         }
         List<Sequence> sequences = new ArrayList<>();
@@ -373,6 +377,11 @@ public final class PgCatalogReader {
         return names;
     }
 
+    /** Storage parameters in name order: PostgreSQL keeps them in the order they were last set. */
+    private static List<String> sorted(Array reloptions) throws SQLException {
+        return java.util.Arrays.stream((String[]) reloptions.getArray()).sorted().toList();
+    }
+
     /** {@code CHECK (expr)} or {@code CHECK (expr) NOT VALID} to {@code expr}. */
     static String checkExpression(String definition) {
         String d = definition.strip();
@@ -398,16 +407,18 @@ public final class PgCatalogReader {
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
         final List<OwnedSequence> ownedSequences = new ArrayList<>();
+        final List<String> storage;
         PrimaryKey primaryKey;
 
-        TableBuilder(String name, String comment) {
+        TableBuilder(String name, String comment, List<String> storage) {
             this.name = name;
             this.comment = comment;
+            this.storage = storage;
         }
 
         Table build() {
             return new Table(name, columns, Optional.ofNullable(primaryKey), foreignKeys, uniques, checks, indexes, Optional.ofNullable(comment),
-                    ownedSequences);
+                    ownedSequences, storage);
         }
     }
 }

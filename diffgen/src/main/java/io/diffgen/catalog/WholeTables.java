@@ -57,11 +57,11 @@ final class WholeTables {
         return new Spelled(stable, rounds);
     }
 
-    /** A table is created whole only if something in it is an expression over its columns. */
+    /** A table is created whole only if something in it is an expression over its columns, or has storage parameters to spell. */
     static boolean needsWholeTable(Table t) {
-        if (!t.checks().isEmpty()) return true;
+        if (!t.checks().isEmpty() || !t.storage().isEmpty()) return true;
         for (Index i : t.indexes()) {
-            if (i.where().isPresent() || !"btree".equals(i.method())) return true;
+            if (i.where().isPresent() || !i.storage().isEmpty() || !"btree".equals(i.method())) return true;
             for (Index.Key k : i.keys()) {
                 if (t.columns().stream().noneMatch(c -> Identifiers.quote(c.name()).equals(k.expression()))) return true;
             }

@@ -56,6 +56,7 @@ public sealed interface Change {
         R dropIndex(DropIndex c);
         R renameIndex(RenameIndex c);
         R setTableComment(SetTableComment c);
+        R setStorage(SetStorage c);
         R createSequence(CreateSequence c);
         R dropSequence(DropSequence c);
         R alterSequence(AlterSequence c);
@@ -294,6 +295,25 @@ public sealed interface Change {
         public Change inverse() { return new SetTableComment(table, to, from); }
         public String subject() { return table; }
         public String summary() { return (to.isPresent() ? "set" : "drop") + " comment on table " + display(table); }
+    }
+
+    /**
+     * A table's storage parameters ({@code index} empty), or an index's, from one set to another:
+     * {@code ALTER ... SET (...)} for those {@code to} sets or changes, {@code RESET (...)} for those it drops.
+     */
+    record SetStorage(String table, Optional<String> index, List<String> from, List<String> to) implements Change {
+        public SetStorage {
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+        }
+
+        public <R> R accept(Visitor<R> visitor) { return visitor.setStorage(this); }
+        public Change inverse() { return new SetStorage(table, index, to, from); }
+        public String subject() { return table; }
+        public String summary() {
+            return "set storage parameters of " + index.map(i -> "index " + i + " on ").orElse("table ") + display(table)
+                    + ": (" + String.join(", ", from) + ") -> (" + String.join(", ", to) + ")";
+        }
     }
 
     record CreateSequence(Sequence sequence) implements Change {

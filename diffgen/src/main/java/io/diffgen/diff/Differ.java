@@ -17,6 +17,7 @@ import io.diffgen.snapshot.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,9 +165,10 @@ public final class Differ {
                 t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
                         .map(k -> k.expression().equals(quotedFrom) ? k.withExpression(quotedTo) : k).toList(),
                         i.unique(), i.where().map(w -> word.matcher(w).replaceAll(Matcher.quoteReplacement(to))), i.method(),
-                        cols.apply(i.include()))).toList(),
+                        cols.apply(i.include()), i.storage())).toList(),
                 t.comment(),
-                t.ownedSequences().stream().map(o -> o.column().equals(from) ? new OwnedSequence(to, o.sequence(), o.dataType()) : o).toList());
+                t.ownedSequences().stream().map(o -> o.column().equals(from) ? new OwnedSequence(to, o.sequence(), o.dataType()) : o).toList(),
+                t.storage());
     }
 
     /** FKs that point at a renamed table or column follow it. */
@@ -182,7 +184,7 @@ public final class Differ {
             }
             return new ForeignKey(fk.name(), fk.columns(), refTable, refColumns, fk.onDelete(), fk.onUpdate());
         }).toList();
-        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences());
+        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage());
     }
 
     private static void diffTable(Table from, Table to, Options options, List<Change> changes) {
@@ -224,13 +226,40 @@ public final class Differ {
         matchByNameThenShape(from.checks(), to.checks(), CheckConstraint::name, (a, b) -> a.expression().equals(b.expression()), adoptable,
                 (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
                 c -> new Change.AddCheck(table, c), c -> new Change.DropCheck(table, c), changes);
+        List<Change> indexChanges = new ArrayList<>();
         matchByNameThenShape(from.indexes(), to.indexes(), Index::name, Index::sameShape, adoptable,
                 (a, b) -> new Change.RenameIndex(table, a.name(), b.name()),
                 i -> new Change.CreateIndex(table, i, options.online()),
-                i -> new Change.DropIndex(table, i, false), changes);
+                i -> new Change.DropIndex(table, i, false), indexChanges);
+        changes.addAll(indexChanges);
+        indexStorage(table, from.indexes(), to.indexes(), indexChanges, changes);
 
         if (!from.comment().equals(to.comment())) {
             changes.add(new Change.SetTableComment(table, from.comment(), to.comment()));
+        }
+        if (!from.storage().equals(to.storage())) {
+            changes.add(new Change.SetStorage(table, Optional.empty(), from.storage(), to.storage()));
+        }
+    }
+
+    /**
+     * Storage parameters of the indexes kept: under their name, or under the new name of a renamed one.
+     * An index adopted under its database name (neither renamed nor re-created) keeps its name there.
+     */
+    private static void indexStorage(String table, List<Index> from, List<Index> to, List<Change> indexChanges, List<Change> changes) {
+        Map<String, String> renamedTo = new HashMap<>();
+        indexChanges.forEach(c -> { if (c instanceof Change.RenameIndex r) renamedTo.put(r.from(), r.to()); });
+        Set<String> recreated = new HashSet<>();
+        indexChanges.forEach(c -> { if (c instanceof Change.DropIndex d) recreated.add(d.index().name()); });
+        for (Index old : from) {
+            if (recreated.contains(old.name())) continue;
+            String name = renamedTo.getOrDefault(old.name(), old.name());
+            Optional<Index> target = to.stream().filter(i -> i.name().equals(name) && i.sameShape(old)).findFirst()
+                    .or(() -> to.stream().filter(i -> i.sameShape(old) && !renamedTo.containsValue(i.name())
+                            && from.stream().noneMatch(f -> f.name().equals(i.name()))).findFirst());
+            if (target.isPresent() && !target.get().storage().equals(old.storage())) {
+                changes.add(new Change.SetStorage(table, Optional.of(name), old.storage(), target.get().storage()));
+            }
         }
     }
 
@@ -365,7 +394,7 @@ public final class Differ {
             String renamed = labelConstant(r.type(), r.to());
             current.replaceAll((key, t) -> new Table(t.name(), t.columns().stream()
                     .map(c -> c.type().equals(type) && c.defaultExpression().filter(old::equals).isPresent() ? c.withDefault(renamed) : c).toList(),
-                    t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences()));
+                    t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage()));
         }
     }
 
@@ -575,6 +604,7 @@ public final class Differ {
         public Integer dropIndex(Change.DropIndex c) { return 1; }
         public Integer renameIndex(Change.RenameIndex c) { return 5; }
         public Integer setTableComment(Change.SetTableComment c) { return 16; }
+        public Integer setStorage(Change.SetStorage c) { return 16; }
         public Integer createSequence(Change.CreateSequence c) { return 7; }
         public Integer dropSequence(Change.DropSequence c) { return 17; }
         public Integer alterSequence(Change.AlterSequence c) { return 7; }

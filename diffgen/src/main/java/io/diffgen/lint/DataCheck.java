@@ -133,6 +133,7 @@ public record DataCheck(String name, String listQuery) {
         public List<DataCheck> dropIndex(Change.DropIndex c) { return List.of(); }
         public List<DataCheck> renameIndex(Change.RenameIndex c) { return List.of(); }
         public List<DataCheck> setTableComment(Change.SetTableComment c) { return List.of(); }
+        public List<DataCheck> setStorage(Change.SetStorage c) { return List.of(); }
         public List<DataCheck> createSequence(Change.CreateSequence c) { return List.of(); }
         public List<DataCheck> dropSequence(Change.DropSequence c) { return List.of(); }
         public List<DataCheck> alterSequence(Change.AlterSequence c) { return List.of(); }

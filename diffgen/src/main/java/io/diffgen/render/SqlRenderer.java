@@ -129,6 +129,17 @@ public final class SqlRenderer {
             return List.of(tableComment(c.table(), c.to()));
         }
 
+        public List<String> setStorage(Change.SetStorage c) {
+            String target = c.index().map(i -> "ALTER INDEX " + quoteQualified(sibling(c.table(), i))).orElse("ALTER TABLE " + quoteQualified(c.table()));
+            List<String> statements = new ArrayList<>();
+            List<String> set = c.to().stream().filter(p -> !c.from().contains(p)).toList();
+            List<String> reset = c.from().stream().map(SqlRenderer::parameterName)
+                    .filter(name -> c.to().stream().noneMatch(p -> parameterName(p).equals(name))).toList();
+            if (!set.isEmpty()) statements.add(target + " SET " + storage(set));
+            if (!reset.isEmpty()) statements.add(target + " RESET (" + String.join(", ", reset) + ")");
+            return statements;
+        }
+
         public List<String> createSequence(Change.CreateSequence c) {
             return List.of(SqlRenderer.createSequence(c.sequence()));
         }
@@ -297,7 +308,8 @@ public final class SqlRenderer {
             statements.add("CREATE SEQUENCE " + quoteQualified(sibling(table.name(), s.name())) + " AS " + owned.dataType() + " START WITH " + s.start()
                     + " INCREMENT BY " + s.increment());
         }
-        statements.add("CREATE TABLE " + quoteQualified(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        statements.add("CREATE TABLE " + quoteQualified(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + (table.storage().isEmpty() ? "" : " WITH " + storage(table.storage())));
         for (OwnedSequence owned : table.ownedSequences()) {
             statements.add("ALTER SEQUENCE " + quoteQualified(sibling(table.name(), owned.sequence().name())) + " OWNED BY "
                     + quoteQualified(table.name()) + "." + quote(owned.column()));
@@ -401,8 +413,23 @@ public final class SqlRenderer {
         if (!index.include().isEmpty()) {
             sql.append(" INCLUDE (").append(index.include().stream().map(Identifiers::quote).collect(Collectors.joining(", "))).append(')');
         }
+        if (!index.storage().isEmpty()) {
+            sql.append(" WITH ").append(storage(index.storage()));
+        }
         index.where().ifPresent(w -> sql.append(" WHERE ").append(w));
         return sql.toString();
+    }
+
+    /** {@code (name=value, ...)}, each as {@code pg_class.reloptions} spells it; a value that is not a plain word or number quoted. */
+    private static String storage(List<String> parameters) {
+        return parameters.stream().map(p -> {
+            String value = p.substring(p.indexOf('=') + 1);
+            return parameterName(p) + "=" + (value.matches("[A-Za-z0-9_.+-]+") ? value : literal(value));
+        }).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String parameterName(String parameter) {
+        return parameter.substring(0, parameter.indexOf('='));
     }
 
     private static String tableComment(String table, Optional<String> text) {

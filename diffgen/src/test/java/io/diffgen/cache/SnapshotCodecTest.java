@@ -61,9 +61,10 @@ class SnapshotCodecTest {
                 List.of(new CheckConstraint("order_status_check", "status IS NOT NULL")),
                 List.of(new Index("ix_order_status", List.of(new Index.Key("status", true), new Index.Key("lower(status)", false),
                                 new Index.Key("customer_id", false, true, Optional.of("pg_catalog.\"C\""), Optional.of("text_pattern_ops"))),
-                        true, Optional.of("status <> 'X'"), "btree", List.of("id"))),
+                        true, Optional.of("status <> 'X'"), "btree", List.of("id"), List.of("fillfactor=80"))),
                 Optional.of("orders, with \"quotes\""),
-                List.of(new OwnedSequence("id", new Sequence("order_id_seq", 5, 2), "integer")));
+                List.of(new OwnedSequence("id", new Sequence("order_id_seq", 5, 2), "integer")),
+                List.of("autovacuum_enabled=false", "fillfactor=70", "toast.autovacuum_enabled=false"));
         Table bare = new Table("customer", List.of(Column.of("id", "bigint", false)), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty());
         EntityModel model = new EntityModel(SchemaSnapshot.of(List.of(t, bare), List.of(new Sequence("order_seq", 1, 50)),

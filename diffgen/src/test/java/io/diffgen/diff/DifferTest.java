@@ -2,6 +2,7 @@ package io.diffgen.diff;
 
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.model.Rename;
+import io.diffgen.render.SqlRenderer;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.ForeignKey;
@@ -161,6 +162,34 @@ class DifferTest {
                 Differ.diff(schema(plain), schema(commented)));
         assertEquals(List.of(new Change.SetTableComment("t", Optional.of("It's a table"), Optional.empty())),
                 Differ.diff(schema(commented), schema(plain)));
+    }
+
+    @Test
+    void storageParametersAreSetAndResetInPlace() {
+        Index ix = index("ix_t_a", "a");
+        Table plain = table("t").columns(col("a", "text")).index(ix).build();
+        Table tuned = table("t").columns(col("a", "text")).index(ix.withStorage(List.of("fillfactor=80"))).build()
+                .withStorage(List.of("autovacuum_enabled=false", "fillfactor=70"));
+        List<Change> up = Differ.diff(schema(plain), schema(tuned));
+        assertEquals(List.of(new Change.SetStorage("t", Optional.of("ix_t_a"), List.of(), List.of("fillfactor=80")),
+                new Change.SetStorage("t", Optional.empty(), List.of(), List.of("autovacuum_enabled=false", "fillfactor=70"))), up);
+        assertRunsBothWays(schema(plain), schema(tuned), up);
+        assertEquals(List.of(
+                "ALTER INDEX ix_t_a SET (fillfactor=80)",
+                "ALTER TABLE t SET (autovacuum_enabled=false, fillfactor=70)",
+                "ALTER TABLE t RESET (autovacuum_enabled, fillfactor)",
+                "ALTER INDEX ix_t_a RESET (fillfactor)"),
+                java.util.stream.Stream.concat(up.stream(), Differ.inverse(up).stream()).flatMap(c -> SqlRenderer.render(c).stream()).toList());
+    }
+
+    @Test
+    void aRenamedIndexGetsItsStorageParametersUnderItsNewName() {
+        Table before = table("t").columns(col("a", "text")).index(index("ix_old", "a")).build();
+        Table after = table("t").columns(col("a", "text")).index(index("ix_new", "a").withStorage(List.of("fillfactor=60"))).build();
+        List<Change> up = Differ.diff(schema(before), schema(after));
+        assertEquals(List.of(new Change.RenameIndex("t", "ix_old", "ix_new"),
+                new Change.SetStorage("t", Optional.of("ix_new"), List.of(), List.of("fillfactor=60"))), up);
+        assertRunsBothWays(schema(before), schema(after), up);
     }
 
     // ------------------------------------------------------------------ columns
@@ -500,6 +529,7 @@ class DifferTest {
                 new Change.AddCheck("t", new CheckConstraint("ck", "(c <> '')")), new Change.DropCheck("t", new CheckConstraint("ck", "(c <> '')")),
                 new Change.RenameConstraint("t", "a", "b"), new Change.CreateIndex("t", i, true), new Change.DropIndex("t", i, false),
                 new Change.RenameIndex("t", "a", "b"), new Change.SetTableComment("t", Optional.empty(), Optional.of("x")),
+                new Change.SetStorage("t", Optional.of("ix"), List.of(), List.of("fillfactor=70")),
                 new Change.CreateSequence(new Sequence("s", 1, 1)), new Change.DropSequence(new Sequence("s", 1, 1)),
                 new Change.AlterSequence(new Sequence("s", 1, 1), new Sequence("s", 5, 2)));
         for (Change change : all) {

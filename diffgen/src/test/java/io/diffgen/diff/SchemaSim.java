@@ -67,7 +67,7 @@ final class SchemaSim {
         List<Table> ts = s.tables().values().stream().map(t -> new Table(t.name(),
                 sorted(t.columns(), Column::name), t.primaryKey(), sorted(t.foreignKeys(), ForeignKey::name),
                 sorted(t.uniques(), UniqueConstraint::name), sorted(t.checks(), CheckConstraint::name),
-                sorted(t.indexes(), Index::name), t.comment())).toList();
+                sorted(t.indexes(), Index::name), t.comment(), List.of(), t.storage())).toList();
         return SchemaSnapshot.of(ts, s.sequences().values());
     }
 
@@ -110,7 +110,7 @@ final class SchemaSim {
 
     private static Table with(Table t, List<Column> columns, Optional<PrimaryKey> pk, List<ForeignKey> fks, List<UniqueConstraint> uniques,
                               List<CheckConstraint> checks, List<Index> indexes, Optional<String> comment) {
-        return new Table(t.name(), columns, pk, fks, uniques, checks, indexes, comment);
+        return new Table(t.name(), columns, pk, fks, uniques, checks, indexes, comment, t.ownedSequences(), t.storage());
     }
 
     private static <T> List<T> plus(List<T> list, T item) {
@@ -299,6 +299,18 @@ final class SchemaSim {
             Table t = table(c.table());
             require(t.comment().equals(c.from()), "comment is " + t.comment() + ", expected " + c.from());
             tables.put(t.name(), with(t, t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), c.to()));
+        } else if (change instanceof Change.SetStorage c) {
+            Table t = table(c.table());
+            if (c.index().isEmpty()) {
+                require(t.storage().equals(c.from()), "storage is " + t.storage() + ", expected " + c.from());
+                tables.put(t.name(), t.withStorage(c.to()));
+            } else {
+                Index index = t.indexes().stream().filter(i -> i.name().equals(c.index().get())).findFirst()
+                        .orElseThrow(() -> new Refused("index " + c.index().get() + " does not exist"));
+                require(index.storage().equals(c.from()), "index storage is " + index.storage() + ", expected " + c.from());
+                tables.put(t.name(), with(t, t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(),
+                        t.indexes().stream().map(i -> i == index ? i.withStorage(c.to()) : i).toList(), t.comment()));
+            }
         } else if (change instanceof Change.CreateSequence c) {
             require(!relationNames().contains(c.sequence().name()), "relation " + c.sequence().name() + " already exists");
             sequences.put(c.sequence().name(), c.sequence());
@@ -370,8 +382,8 @@ final class SchemaSim {
                 t.checks().stream().map(x -> new CheckConstraint(x.name(), expr.apply(x.expression()))).toList(),
                 t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
                         .map(k -> k.expression().equals(Identifiers.quote(c.from())) ? new Index.Key(Identifiers.quote(c.to()), k.descending()) : k)
-                        .toList(), i.unique(), i.where().map(expr), i.method())).toList(),
-                t.comment());
+                        .toList(), i.unique(), i.where().map(expr), i.method(), i.include(), i.storage())).toList(),
+                t.comment(), t.ownedSequences(), t.storage());
         tables.put(t.name(), renamed);
         tables.replaceAll((n, x) -> with(x, x.columns(), x.primaryKey(), x.foreignKeys().stream()
                 .map(fk -> fk.referencedTable().equals(c.table())

@@ -32,7 +32,8 @@ import java.util.Map;
 @Entity
 @Table(name = "purchase_order", comment = "an order a customer placed",
         check = @CheckConstraint(name = "ck_purchase_order_total", constraint = "total >= 0"),
-        indexes = @Index(name = "ix_purchase_order_placed_at", columnList = "placed_at"))
+        indexes = @Index(name = "ix_purchase_order_placed_at", columnList = "placed_at", options = "with (fillfactor = 80, deduplicate_items = off)"),
+        options = "with (fillfactor = 70, autovacuum_enabled)")
 @SoftDelete(strategy = SoftDeleteType.TIMESTAMP)
 public class PurchaseOrder {
     @Id

@@ -66,7 +66,7 @@ public final class RandomSchemas {
 
     /** One edit: what to do, and three numbers that pick where. */
     record Edit(int kind, int a, int b, int c) {
-        static final int KINDS = 17;
+        static final int KINDS = 18;
     }
 
     public static SchemaSnapshot base(long seed) {
@@ -137,6 +137,7 @@ public final class RandomSchemas {
                 case 14 -> addForeignKey(t, e.b(), e.c());
                 case 15 -> comment(t, e.b(), e.c());
                 case 16 -> renameIndex(t, e.b());
+                case 17 -> storage(t, e.b(), e.c());
                 default -> throw new IllegalStateException();
             }
         }
@@ -361,10 +362,25 @@ public final class RandomSchemas {
             Table t = table(i);
             if (b % 2 == 0) {
                 Optional<String> text = t.comment().isPresent() ? Optional.empty() : Optional.of("it's table #" + c);
-                put(new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), text));
+                put(new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), text,
+                        t.ownedSequences(), t.storage()));
             } else {
                 Column col = t.columns().get(Math.floorMod(c, t.columns().size()));
                 put(replaceColumn(t, col.withComment(col.comment().isPresent() ? null : "column's \"note\" " + c)));
+            }
+        }
+
+        /** A table's or one of its indexes' storage parameters: fillfactor set, changed or reset, autovacuum toggled. */
+        void storage(int i, int b, int c) {
+            Table t = table(i);
+            List<String> parameters = List.<List<String>>of(List.of(), List.of("fillfactor=" + (50 + Math.floorMod(c, 50))),
+                    List.of("autovacuum_enabled=false", "fillfactor=90")).get(Math.floorMod(b, 3));
+            if (t.indexes().isEmpty() || b % 2 == 0) {
+                put(t.withStorage(parameters));
+            } else {
+                Index index = t.indexes().get(Math.floorMod(c, t.indexes().size()));
+                List<String> forIndex = parameters.stream().filter(p -> p.startsWith("fillfactor=")).toList();
+                put(withIndexes(t, t.indexes().stream().map(x -> x == index ? x.withStorage(forIndex) : x).toList()));
             }
         }
 
@@ -378,27 +394,27 @@ public final class RandomSchemas {
                     t.uniques().stream().filter(u -> !u.columns().contains(column)).toList(),
                     t.checks().stream().filter(k -> !k.name().endsWith("_" + column + "_min")).toList(),
                     t.indexes().stream().filter(x -> x.keys().stream().noneMatch(k -> k.expression().equals(quoted))).toList(),
-                    t.comment());
+                    t.comment(), t.ownedSequences(), t.storage());
         }
 
         private static Table withColumns(Table t, List<Column> columns) {
-            return new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment());
+            return new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage());
         }
 
         private static Table withIndexes(Table t, List<Index> indexes) {
-            return new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), indexes, t.comment());
+            return new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), indexes, t.comment(), t.ownedSequences(), t.storage());
         }
 
         private static Table withUniques(Table t, List<UniqueConstraint> uniques) {
-            return new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), uniques, t.checks(), t.indexes(), t.comment());
+            return new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), uniques, t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage());
         }
 
         private static Table withChecks(Table t, List<CheckConstraint> checks) {
-            return new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), checks, t.indexes(), t.comment());
+            return new Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(), checks, t.indexes(), t.comment(), t.ownedSequences(), t.storage());
         }
 
         private static Table withForeignKeys(Table t, List<ForeignKey> fks) {
-            return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment());
+            return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage());
         }
     }
 }

@@ -65,6 +65,21 @@ class SqlRendererTest {
     }
 
     @Test
+    void storageParametersFollowTheTableAndTheIndexAsReloptionsSpellsThem() {
+        Table t = new Table("visit", List.of(Column.of("id", "bigint", false)), Optional.empty(), List.of(), List.of(), List.of(), List.of(),
+                Optional.empty()).withStorage(List.of("fillfactor=70", "toast.autovacuum_enabled=false"));
+        assertEquals(List.of("CREATE TABLE visit (\n    id bigint NOT NULL\n) WITH (fillfactor=70, toast.autovacuum_enabled=false)"),
+                SqlRenderer.createTable(t));
+        Index partial = new Index("ix_visit_id", List.of(new Index.Key("id", false)), false, Optional.of("(id > 0)"), "btree")
+                .withStorage(List.of("fillfactor=80"));
+        assertEquals("CREATE INDEX ix_visit_id ON visit (id) WITH (fillfactor=80) WHERE (id > 0)", SqlRenderer.createIndex("visit", partial, false));
+        assertEquals(List.of("ALTER TABLE visit SET (fillfactor=50)", "ALTER TABLE visit RESET (toast.autovacuum_enabled)"),
+                SqlRenderer.render(new Change.SetStorage("visit", Optional.empty(), t.storage(), List.of("fillfactor=50"))));
+        assertEquals(List.of("ALTER TABLE visit SET (vacuum_truncate='odd value')"),
+                SqlRenderer.render(new Change.SetStorage("visit", Optional.empty(), List.of(), List.of("vacuum_truncate=odd value"))));
+    }
+
+    @Test
     void dropAndRenameTables() {
         assertEquals(List.of("DROP TABLE \"order\""), SqlRenderer.render(new Change.DropTable(order())));
         assertEquals(List.of("ALTER TABLE post RENAME TO \"user\""), SqlRenderer.render(new Change.RenameTable("post", "user")));

@@ -166,8 +166,7 @@ public final class HibernateModelReader {
     private static Table readTable(org.hibernate.mapping.Table table, String tableKey, String defaultSchema, Metadata metadata,
                                    List<PartialIndex> partials, Set<String> generated, ConventionalNamingStrategy naming) {
         String name = stored(table); // the table's own name, which generated names start with
-        refuseOptions(table, "table " + Identifiers.display(tableKey));
-        table.getIndexes().values().forEach(i -> refuseOptions(i, "index " + i.getName() + " on " + Identifiers.display(tableKey)));
+        List<String> tableStorage = storageParameters(table, "table " + Identifiers.display(tableKey));
         table.getUniqueKeys().values().forEach(u -> refuseOptions(u, "unique key " + u.getName() + " on " + Identifiers.display(tableKey)));
         table.getForeignKeys().values().forEach(f -> refuseOptions(f, "foreign key " + f.getName() + " on " + Identifiers.display(tableKey)));
         table.getChecks().forEach(k -> refuseOptions(k, "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
@@ -237,33 +236,63 @@ public final class HibernateModelReader {
                 String key = s instanceof org.hibernate.mapping.Column column ? Identifiers.quote(stored(column)) : s.getText();
                 keys.add(new Index.Key(key, order != null && order.toLowerCase(Locale.ROOT).contains("desc")));
             }
-            indexes.add(new Index(stored(index.getName()), keys, index.isUnique(), Optional.empty(), "btree"));
+            indexes.add(new Index(stored(index.getName()), keys, index.isUnique(), Optional.empty(), "btree", List.of(),
+                    storageParameters(index, "index " + index.getName() + " on " + Identifiers.display(tableKey))));
         }
         for (PartialIndex pi : partials) {
             indexes.add(new Index(stored(pi.name()), parseColumnList(pi.columnList()), pi.unique(), Optional.of(pi.where()), "btree"));
         }
-        return new Table(tableKey, columns, pk, fks, uniques, checks, indexes, comment(table.getComment()));
+        return new Table(tableKey, columns, pk, fks, uniques, checks, indexes, comment(table.getComment())).withStorage(tableStorage);
+    }
+
+    private static final Pattern STORAGE_OPTIONS = Pattern.compile("(?is)\\s*with\\s*\\((.*)\\)\\s*");
+
+    /**
+     * Jakarta Persistence 3.2's {@code options = "with (fillfactor = 70)"} on a table or an index, which
+     * Hibernate appends to its DDL, as storage parameters ({@code fillfactor=70}); the catalog side
+     * spells them as PostgreSQL does. Any other option is refused as on the other objects.
+     */
+    private static List<String> storageParameters(Object mapping, String what) {
+        Optional<String> options = options(mapping);
+        if (options.isEmpty()) return List.of();
+        Matcher with = STORAGE_OPTIONS.matcher(options.get());
+        if (!with.matches()) {
+            throw new ModelException(what + " has options = \"" + options.get() + "\", and the only options diffgen writes and compares are "
+                    + "storage parameters, WITH (name = value, ...): write the others in a revision of your own (revision -m MSG, "
+                    + "without --autogenerate)");
+        }
+        List<String> parameters = new ArrayList<>();
+        for (String parameter : with.group(1).split(",")) {
+            String[] nameAndValue = parameter.split("=", 2);
+            String value = nameAndValue.length == 1 ? "true" : nameAndValue[1].strip().replaceAll("^'(.*)'$", "$1");
+            parameters.add(nameAndValue[0].strip().toLowerCase(Locale.ROOT) + "=" + value);
+        }
+        return parameters.stream().sorted().toList();
     }
 
     /**
-     * Jakarta Persistence 3.2's {@code options = "..."} (Hibernate 7; 6.6's mapping has no such
-     * property, hence the reflection): SQL Hibernate appends to the object's DDL, such as
-     * {@code with (fillfactor = 70)}. diffgen neither writes nor compares it yet, so a model that uses it
-     * is refused rather than given a schema without it.
+     * Jakarta Persistence 3.2's {@code options = "..."} on a unique key, foreign key, CHECK or column
+     * (Hibernate 7; 6.6's mapping has no such property, hence the reflection): SQL Hibernate appends
+     * to the object's DDL. diffgen neither writes nor compares it yet, so a model that uses it is
+     * refused rather than given a schema without it.
      */
     private static void refuseOptions(Object mapping, String what) {
+        options(mapping).ifPresent(text -> {
+            throw new ModelException(what + " has options = \"" + text + "\", which diffgen does not write or compare yet: "
+                    + "take them out of the mapping and write them in a revision of your own (revision -m MSG, without --autogenerate)");
+        });
+    }
+
+    private static Optional<String> options(Object mapping) {
         Object options;
         try {
             options = mapping.getClass().getMethod("getOptions").invoke(mapping);
         } catch (NoSuchMethodException e) {
-            return;
+            return Optional.empty();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        if (options instanceof String text && !text.isBlank()) {
-            throw new ModelException(what + " has options = \"" + text.strip() + "\", which diffgen does not write or compare yet: "
-                    + "take them out of the mapping and write them in a revision of your own (revision -m MSG, without --autogenerate)");
-        }
+        return options instanceof String text && !text.isBlank() ? Optional.of(text.strip()) : Optional.empty();
     }
 
     /**
@@ -315,7 +344,7 @@ public final class HibernateModelReader {
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
         return new Table(table.name(), columns, table.primaryKey(), table.foreignKeys(), table.uniques(), table.checks(),
-                table.indexes(), table.comment());
+                table.indexes(), table.comment(), table.ownedSequences(), table.storage());
     }
 
     /** Hibernate's DDL for a named enum type: its name and its quoted labels. */

@@ -7,17 +7,20 @@ import java.util.Optional;
  * An index. Keys are column names or expressions as {@code pg_get_indexdef} prints them, each with
  * its order and, where they are not the default, its collation, operator class and nulls order;
  * {@code include} lists the non-key columns of {@code INCLUDE (...)}; {@code where} is the
- * partial-index predicate.
+ * partial-index predicate; {@code storage} its storage parameters as {@code pg_class.reloptions} spells
+ * them ({@code fillfactor=70}).
  */
-public record Index(String name, List<Key> keys, boolean unique, Optional<String> where, String method, List<String> include) {
+public record Index(String name, List<Key> keys, boolean unique, Optional<String> where, String method, List<String> include,
+                    List<String> storage) {
 
     public Index {
         keys = List.copyOf(keys);
         include = List.copyOf(include);
+        storage = List.copyOf(storage);
     }
 
     public Index(String name, List<Key> keys, boolean unique, Optional<String> where, String method) {
-        this(name, keys, unique, where, method, List.of());
+        this(name, keys, unique, where, method, List.of(), List.of());
     }
 
     /** One key. {@code nullsFirst} is PostgreSQL's default unless given: first for DESC, last for ASC. */
@@ -42,12 +45,17 @@ public record Index(String name, List<Key> keys, boolean unique, Optional<String
         }
     }
 
+    /** The same index but for its name and storage parameters (which are renamed and set in place). */
     public boolean sameShape(Index other) {
         return keys.equals(other.keys) && unique == other.unique && where.equals(other.where) && method.equals(other.method)
                 && include.equals(other.include);
     }
 
     public Index withName(String newName) {
-        return new Index(newName, keys, unique, where, method, include);
+        return new Index(newName, keys, unique, where, method, include, storage);
+    }
+
+    public Index withStorage(List<String> parameters) {
+        return new Index(name, keys, unique, where, method, include, parameters);
     }
 }

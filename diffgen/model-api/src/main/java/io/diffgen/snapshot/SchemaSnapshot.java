@@ -59,7 +59,7 @@ public record SchemaSnapshot(SortedMap<String, Table> tables, SortedMap<String, 
         List<Table> rekeyed = tables.values().stream().map(t -> new Table(Identifiers.relativeTo(t.name(), schema), t.columns(), t.primaryKey(),
                 t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(), Identifiers.relativeTo(fk.referencedTable(), schema),
                         fk.referencedColumns(), fk.onDelete(), fk.onUpdate())).toList(),
-                t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences())).toList();
+                t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage())).toList();
         List<Sequence> sequenceList = sequences.values().stream()
                 .map(q -> new Sequence(Identifiers.relativeTo(q.name(), schema), q.start(), q.increment())).toList();
         return of(rekeyed, sequenceList, enums.values(), schemas.stream().filter(s -> !s.equals(schema)).toList());

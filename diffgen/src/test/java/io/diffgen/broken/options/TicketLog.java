@@ -4,9 +4,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Storage options (Jakarta Persistence 3.2), which diffgen does not write or compare yet: refused, not lost. */
+/**
+ * Table options (Jakarta Persistence 3.2) other than storage parameters, which diffgen does not write
+ * or compare: refused, not lost.
+ */
 @Entity
-@Table(name = "ticket_log", options = "with (fillfactor = 70)")
+@Table(name = "ticket_log", options = "tablespace pg_default")
 public class TicketLog {
     @Id
     Long id;

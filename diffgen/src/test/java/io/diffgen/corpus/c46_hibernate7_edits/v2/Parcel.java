@@ -5,14 +5,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Hibernate 7 and Jakarta Persistence 3.2: a table comment, an @EnumeratedValue code, a second precision, each edited in v2. */
+/** The v1 edits: another comment, code, precision and storage parameters, and the index's reset. */
 @Entity
-@Table(name = "parcel", comment = "a parcel on its way to a customer")
+@Table(name = "parcel", comment = "a parcel on its way to a customer",
+        indexes = @Index(name = "ix_parcel_sent_at", columnList = "sent_at"),
+        options = "with (fillfactor = 70, autovacuum_enabled = false)")
 public class Parcel {
     @Id
     Integer id;
