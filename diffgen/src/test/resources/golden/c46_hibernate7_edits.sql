@@ -6,6 +6,7 @@
 --
 -- Changes:
 --   - drop check constraint parcel_state_check on parcel
+--   - alter composite type position: add attribute altitude, re-create it
 --   - alter column parcel.weight: type numeric(8,2) -> numeric(8,3); comment
 --   - alter column parcel.sent_at: type timestamp(0) with time zone -> timestamp(3) with time zone
 --   - add check constraint parcel_state_check on parcel
@@ -16,6 +17,7 @@
 --
 -- Warnings:
 --   WARNING DG009: the downgrade re-adds check constraint parcel_state_check; it fails if rows written meanwhile break it [downgrade-may-fail, irreversible]
+--   WARNING DG006: alter composite type position: add attribute altitude, re-create it: PostgreSQL only drops or appends attributes of a type in use, so every column of it (parcel.last_seen_at) is rewritten under lock [table-rewrite, long lock]
 --   WARNING DG003: changes parcel.weight from numeric(8,2) to numeric(8,3); values that do not fit fail the migration or are converted [narrowing-type, data loss]
 --   WARNING DG006: changing parcel.weight to numeric(8,3) rewrites the table under an ACCESS EXCLUSIVE lock [table-rewrite, long lock]
 --   WARNING DG009: the downgrade changes parcel.sent_at back to timestamp(0) with time zone; it fails if newer values do not fit [downgrade-may-fail, irreversible]
@@ -28,6 +30,10 @@
 SET lock_timeout = '10s';
 SET statement_timeout = '0';
 ALTER TABLE parcel DROP CONSTRAINT parcel_state_check;
+ALTER TYPE "position" RENAME TO position_diffgen_old;
+CREATE TYPE "position" AS (altitude double precision, latitude double precision, longitude double precision);
+ALTER TABLE parcel ALTER COLUMN last_seen_at TYPE "position" USING CASE WHEN last_seen_at IS NOT DISTINCT FROM NULL THEN NULL ELSE ROW(NULL::double precision, (last_seen_at).latitude::double precision, (last_seen_at).longitude::double precision)::"position" END;
+DROP TYPE position_diffgen_old;
 ALTER TABLE parcel ALTER COLUMN weight TYPE numeric(8,3) USING weight::numeric(8,3);
 COMMENT ON COLUMN parcel.weight IS 'kilograms, to the gram';
 ALTER TABLE parcel ALTER COLUMN sent_at TYPE timestamp(3) with time zone USING sent_at::timestamp(3) with time zone;
@@ -45,6 +51,7 @@ ALTER TABLE parcel SET (autovacuum_enabled=false, fillfactor=70);
 --rollback ALTER TABLE parcel ALTER COLUMN sent_at TYPE timestamp(0) with time zone USING sent_at::timestamp(0) with time zone;
 --rollback ALTER TABLE parcel ALTER COLUMN weight TYPE numeric(8,2) USING weight::numeric(8,2);
 --rollback COMMENT ON COLUMN parcel.weight IS 'kilograms';
+--rollback ALTER TYPE "position" DROP ATTRIBUTE altitude;
 --rollback ALTER TABLE parcel ADD CONSTRAINT parcel_state_check CHECK (state::text = ANY (ARRAY['S'::character varying::text, 'N'::character varying::text]));
 
 --changeset diffgen:v2.2 logicalFilePath:<file>

@@ -5,6 +5,7 @@ import io.diffgen.model.Rename;
 
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Index;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * entry of another format is a miss.
  */
 public final class SnapshotCodec {
-    public static final int FORMAT = 6;
+    public static final int FORMAT = 7;
 
     private SnapshotCodec() {
     }
@@ -121,6 +122,12 @@ public final class SnapshotCodec {
             strings(out, e.values());
             out.writeBoolean(e.varcharCasts());
         }
+        out.writeInt(s.composites().size());
+        for (CompositeType c : s.composites().values()) {
+            out.writeUTF(c.name());
+            strings(out, c.attributes().stream().map(CompositeType.Attribute::name).toList());
+            strings(out, c.attributes().stream().map(CompositeType.Attribute::type).toList());
+        }
     }
 
     /** A rename as written: its kind's letter, then its names, in the order {@code readRenamesAndNames} reads them. */
@@ -192,7 +199,15 @@ public final class SnapshotCodec {
         for (int e = in.readInt(); e > 0; e--) {
             enums.add(new EnumType(in.readUTF(), strings(in), in.readBoolean()));
         }
-        return SchemaSnapshot.of(tables, sequences, enums);
+        List<CompositeType> composites = new ArrayList<>();
+        for (int c = in.readInt(); c > 0; c--) {
+            String name = in.readUTF();
+            List<String> names = strings(in);
+            List<String> types = strings(in);
+            composites.add(new CompositeType(name, java.util.stream.IntStream.range(0, names.size())
+                    .mapToObj(a -> new CompositeType.Attribute(names.get(a), types.get(a))).toList()));
+        }
+        return SchemaSnapshot.of(tables, sequences, enums).withComposites(composites);
     }
 
     private static EntityModel readRenamesAndNames(DataInputStream in, SchemaSnapshot schema) throws IOException {

@@ -3,6 +3,7 @@ package io.diffgen.catalog;
 import io.diffgen.DiffgenException;
 import io.diffgen.render.SqlRenderer;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Types;
@@ -64,6 +65,13 @@ public final class Canonicalizer {
                 s.execute(SqlRenderer.createEnumType("pg_temp." + Identifiers.quote(type.name()), type.values()));
             }
             Scratch scratch = new Scratch(connection, s, whose);
+            // and its composite types, read back for PostgreSQL's spelling of their attributes' types
+            for (CompositeType type : model.compositesInDependencyOrder()) {
+                scratch.execute(List.of(SqlRenderer.createCompositeType("pg_temp." + Identifiers.quote(type.name()), type)),
+                        whose + " composite type " + type.name());
+            }
+            List<CompositeType> composites = model.composites().isEmpty() ? List.of()
+                    : List.copyOf(new PgCatalogReader(connection).readTemporarySchema().composites().values());
             Map<String, String> types = TypeSpelling.of(scratch, model);
             Map<String, String> defaults = DefaultSpelling.of(scratch, model, types);
             Map<String, Table> stable = new TreeMap<>();
@@ -81,7 +89,7 @@ public final class Canonicalizer {
                 tables.add(new Table(t.name(), t.columns(), t.primaryKey(), given.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(),
                         given.ownedSequences(), t.storage()));
             }
-            return new Result(model.withTables(tables), rounds);
+            return new Result(model.withTables(tables).withComposites(composites), rounds);
         } catch (SQLException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot read the catalog: " + e.getMessage(), e);
         } finally {

@@ -2,6 +2,7 @@ package io.diffgen.catalog;
 
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
@@ -31,7 +32,7 @@ import java.util.Collection;
 
 /**
  * Reads the connection's own schema of a live PostgreSQL, and the other schemas it is given, through
- * {@code pg_catalog}: seven set-based queries for the own schema (one finds it), six more for each other one
+ * {@code pg_catalog}: eight set-based queries for the own schema (one finds it), six more for each other one
  * (and one to find it), whatever the number of tables; an FK into a table of a schema not being read costs one
  * query more, for that table's column names. Types come from {@code format_type}, expressions from {@code pg_get_expr} and
  * {@code pg_get_constraintdef}, so they are PostgreSQL's canonical spelling.
@@ -128,6 +129,20 @@ public final class PgCatalogReader {
             ORDER BY t.typname
             """;
 
+    // Composite types of the schema's own (not a table's row type, not an extension's), attributes in order.
+    private static final String COMPOSITES = """
+            SELECT t.typname,
+                   ARRAY(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+                         ORDER BY a.attnum),
+                   ARRAY(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+                         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
+            FROM pg_type t
+            JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
+            WHERE t.typnamespace = ? AND t.typtype = 'c'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+            ORDER BY t.typname
+            """;
+
     private final Connection connection;
     private int queries;
 
@@ -194,7 +209,7 @@ public final class PgCatalogReader {
 
     /**
      * The connection's own schema, and those of {@code others} that exist: their tables and sequences
-     * keyed by {@link Identifiers#qualified schema and name}. Enum types are read in the own schema only.
+     * keyed by {@link Identifiers#qualified schema and name}. Enum and composite types are read in the own schema only.
      */
     public SchemaSnapshot readSchemas(Collection<String> others) throws SQLException {
         long current = namespaceOid("SELECT oid FROM pg_namespace WHERE nspname = current_schema()");
@@ -210,7 +225,7 @@ public final class PgCatalogReader {
             tables.addAll(read.tables().values());
             sequences.addAll(read.sequences().values());
         }
-        return SchemaSnapshot.of(tables, sequences, own.enums().values(), existing);
+        return SchemaSnapshot.of(tables, sequences, own.enums().values(), existing, own.composites().values());
     }
 
     /** This session's temporary schema (used to canonicalise the entity model). */
@@ -335,7 +350,19 @@ public final class PgCatalogReader {
                 enums.add(new EnumType(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()), rs.getBoolean(3)));
             }
         }
-        return SchemaSnapshot.of(tables.values().stream().map(TableBuilder::build).toList(), sequences, enums);
+        List<CompositeType> composites = new ArrayList<>();
+        if (schema == null) try (PreparedStatement ps = prepare(COMPOSITES, namespace); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String[] names = (String[]) rs.getArray(2).getArray();
+                String[] types = (String[]) rs.getArray(3).getArray();
+                List<CompositeType.Attribute> attributes = new ArrayList<>();
+                for (int a = 0; a < names.length; a++) {
+                    attributes.add(new CompositeType.Attribute(names[a], Types.withoutDefaultPrecision(types[a])));
+                }
+                composites.add(new CompositeType(rs.getString(1), attributes));
+            }
+        }
+        return SchemaSnapshot.of(tables.values().stream().map(TableBuilder::build).toList(), sequences, enums).withComposites(composites);
     }
 
     /** Attribute names of a table outside the schema being read (an FK into another schema). */

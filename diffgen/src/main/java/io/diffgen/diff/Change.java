@@ -6,6 +6,7 @@ import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.PrimaryKey;
@@ -65,6 +66,9 @@ public sealed interface Change {
         R addEnumValues(AddEnumValues c);
         R recreateEnum(RecreateEnum c);
         R renameEnumValue(RenameEnumValue c);
+        R createComposite(CreateComposite c);
+        R dropComposite(DropComposite c);
+        R alterComposite(AlterComposite c);
         R createSchema(CreateSchema c);
         R validateConstraint(ValidateConstraint c);
         R moveSequence(MoveSequence c);
@@ -352,8 +356,8 @@ public sealed interface Change {
         public String summary() { return "alter sequence " + display(to.name()); }
     }
 
-    /** A column whose type is an enum type, with its default, as it stands when the change runs. */
-    record EnumUse(String table, String column, Optional<String> defaultExpression) {
+    /** A column whose type is an enum or composite type, with its default, as it stands when the change runs. */
+    record TypeUse(String table, String column, Optional<String> defaultExpression) {
     }
 
     record CreateEnum(EnumType type) implements Change {
@@ -370,12 +374,68 @@ public sealed interface Change {
         public String summary() { return "drop enum type " + type.name(); }
     }
 
+    record CreateComposite(CompositeType type) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.createComposite(this); }
+        public Change inverse() { return new DropComposite(type); }
+        public String subject() { return type.name(); }
+        public String summary() { return "create composite type " + type.name(); }
+    }
+
+    record DropComposite(CompositeType type) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropComposite(this); }
+        public Change inverse() { return new CreateComposite(type); }
+        public String subject() { return type.name(); }
+        public String summary() { return "drop composite type " + type.name(); }
+    }
+
+    /**
+     * A composite type's attributes from one list to another. Where {@code to} is {@code from} with
+     * attributes dropped and others appended, {@code ALTER TYPE ... DROP/ADD ATTRIBUTE} (no table is
+     * rewritten); otherwise (an attribute retyped, or placed before an existing one) a new type under
+     * the same name, every column of it in {@code uses} rebuilt attribute by attribute, and the old
+     * type dropped. {@code uses} are the columns of the type when the change runs, in either direction.
+     */
+    record AlterComposite(CompositeType from, CompositeType to, List<TypeUse> uses) implements Change {
+        public AlterComposite {
+            uses = List.copyOf(uses);
+            if (!from.name().equals(to.name())) throw new IllegalArgumentException("AlterComposite keeps the name");
+        }
+
+        public <R> R accept(Visitor<R> visitor) { return visitor.alterComposite(this); }
+        public Change inverse() { return new AlterComposite(to, from, uses); }
+        public String subject() { return to.name(); }
+
+        public List<CompositeType.Attribute> dropped() {
+            return from.attributes().stream().filter(a -> to.attribute(a.name()).isEmpty()).toList();
+        }
+
+        public List<CompositeType.Attribute> added() {
+            return to.attributes().stream().filter(a -> from.attribute(a.name()).isEmpty()).toList();
+        }
+
+        /** Whether DROP and ADD ATTRIBUTE reach {@code to}: the attributes kept keep their types and lead, in their order. */
+        public boolean inPlace() {
+            List<CompositeType.Attribute> kept = from.attributes().stream().filter(a -> to.attribute(a.name()).isPresent()).toList();
+            List<CompositeType.Attribute> reached = new java.util.ArrayList<>(kept);
+            reached.addAll(added());
+            return reached.equals(to.attributes());
+        }
+
+        public String summary() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (!added().isEmpty()) parts.add("add attribute " + String.join(", ", added().stream().map(CompositeType.Attribute::name).toList()));
+            if (!dropped().isEmpty()) parts.add("drop attribute " + String.join(", ", dropped().stream().map(CompositeType.Attribute::name).toList()));
+            if (parts.isEmpty() || !inPlace()) parts.add("re-create it");
+            return "alter composite type " + to.name() + ": " + String.join(", ", parts);
+        }
+    }
+
     /**
      * New labels only ({@code from}'s labels are {@code to}'s in the same order): {@code ALTER TYPE ...
      * ADD VALUE}. PostgreSQL cannot drop a label, so the inverse re-creates the type without them,
      * converting {@code uses}, the columns of the type before this change.
      */
-    record AddEnumValues(EnumType from, EnumType to, List<EnumUse> uses) implements Change {
+    record AddEnumValues(EnumType from, EnumType to, List<TypeUse> uses) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.addEnumValues(this); }
         public AddEnumValues {
             uses = List.copyOf(uses);
@@ -396,8 +456,8 @@ public sealed interface Change {
      * before the revision's column changes (they use a label it adds), and {@code uses} are the
      * columns before the revision; otherwise after them, with the columns after it.
      */
-    record RecreateEnum(EnumType from, EnumType to, List<EnumUse> uses, boolean beforeColumns) implements Change {
-        public RecreateEnum(EnumType from, EnumType to, List<EnumUse> uses) {
+    record RecreateEnum(EnumType from, EnumType to, List<TypeUse> uses, boolean beforeColumns) implements Change {
+        public RecreateEnum(EnumType from, EnumType to, List<TypeUse> uses) {
             this(from, to, uses, false);
         }
 

@@ -4,6 +4,7 @@ import io.diffgen.diff.Change.Aspect;
 import io.diffgen.model.Rename;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.EnumType;
@@ -111,6 +112,9 @@ public final class Differ {
         }
         diffSequences(from, to, options.ownSchema(), changes);
         diffEnums(from, to, options.renames(), changes);
+        // the columns of a type as its change runs: the tables kept, under their new names, before the column changes
+        diffComposites(from, to, SchemaSnapshot.of(current.values().stream().filter(t -> to.tables().containsKey(t.name())).toList(), List.of()),
+                changes);
         rebuildForeignKeysAroundTypeChanges(to, changes);
         if (options.online()) {
             onlineForms(changes);
@@ -364,6 +368,24 @@ public final class Differ {
         }
     }
 
+    /**
+     * Composite types by name, created before the types that use them in an attribute and dropped
+     * after them; one whose attributes differ is altered, its columns in {@code kept} converted.
+     */
+    private static void diffComposites(SchemaSnapshot from, SchemaSnapshot to, SchemaSnapshot kept, List<Change> changes) {
+        for (CompositeType target : to.compositesInDependencyOrder()) {
+            CompositeType existing = from.composites().get(target.name());
+            if (existing == null) {
+                changes.add(new Change.CreateComposite(target));
+            } else if (!existing.equals(target)) {
+                changes.add(new Change.AlterComposite(existing, target, uses(kept, target.name())));
+            }
+        }
+        List<CompositeType> dropped = new ArrayList<>(from.compositesInDependencyOrder());
+        java.util.Collections.reverse(dropped);
+        dropped.stream().filter(old -> !to.composites().containsKey(old.name())).forEach(old -> changes.add(new Change.DropComposite(old)));
+    }
+
     /** Whether a default or CHECK of {@code schema} names a label {@code target} has and {@code existing} has not. */
     private static boolean usesAnyOf(SchemaSnapshot schema, EnumType target, EnumType existing) {
         List<String> literals = target.values().stream().filter(v -> !existing.values().contains(v))
@@ -409,12 +431,12 @@ public final class Differ {
     }
 
     /** The columns of {@code schema} whose type is the enum type {@code name}. */
-    private static List<Change.EnumUse> uses(SchemaSnapshot schema, String name) {
+    private static List<Change.TypeUse> uses(SchemaSnapshot schema, String name) {
         String type = Identifiers.quote(name);
-        List<Change.EnumUse> uses = new ArrayList<>();
+        List<Change.TypeUse> uses = new ArrayList<>();
         for (Table t : schema.tables().values()) {
             for (Column c : t.columns()) {
-                if (c.type().equals(type)) uses.add(new Change.EnumUse(t.name(), c.name(), c.defaultExpression()));
+                if (c.type().equals(type)) uses.add(new Change.TypeUse(t.name(), c.name(), c.defaultExpression()));
             }
         }
         return uses;
@@ -605,6 +627,10 @@ public final class Differ {
         public Integer renameIndex(Change.RenameIndex c) { return 5; }
         public Integer setTableComment(Change.SetTableComment c) { return 16; }
         public Integer setStorage(Change.SetStorage c) { return 16; }
+        public Integer createComposite(Change.CreateComposite c) { return 7; }
+        public Integer dropComposite(Change.DropComposite c) { return 17; }
+        // after the enum types its attributes may use; its columns as they stand before the column changes
+        public Integer alterComposite(Change.AlterComposite c) { return 7; }
         public Integer createSequence(Change.CreateSequence c) { return 7; }
         public Integer dropSequence(Change.DropSequence c) { return 17; }
         public Integer alterSequence(Change.AlterSequence c) { return 7; }

@@ -134,6 +134,9 @@ public record DataCheck(String name, String listQuery) {
         public List<DataCheck> renameIndex(Change.RenameIndex c) { return List.of(); }
         public List<DataCheck> setTableComment(Change.SetTableComment c) { return List.of(); }
         public List<DataCheck> setStorage(Change.SetStorage c) { return List.of(); }
+        public List<DataCheck> createComposite(Change.CreateComposite c) { return List.of(); }
+        public List<DataCheck> dropComposite(Change.DropComposite c) { return List.of(); }
+        public List<DataCheck> alterComposite(Change.AlterComposite c) { return List.of(); }
         public List<DataCheck> createSequence(Change.CreateSequence c) { return List.of(); }
         public List<DataCheck> dropSequence(Change.DropSequence c) { return List.of(); }
         public List<DataCheck> alterSequence(Change.AlterSequence c) { return List.of(); }
@@ -228,7 +231,7 @@ public record DataCheck(String name, String listQuery) {
         private List<DataCheck> removedLabels(Change.RecreateEnum r) {
             String labels = r.removed().stream().map(Identifiers::literal).collect(Collectors.joining(", "));
             List<String> queries = new ArrayList<>();
-            for (Change.EnumUse use : r.uses()) {
+            for (Change.TypeUse use : r.uses()) {
                 // uses are the columns before the revision, or after it: then named as now only when not renamed
                 boolean namedAsNow = r.beforeColumns()
                         || !oldTable.containsKey(use.table()) && !oldColumn.containsKey(use.table() + "." + use.column());

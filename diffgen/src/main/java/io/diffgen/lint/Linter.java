@@ -93,6 +93,7 @@ public final class Linter {
         public List<Diagnostic> addPrimaryKey(Change.AddPrimaryKey c) { return VALIDATES_EXISTING_ROWS.added(c, false, context); }
         public List<Diagnostic> recreateEnum(Change.RecreateEnum c) { return all(TABLE_REWRITE.recreated(c), ENUM_VALUE_REMOVED.recreated(c)); }
         public List<Diagnostic> addEnumValues(Change.AddEnumValues c) { return DOWNGRADE_MAY_FAIL.added(c); }
+        public List<Diagnostic> alterComposite(Change.AlterComposite c) { return all(DROP_COLUMN.dropped(c), TABLE_REWRITE.recreated(c)); }
         public List<Diagnostic> renameTable(Change.RenameTable c) { return RENAME_BREAKS_CLIENTS.renamed(c); }
         public List<Diagnostic> renameColumn(Change.RenameColumn c) { return RENAME_BREAKS_CLIENTS.renamed(c); }
         public List<Diagnostic> dropSequence(Change.DropSequence c) { return DROP_SEQUENCE.dropped(c); }
@@ -110,6 +111,8 @@ public final class Linter {
         public List<Diagnostic> moveSequence(Change.MoveSequence c) { return List.of(); }
         public List<Diagnostic> createEnum(Change.CreateEnum c) { return List.of(); }
         public List<Diagnostic> dropEnum(Change.DropEnum c) { return List.of(); }
+        public List<Diagnostic> createComposite(Change.CreateComposite c) { return List.of(); }
+        public List<Diagnostic> dropComposite(Change.DropComposite c) { return List.of(); }
         public List<Diagnostic> renameEnumValue(Change.RenameEnumValue c) { return List.of(); }
         public List<Diagnostic> createSchema(Change.CreateSchema c) { return List.of(); }
         public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }

@@ -6,6 +6,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.lint.Diagnostic.Code;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Table;
@@ -74,6 +75,12 @@ abstract sealed class Rule {
         List<Diagnostic> dropped(Change.DropColumn d) {
             return warn("drops column " + display(d.table()) + "." + d.column().name() + " and its data; the downgrade re-creates it empty");
         }
+
+        List<Diagnostic> dropped(Change.AlterComposite a) {
+            return warnIf(!a.dropped().isEmpty() && !a.uses().isEmpty(), () -> "drops attribute "
+                    + a.dropped().stream().map(CompositeType.Attribute::name).collect(Collectors.joining(", ")) + " of composite type "
+                    + a.to().name() + " and its values in " + columns(a.uses()) + "; the downgrade re-creates it empty");
+        }
     }
 
     static final class NarrowingType extends Rule {
@@ -135,7 +142,12 @@ abstract sealed class Rule {
 
         List<Diagnostic> recreated(Change.RecreateEnum r) {
             return warnIf(r.removed().isEmpty(), () -> r.summary() + ": the type is re-created, so the revision can use the new "
-                    + "labels at once, and " + rewrittenColumns(r));
+                    + "labels at once, and " + rewrittenColumns(r.uses()));
+        }
+
+        List<Diagnostic> recreated(Change.AlterComposite a) {
+            return warnIf(!a.inPlace() && !a.uses().isEmpty(), () -> a.summary() + ": PostgreSQL only drops or appends attributes "
+                    + "of a type in use, so " + rewrittenColumns(a.uses()));
         }
     }
 
@@ -252,13 +264,16 @@ abstract sealed class Rule {
 
         List<Diagnostic> recreated(Change.RecreateEnum r) {
             return warnIf(!r.removed().isEmpty(), () -> r.summary() + ": PostgreSQL cannot drop a label, so the type is re-created and "
-                    + rewrittenColumns(r) + "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()));
+                    + rewrittenColumns(r.uses()) + "; it fails, changing nothing, if a row holds " + String.join(" or ", r.removed()));
         }
     }
 
-    static String rewrittenColumns(Change.RecreateEnum r) {
-        String columns = r.uses().stream().map(u -> display(u.table()) + "." + u.column()).collect(Collectors.joining(", "));
-        return columns.isEmpty() ? "no column uses it" : "every column of it (" + columns + ") is rewritten under lock";
+    static String rewrittenColumns(List<Change.TypeUse> uses) {
+        return uses.isEmpty() ? "no column uses it" : "every column of it (" + columns(uses) + ") is rewritten under lock";
+    }
+
+    private static String columns(List<Change.TypeUse> uses) {
+        return uses.stream().map(u -> display(u.table()) + "." + u.column()).collect(Collectors.joining(", "));
     }
 
     static final class DropSequence extends Rule {

@@ -4,6 +4,7 @@ import io.diffgen.diff.Change;
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
@@ -169,6 +170,18 @@ public final class SqlRenderer {
             return SqlRenderer.recreateEnum(c);
         }
 
+        public List<String> createComposite(Change.CreateComposite c) {
+            return List.of(createCompositeType(quote(c.type().name()), c.type()));
+        }
+
+        public List<String> dropComposite(Change.DropComposite c) {
+            return List.of("DROP TYPE " + quote(c.type().name()));
+        }
+
+        public List<String> alterComposite(Change.AlterComposite c) {
+            return SqlRenderer.alterComposite(c);
+        }
+
         public List<String> moveSequence(Change.MoveSequence c) {
             return List.of("ALTER SEQUENCE " + quoteQualified(c.from().name()) + " SET SCHEMA "
                     + quote(schemaToMoveInto(c.to().name(), c.ownSchema())));
@@ -247,6 +260,43 @@ public final class SqlRenderer {
         return "CREATE TYPE " + quotedName + " AS ENUM (" + values.stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")";
     }
 
+    /** {@code CREATE TYPE name AS (attribute type, ...)}; {@code name} as given, so a caller may qualify it. */
+    public static String createCompositeType(String quotedName, CompositeType type) {
+        return "CREATE TYPE " + quotedName + " AS (" + type.attributes().stream().map(a -> quote(a.name()) + " " + a.type())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * In place where DROP and ADD ATTRIBUTE reach the new list; otherwise the old type steps aside, the
+     * new one takes its name, and each column of it is rebuilt from the old value's attributes (a
+     * NULL stays NULL, a new attribute starts NULL), as {@link #recreateEnum} does for labels.
+     */
+    private static List<String> alterComposite(Change.AlterComposite c) {
+        String name = c.to().name();
+        List<String> statements = new ArrayList<>();
+        if (c.inPlace()) {
+            c.dropped().forEach(a -> statements.add("ALTER TYPE " + quote(name) + " DROP ATTRIBUTE " + quote(a.name())));
+            c.added().forEach(a -> statements.add("ALTER TYPE " + quote(name) + " ADD ATTRIBUTE " + quote(a.name()) + " " + a.type()));
+            return statements;
+        }
+        String old = quote(Identifiers.truncate(name + "_diffgen_old"));
+        statements.add("ALTER TYPE " + quote(name) + " RENAME TO " + old);
+        statements.add(createCompositeType(quote(name), c.to()));
+        for (Change.TypeUse use : c.uses()) {
+            String column = alter(use.table()) + "ALTER COLUMN " + quote(use.column());
+            String value = quote(use.column());
+            String attributes = c.to().attributes().stream()
+                    .map(a -> c.from().attribute(a.name()).map(was -> "(" + value + ")." + quote(a.name()) + "::" + a.type()).orElse("NULL::" + a.type()))
+                    .collect(Collectors.joining(", "));
+            use.defaultExpression().ifPresent(d -> statements.add(column + " DROP DEFAULT"));
+            statements.add(column + " TYPE " + quote(name) + " USING CASE WHEN " + value + " IS NOT DISTINCT FROM NULL THEN NULL ELSE ROW("
+                    + attributes + ")::" + quote(name) + " END");
+            use.defaultExpression().ifPresent(d -> statements.add(column + " SET DEFAULT " + d));
+        }
+        statements.add("DROP TYPE " + old);
+        return statements;
+    }
+
     private static List<String> dropEnum(EnumType type) {
         List<String> statements = new ArrayList<>(dropCasts(type.varcharCasts(), quote(type.name())));
         statements.add("DROP TYPE " + quote(type.name()));
@@ -284,7 +334,7 @@ public final class SqlRenderer {
         statements.add("ALTER TYPE " + quote(name) + " RENAME TO " + old);
         statements.addAll(dropCasts(c.from().varcharCasts(), old));
         statements.addAll(createEnum(c.to()));
-        for (Change.EnumUse use : c.uses()) {
+        for (Change.TypeUse use : c.uses()) {
             String column = alter(use.table()) + "ALTER COLUMN " + quote(use.column());
             use.defaultExpression().ifPresent(d -> statements.add(column + " DROP DEFAULT"));
             statements.add(column + " TYPE " + quote(name) + " USING " + quote(use.column()) + "::text::" + quote(name));

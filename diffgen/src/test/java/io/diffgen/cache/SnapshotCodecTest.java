@@ -7,6 +7,7 @@ import io.diffgen.model.Rename;
 import io.diffgen.random.RandomSchemas;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.Index;
@@ -68,7 +69,9 @@ class SnapshotCodecTest {
         Table bare = new Table("customer", List.of(Column.of("id", "bigint", false)), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty());
         EntityModel model = new EntityModel(SchemaSnapshot.of(List.of(t, bare), List.of(new Sequence("order_seq", 1, 50)),
-                        List.of(new EnumType("order_state", List.of("NEW", "it's done"), true), new EnumType("Quoted", List.of(), false))),
+                        List.of(new EnumType("order_state", List.of("NEW", "it's done"), true), new EnumType("Quoted", List.of(), false)))
+                        .withComposites(List.of(new CompositeType("geo_point", List.of(new CompositeType.Attribute("lat", "double precision"),
+                                new CompositeType.Attribute("Label", "character varying(20)"))))),
                 List.of(new Rename.OfTable("orders", "order"), new Rename.OfColumn("order", "state", "status"),
                         new Rename.OfEnumValue("order_state", "DONE", "it's done")),
                 List.of("Order", "Customer"), Set.of("order.order_pkey", "order.fk_order_customer_id"));

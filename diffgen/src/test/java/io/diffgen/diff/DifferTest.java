@@ -5,6 +5,7 @@ import io.diffgen.model.Rename;
 import io.diffgen.render.SqlRenderer;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.PrimaryKey;
@@ -190,6 +191,39 @@ class DifferTest {
         assertEquals(List.of(new Change.RenameIndex("t", "ix_old", "ix_new"),
                 new Change.SetStorage("t", Optional.of("ix_new"), List.of(), List.of("fillfactor=60"))), up);
         assertRunsBothWays(schema(before), schema(after), up);
+    }
+
+    @Test
+    void compositeTypesAreCreatedAfterTheTypesTheyUseAndAlteredInPlaceWherePostgresCan() {
+        CompositeType point = new CompositeType("point2", List.of(new CompositeType.Attribute("x", "double precision"),
+                new CompositeType.Attribute("y", "double precision")));
+        CompositeType area = new CompositeType("area", List.of(new CompositeType.Attribute("corner", "point2"),
+                new CompositeType.Attribute("size", "integer")));
+        Table shape = table("shape").columns(col("at", "point2")).build();
+        SchemaSnapshot empty = SchemaSnapshot.empty();
+        SchemaSnapshot both = schema(shape).withComposites(List.of(point, area));
+        List<Change> create = Differ.diff(empty, both);
+        assertEquals(List.of(new Change.CreateComposite(point), new Change.CreateComposite(area), new Change.CreateTable(shape)), create);
+        assertEquals(List.of(new Change.DropTable(shape), new Change.DropComposite(area), new Change.DropComposite(point)),
+                Differ.diff(both, empty));
+
+        CompositeType appended = new CompositeType("point2", List.of(point.attributes().get(0), point.attributes().get(1),
+                new CompositeType.Attribute("z", "double precision")));
+        Change.AlterComposite append = (Change.AlterComposite) Differ.diff(both, both.withComposites(List.of(appended, area))).get(0);
+        assertEquals(List.of(new Change.TypeUse("shape", "at", Optional.empty())), append.uses());
+        assertEquals(List.of("ALTER TYPE point2 ADD ATTRIBUTE z double precision"), SqlRenderer.render(append));
+        assertEquals(List.of("ALTER TYPE point2 DROP ATTRIBUTE z"), SqlRenderer.render(append.inverse()));
+
+        CompositeType inserted = new CompositeType("point2", List.of(new CompositeType.Attribute("w", "double precision"),
+                point.attributes().get(0), point.attributes().get(1)));
+        Change.AlterComposite insert = new Change.AlterComposite(point, inserted, append.uses());
+        assertFalse(insert.inPlace());
+        assertEquals(List.of("ALTER TYPE point2 RENAME TO point2_diffgen_old",
+                "CREATE TYPE point2 AS (w double precision, x double precision, y double precision)",
+                "ALTER TABLE shape ALTER COLUMN \"at\" TYPE point2 USING CASE WHEN \"at\" IS NOT DISTINCT FROM NULL THEN NULL ELSE "
+                        + "ROW(NULL::double precision, (\"at\").x::double precision, (\"at\").y::double precision)::point2 END",
+                "DROP TYPE point2_diffgen_old"), SqlRenderer.render(insert));
+        assertTrue(insert.inverse() instanceof Change.AlterComposite back && back.inPlace(), "dropping w again is in place");
     }
 
     // ------------------------------------------------------------------ columns
@@ -530,6 +564,9 @@ class DifferTest {
                 new Change.RenameConstraint("t", "a", "b"), new Change.CreateIndex("t", i, true), new Change.DropIndex("t", i, false),
                 new Change.RenameIndex("t", "a", "b"), new Change.SetTableComment("t", Optional.empty(), Optional.of("x")),
                 new Change.SetStorage("t", Optional.of("ix"), List.of(), List.of("fillfactor=70")),
+                new Change.CreateComposite(new CompositeType("p", List.of(new CompositeType.Attribute("x", "integer")))),
+                new Change.AlterComposite(new CompositeType("p", List.of()), new CompositeType("p", List.of(new CompositeType.Attribute("x", "integer"))),
+                        List.of()),
                 new Change.CreateSequence(new Sequence("s", 1, 1)), new Change.DropSequence(new Sequence("s", 1, 1)),
                 new Change.AlterSequence(new Sequence("s", 1, 1), new Sequence("s", 5, 2)));
         for (Change change : all) {

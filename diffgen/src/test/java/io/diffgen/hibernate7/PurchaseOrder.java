@@ -72,6 +72,8 @@ public class PurchaseOrder {
     @EmbeddedColumnNaming("bill_%s")
     Address billTo;
 
+    GeoPoint deliveryLocation;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     List<String> tags;
 

@@ -337,7 +337,7 @@ class LinterTest {
     void removingAnEnumLabelWarnsAndAddingOneWarnsAboutTheDowngrade() {
         EnumType before = new EnumType("state", List.of("CLOSED", "OPEN", "SPAM"), true);
         EnumType after = new EnumType("state", List.of("CLOSED", "OPEN"), true);
-        List<Change.EnumUse> uses = List.of(new Change.EnumUse("ticket", "state", java.util.Optional.empty()));
+        List<Change.TypeUse> uses = List.of(new Change.TypeUse("ticket", "state", java.util.Optional.empty()));
         List<Diagnostic> removed = Linter.lint(List.of(new Change.RecreateEnum(before, after, uses)));
         assertEquals(List.of(Code.DG011), removed.stream().map(Diagnostic::code).toList());
         assertTrue(removed.get(0).message().contains("ticket.state") && removed.get(0).message().contains("SPAM"), removed.toString());

@@ -161,6 +161,8 @@ class RealWorldModelsTest {
         order.put("deliveryWindowStart", java.time.LocalTime.of(9, 30));
         order.put("shipTo", newAddress.newInstance("1 Main St", "Springfield", "12345"));
         order.put("billTo", newAddress.newInstance("2 Side St", "Shelbyville", "67890"));
+        order.put("deliveryLocation", loader.loadClass("io.diffgen.hibernate7.GeoPoint").getDeclaredConstructor(double.class, double.class)
+                .newInstance(52.52, 13.405));
         order.put("tags", List.of("gift", "fragile"));
         order.put("attributes", Map.of("channel", "web"));
         order.put("customer", customer);
@@ -315,6 +317,9 @@ class RealWorldModelsTest {
         }
         if (!e.enums().equals(a.enums())) {
             differences.append("\nenum types\n  hibernate: ").append(e.enums()).append("\n  diffgen:   ").append(a.enums());
+        }
+        if (!e.composites().equals(a.composites())) {
+            differences.append("\ncomposite types\n  hibernate: ").append(e.composites()).append("\n  diffgen:   ").append(a.composites());
         }
         if (!differences.isEmpty()) {
             fail("diffgen's catalog differs from Hibernate's schema export:" + differences);

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
@@ -155,7 +156,8 @@ public final class HibernateModelReader {
         }
         List<EnumType> enums = enumTypes(metadata);
         enumClasses(metadata).forEach((enumClass, typeName) -> collectValueRenames(enumClass, typeName, renames));
-        return new EntityModel(SchemaSnapshot.of(tables.values(), sequences, enums), renames, entityNames,
+        return new EntityModel(SchemaSnapshot.of(tables.values(), sequences, enums).withComposites(compositeTypes(metadata, defaultSchema)),
+                renames, entityNames,
                 namedByTheStrategy(tables.values(), naming, generated));
     }
 
@@ -176,8 +178,9 @@ public final class HibernateModelReader {
             refuseOptions(c, "column " + Identifiers.display(tableKey) + "." + stored(c));
             c.getCheckConstraints().forEach(k -> refuseOptions(k, "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
             Column.Identity identity = c.isIdentity() ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
-            // an enum type's name is an identifier (it may be a keyword, like order), any other type is SQL as Hibernate spells it
-            String type = c.getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM ? Identifiers.quote(stored(c.getSqlType(metadata)))
+            // an enum or composite type's name is an identifier (it may be a keyword, like order), any other type is SQL as Hibernate spells it
+            int typeCode = c.getSqlTypeCode(metadata);
+            String type = typeCode == SqlTypes.NAMED_ENUM || typeCode == SqlTypes.STRUCT ? Identifiers.quote(stored(c.getSqlType(metadata)))
                     : Types.withoutDefaultPrecision(c.getSqlType(metadata).toLowerCase(Locale.ROOT).strip());
             columns.add(new Column(stored(c), type,
                     c.isNullable() && !table.isPrimaryKey(c),
@@ -345,6 +348,63 @@ public final class HibernateModelReader {
         }));
         return new Table(table.name(), columns, table.primaryKey(), table.foreignKeys(), table.uniques(), table.checks(),
                 table.indexes(), table.comment(), table.ownedSequences(), table.storage());
+    }
+
+    /** Hibernate's DDL for a composite type: its name and its attributes. */
+    private static final Pattern CREATE_COMPOSITE = Pattern.compile("(?is)create type (\\S+) as \\((.*)\\)");
+
+    /**
+     * The composite types Hibernate creates for {@code @Struct} embeddables, taken from its own DDL
+     * for them (its user-defined type exporter): the name, and each attribute with its type as
+     * Hibernate writes it, in Hibernate's order. Types in another schema than the default are refused.
+     */
+    private static List<CompositeType> compositeTypes(Metadata metadata, String defaultSchema) {
+        Database database = metadata.getDatabase();
+        SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(database.getJdbcEnvironment(), database, null, null);
+        List<CompositeType> composites = new ArrayList<>();
+        for (Namespace namespace : database.getNamespaces()) {
+            for (org.hibernate.mapping.UserDefinedType udt : namespace.getDependencyOrderedUserDefinedTypes()) {
+                Identifier schema = namespace.getName().getSchema();
+                if (schema != null && !stored(schema).equals(defaultSchema)) {
+                    throw new ModelException("composite type " + udt.getName() + " is in schema " + stored(schema)
+                            + ", and diffgen writes and compares composite types in the default schema only");
+                }
+                for (String sql : database.getDialect().getUserDefinedTypeExporter().getSqlCreateStrings(udt, metadata, context)) {
+                    Matcher create = CREATE_COMPOSITE.matcher(sql.strip());
+                    if (!create.matches()) {
+                        throw new ModelException("user-defined type " + udt.getName() + " is created by Hibernate as '" + sql.strip()
+                                + "', which diffgen does not write or compare yet");
+                    }
+                    String name = create.group(1).contains(".") ? create.group(1).substring(create.group(1).lastIndexOf('.') + 1) : create.group(1);
+                    List<CompositeType.Attribute> attributes = new ArrayList<>();
+                    for (String attribute : topLevelItems(create.group(2))) {
+                        String[] nameAndType = attribute.strip().split("\\s+", 2);
+                        attributes.add(new CompositeType.Attribute(stored(Identifiers.unquote(nameAndType[0]), Identifiers.isQuoted(nameAndType[0])),
+                                Types.withoutDefaultPrecision(nameAndType[1].toLowerCase(Locale.ROOT).strip())));
+                    }
+                    composites.add(new CompositeType(stored(Identifiers.unquote(name), Identifiers.isQuoted(name)), attributes));
+                }
+            }
+        }
+        return composites;
+    }
+
+    /** The comma-separated items of a list, commas inside parentheses ({@code numeric(10,2)}) not counting. */
+    private static List<String> topLevelItems(String list) {
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == ',' && depth == 0) {
+                items.add(list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        items.add(list.substring(start));
+        return items;
     }
 
     /** Hibernate's DDL for a named enum type: its name and its quoted labels. */

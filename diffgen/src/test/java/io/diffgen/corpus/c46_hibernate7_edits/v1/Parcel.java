@@ -32,4 +32,7 @@ public class Parcel {
 
     @Column(name = "sent_at", secondPrecision = 0)
     Instant sentAt;
+
+    @Column(name = "last_seen_at")
+    Position lastSeenAt;
 }

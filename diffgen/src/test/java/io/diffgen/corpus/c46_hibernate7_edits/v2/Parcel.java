@@ -29,4 +29,7 @@ public class Parcel {
 
     @Column(name = "sent_at", secondPrecision = 3)
     Instant sentAt;
+
+    @Column(name = "last_seen_at")
+    Position lastSeenAt;
 }

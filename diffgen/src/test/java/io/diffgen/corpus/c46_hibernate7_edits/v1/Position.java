@@ -1,0 +1,10 @@
+package io.diffgen.corpus.c46_hibernate7_edits.v1;
+
+import jakarta.persistence.Embeddable;
+import org.hibernate.annotations.Struct;
+
+/** A {@code @Struct} embeddable: one column of a PostgreSQL composite type. */
+@Embeddable
+@Struct(name = "position")
+public record Position(double latitude, double longitude) {
+}
