@@ -194,6 +194,25 @@ public final class PgCatalogReader {
         return others;
     }
 
+    /**
+     * The views and materialized views of the connection's own schema (plain names) and of {@code others}
+     * ({@link Identifiers#qualified qualified} keys): an entity mapped onto one reads it, and is no table.
+     */
+    public static Set<String> viewNames(Connection connection, Collection<String> others) throws SQLException {
+        Set<String> views = new TreeSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT CASE WHEN n.nspname = current_schema() THEN NULL ELSE n.nspname END, c.relname
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('v', 'm') AND (n.nspname = current_schema() OR n.nspname = ANY (?))
+                """)) {
+            ps.setArray(1, connection.createArrayOf("text", others.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) views.add(Identifiers.qualified(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return views;
+    }
+
     /** The server's {@code version()}: its version, platform and compiler, which a canonical spelling is only valid for. */
     public static String serverVersion(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT version()"); ResultSet rs = ps.executeQuery()) {

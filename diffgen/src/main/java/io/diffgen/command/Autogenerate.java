@@ -99,7 +99,7 @@ public final class Autogenerate {
                 // the schema that holds the history is the one compared, whatever comes first on the search_path
                 TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);
                 try {
-                    return compareOn(c, settings, modelKey, model, hibernate, current, online, timing);
+                    return compareOn(c, settings, migrations, modelKey, model, hibernate, current, online, timing);
                 } finally {
                     closeQuietly(schema);
                 }
@@ -117,13 +117,14 @@ public final class Autogenerate {
                 }));
              Connection c = shadow.connect()) {
             List<String> current = new RevisionRunner(c, migrations, graph).current();
-            return compareOn(c, settings, modelKey, model, hibernate, current, online, timing);
+            return compareOn(c, settings, migrations, modelKey, model, hibernate, current, online, timing);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
-    private static Comparison compareOn(Connection c, Settings settings, Optional<String> modelKey, EntityModel model,
+    private static Comparison compareOn(Connection c, Settings settings, MigrationsDirectory migrations, Optional<String> modelKey,
+                                        EntityModel model,
                                         HibernateLines.Choice hibernate, List<String> current,
                                         boolean online, Timing timing) {
         // the model names objects in the database's own schema without it, as the catalog reader does
@@ -139,13 +140,55 @@ public final class Autogenerate {
         SchemaSnapshot catalog = timing.time("catalog", () -> read(reader, schemas));
         timing.detail("catalog", reader.queries() + " queries");
         String[] outcome = {""};
-        SchemaSnapshot canonical = timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome)).relativeTo(own);
+        SchemaSnapshot canonical = withoutEntitiesOverViews(c, schemas,
+                timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome)).relativeTo(own));
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
-        List<Change> changes = timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(relative.renames(), online, relative.generatedNames(), own)));
+        List<Change> changes = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
+                new Differ.Options(relative.renames(), online, relative.generatedNames(), own))), migrations);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
         return new Comparison(changes, current, database, canonical, hibernate.describe());
+    }
+
+    /**
+     * A type in the database that the model lacks is dropped only if a revision created it: one made by
+     * hand, by an extension's script or for a function is not diffgen's to drop.
+     */
+    private static List<Change> keepTypesNoRevisionCreated(List<Change> changes, MigrationsDirectory migrations) {
+        List<String> dropped = changes.stream().map(Autogenerate::droppedType).flatMap(Optional::stream).toList();
+        if (dropped.isEmpty()) return changes;
+        String scripts = migrations.scripts().stream().map(MigrationsDirectory::read).collect(java.util.stream.Collectors.joining("\n"));
+        java.util.Set<String> created = dropped.stream()
+                .filter(name -> scripts.contains("CREATE TYPE " + Identifiers.quote(name) + " AS ")).collect(java.util.stream.Collectors.toSet());
+        return changes.stream().filter(change -> droppedType(change).map(created::contains).orElse(true)).toList();
+    }
+
+    private static Optional<String> droppedType(Change change) {
+        if (change instanceof Change.DropEnum d) return Optional.of(d.type().name());
+        if (change instanceof Change.DropComposite d) return Optional.of(d.type().name());
+        return Optional.empty();
+    }
+
+    /**
+     * An entity whose table is a view (or materialized view) in the database reads that view: it is
+     * not a table to create, and no foreign key can point at it. {@code @View} and {@code @Subselect}
+     * entities never reach here; this is the read-only entity mapped by name onto an existing view.
+     */
+    private static SchemaSnapshot withoutEntitiesOverViews(Connection c, java.util.Set<String> schemas, SchemaSnapshot model) {
+        java.util.Set<String> views;
+        try {
+            views = PgCatalogReader.viewNames(c, schemas);
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read the database's views: " + e.getMessage(), e);
+        }
+        if (views.stream().noneMatch(model.tables()::containsKey)) return model;
+        return model.withTables(model.tables().values().stream().filter(t -> !views.contains(t.name()))
+                .map(t -> t.foreignKeys().stream().anyMatch(fk -> views.contains(fk.referencedTable()))
+                        ? new io.diffgen.snapshot.Table(t.name(), t.columns(), t.primaryKey(),
+                                t.foreignKeys().stream().filter(fk -> !views.contains(fk.referencedTable())).toList(), t.uniques(), t.checks(),
+                                t.indexes(), t.comment(), t.ownedSequences(), t.storage())
+                        : t)
+                .toList());
     }
 
     /**

@@ -362,7 +362,7 @@ public final class Differ {
             }
         }
         for (EnumType old : from.enums().values()) {
-            if (!to.enums().containsKey(old.name())) {
+            if (!to.enums().containsKey(old.name()) && !namedByAColumn(to, old.name())) {
                 changes.add(new Change.DropEnum(old));
             }
         }
@@ -383,7 +383,15 @@ public final class Differ {
         }
         List<CompositeType> dropped = new ArrayList<>(from.compositesInDependencyOrder());
         java.util.Collections.reverse(dropped);
-        dropped.stream().filter(old -> !to.composites().containsKey(old.name())).forEach(old -> changes.add(new Change.DropComposite(old)));
+        dropped.stream().filter(old -> !to.composites().containsKey(old.name()) && !namedByAColumn(to, old.name()))
+                .forEach(old -> changes.add(new Change.DropComposite(old)));
+    }
+
+    /** Whether a column of {@code schema} is of the type, or an array of it: a model's {@code columnDefinition} may name a type it does not create. */
+    private static boolean namedByAColumn(SchemaSnapshot schema, String type) {
+        String quoted = Identifiers.quote(type);
+        return schema.tables().values().stream().flatMap(t -> t.columns().stream())
+                .anyMatch(c -> c.type().equals(quoted) || c.type().equals(quoted + "[]"));
     }
 
     /** Whether a default or CHECK of {@code schema} names a label {@code target} has and {@code existing} has not. */

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>{@code hibernate.properties};</li>
  *   <li>the properties of the first persistence unit in {@code META-INF/persistence.xml};</li>
- *   <li>for a Spring Boot application (an {@code application.properties}/{@code .yml}, or Spring Boot
- *       itself, on the classpath): Spring Boot's default naming strategies, then its
+ *   <li>for a Spring Boot application (an {@code application.properties}/{@code .yml} at the root or in
+ *       {@code config/}, or Spring Boot itself, on the classpath): Spring Boot's default naming strategies, then its
  *       {@code spring.jpa.hibernate.naming.*} and {@code spring.jpa.properties.*};</li>
  *   <li>the settings given to diffgen ({@code hibernate.*} keys in {@code diffgen.properties},
  *       {@code --hibernate-property KEY=VALUE}).</li>
@@ -73,7 +73,8 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
         for (String key : given.keySet()) {
             if (!known.contains(key)) {
                 throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE, "unknown Hibernate setting '" + key
-                        + "' (expected a key of org.hibernate.cfg.AvailableSettings, such as hibernate.physical_naming_strategy)");
+                        + "' (expected a key of org.hibernate.cfg.AvailableSettings, such as hibernate.physical_naming_strategy, "
+                        + "or of a Hibernate module on the model classpath, such as Envers)");
             }
         }
     }
@@ -115,30 +116,36 @@ public record HibernateSettings(Map<String, String> values, List<String> sources
         return new HibernateSettings(values, sources);
     }
 
-    /** Spring Boot's application properties, or empty when the model is not a Spring Boot application. */
+    /**
+     * Spring Boot's application properties, or empty when the model is not a Spring Boot application:
+     * {@code application.yml}/{@code .yaml}, then {@code application.properties}, at the classpath's
+     * root and then in its {@code config/} folder, each overriding the one before, as Spring Boot reads them.
+     */
     private static Optional<Map<String, String>> springBootProperties(List<Path> classpath) {
         Map<String, String> flat = new LinkedHashMap<>();
         boolean found = false;
-        for (String name : List.of("application.yml", "application.yaml")) {
-            Optional<String> text = resource(classpath, name);
-            if (text.isPresent()) {
-                found = true;
-                try {
-                    for (Object document : new Yaml().loadAll(new StringReader(text.get()))) {
-                        if (document instanceof Map<?, ?> map && !map.containsKey("spring.config.activate.on-profile")
-                                && !hasProfile(map)) {
-                            flatten("", map, flat);
+        for (String folder : List.of("", "config/")) {
+            for (String name : List.of(folder + "application.yml", folder + "application.yaml")) {
+                Optional<String> text = resource(classpath, name);
+                if (text.isPresent()) {
+                    found = true;
+                    try {
+                        for (Object document : new Yaml().loadAll(new StringReader(text.get()))) {
+                            if (document instanceof Map<?, ?> map && !map.containsKey("spring.config.activate.on-profile")
+                                    && !hasProfile(map)) {
+                                flatten("", map, flat);
+                            }
                         }
+                    } catch (RuntimeException e) {
+                        throw new ModelException("cannot read " + name + " on the model classpath: " + e.getMessage().lines().findFirst().orElse(""), e);
                     }
-                } catch (RuntimeException e) {
-                    throw new ModelException("cannot read " + name + " on the model classpath: " + e.getMessage().lines().findFirst().orElse(""), e);
                 }
             }
-        }
-        Optional<String> properties = resource(classpath, "application.properties");
-        if (properties.isPresent()) {
-            found = true;
-            flat.putAll(properties(properties.get(), "application.properties"));
+            Optional<String> properties = resource(classpath, folder + "application.properties");
+            if (properties.isPresent()) {
+                found = true;
+                flat.putAll(properties(properties.get(), folder + "application.properties"));
+            }
         }
         found |= resource(classpath, "org/springframework/boot/SpringApplication.class").isPresent();
         return found ? Optional.of(flat) : Optional.empty();

@@ -5,6 +5,7 @@ import io.diffgen.model.Rename;
 import io.diffgen.render.SqlRenderer;
 import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.EnumType;
 import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
@@ -191,6 +192,16 @@ class DifferTest {
         assertEquals(List.of(new Change.RenameIndex("t", "ix_old", "ix_new"),
                 new Change.SetStorage("t", Optional.of("ix_new"), List.of(), List.of("fillfactor=60"))), up);
         assertRunsBothWays(schema(before), schema(after), up);
+    }
+
+    @Test
+    void aTypeAColumnOfTheModelNamesIsNeverDropped() {
+        Table diary = table("diary").columns(col("mood", "mood"), col("at", "point2[]")).build();
+        SchemaSnapshot database = SchemaSnapshot.of(List.of(diary), List.of(), List.of(new EnumType("mood", List.of("happy"), false)))
+                .withComposites(List.of(new CompositeType("point2", List.of(new CompositeType.Attribute("x", "integer")))));
+        assertEquals(List.of(), Differ.diff(database, schema(diary)), "columnDefinition names them; the model does not create them");
+        assertEquals(List.of(new Change.DropComposite(database.composites().get("point2")), new Change.DropEnum(database.enums().get("mood"))),
+                Differ.diff(database, SchemaSnapshot.of(List.of(), List.of())).stream().filter(c -> !(c instanceof Change.DropTable)).toList());
     }
 
     @Test

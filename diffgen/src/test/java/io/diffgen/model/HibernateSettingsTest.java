@@ -126,6 +126,23 @@ class HibernateSettingsTest {
     }
 
     @Test
+    void springBootsConfigFolderOverridesTheRootAsSpringBootReadsThem(@TempDir Path classes) throws IOException {
+        write(classes, "application.properties", "spring.jpa.hibernate.naming.physical-strategy=com.example.Root\n"
+                + "spring.jpa.properties.hibernate.column_ordering_strategy=legacy\n");
+        write(classes, "config/application.yml", "spring:\n  jpa:\n    hibernate:\n      naming:\n        physical-strategy: com.example.FromYaml\n");
+        write(classes, "config/application.properties", "spring.jpa.hibernate.naming.physical-strategy=com.example.Config\n");
+        HibernateSettings s = HibernateSettings.resolve(List.of(classes), Map.of());
+        assertEquals("com.example.Config", s.values().get(PHYSICAL), "config/application.properties wins");
+        assertEquals("legacy", s.values().get("hibernate.column_ordering_strategy"), "what config/ does not set, the root's file does");
+    }
+
+    @Test
+    void onlyConfigApplicationYmlMakesItASpringBootApplication(@TempDir Path classes) throws IOException {
+        write(classes, "config/application.yml", "server:\n  port: 8080\n");
+        assertEquals(HibernateSettings.SPRING_PHYSICAL, HibernateSettings.resolve(List.of(classes), Map.of()).values().get(PHYSICAL));
+    }
+
+    @Test
     void aMisspeltSettingIsRefusedByName() {
         for (String line : HibernateLines.LINES) {
             HibernateLines.Choice bundled = new HibernateLines.Choice(line, "bundled", java.util.Optional.empty());

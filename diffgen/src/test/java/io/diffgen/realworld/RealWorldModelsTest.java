@@ -96,6 +96,9 @@ class RealWorldModelsTest {
         models.add(new RealWorldModel("two schemas", List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.corpus.c39_tables_in_two_schemas.v2"), Map.of(),
                 Map.of("jakarta.persistence.create-database-schemas", "true")));
+        // round two's minimal entities: @Min and @Max on one field (one CHECK), a @Formula (no column)
+        models.add(new RealWorldModel("@Min and @Max on one field, a @Formula", List.of(Path.of("target", "test-classes").toAbsolutePath()),
+                List.of("io.diffgen.roundtwo"), Map.of()));
         // ours: what Hibernate 7 and Jakarta Persistence 3.2 put in the DDL (a 6.6 classpath is refused, see below)
         models.add(new RealWorldModel(HIBERNATE_7_MAPPINGS, List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.hibernate7"), Map.of()));

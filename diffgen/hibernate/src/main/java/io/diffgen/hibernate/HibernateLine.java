@@ -48,8 +48,29 @@ public final class HibernateLine implements ModelReader {
             }
         }
         known.add(BeanValidationIntegrator.APPLY_CONSTRAINTS);
+        // the settings of Hibernate's modules the application has on its classpath are its settings too
+        for (String module : MODULE_SETTINGS) {
+            try {
+                for (Field field : Class.forName(module, false, loader()).getFields()) {
+                    if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                        known.add((String) field.get(null));
+                    }
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // that module is not on the model classpath
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return known;
     }
+
+    /** The classes that name the settings of Hibernate's modules: Envers, Spatial, Search (its ORM mapper and engine). */
+    private static final List<String> MODULE_SETTINGS = List.of(
+            "org.hibernate.envers.configuration.EnversSettings",
+            "org.hibernate.spatial.HibernateSpatialConfigurationSettings",
+            "org.hibernate.search.mapper.orm.cfg.HibernateOrmMapperSettings",
+            "org.hibernate.search.engine.cfg.EngineSettings");
 
     @Override
     public EntityModel read(List<String> mappedClasses, Map<String, String> settings) {

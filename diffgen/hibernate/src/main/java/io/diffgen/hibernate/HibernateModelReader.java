@@ -185,11 +185,18 @@ public final class HibernateModelReader {
             columns.add(new Column(stored(c), type,
                     c.isNullable() && !table.isPrimaryKey(c),
                     Optional.ofNullable(c.getDefaultValue()), identity, comment(c.getComment())));
-            int unnamed = 0;
+            // Hibernate's DDL puts a column's unnamed CHECKs (@Min and @Max, say) into one, joined by and
+            List<String> unnamed = new ArrayList<>();
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
-                String checkName = check.isNamed() ? stored(check.getName())
-                        : generatedName(generated, tableKey, Identifiers.objectName(name, stored(c), "check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1))));
-                checks.add(new CheckConstraint(checkName, check.getConstraint()));
+                if (check.isNamed()) {
+                    checks.add(new CheckConstraint(stored(check.getName()), check.getConstraint()));
+                } else {
+                    unnamed.add(check.getConstraint());
+                }
+            }
+            if (!unnamed.isEmpty()) {
+                checks.add(new CheckConstraint(generatedName(generated, tableKey, Identifiers.objectName(name, stored(c), "check")),
+                        String.join(" and ", unnamed)));
             }
         }
         int unnamedTableChecks = 0;
@@ -320,11 +327,17 @@ public final class HibernateModelReader {
             for (Field field : c.getDeclaredFields()) {
                 Property property = propertyOrNull(entity, field.getName());
                 if (property != null) {
-                    property.getColumns().forEach(col -> order.add(stored(col)));
+                    columnsOf(property).forEach(col -> order.add(stored(col)));
                 }
             }
         }
         return order;
+    }
+
+    /** A property's columns; a {@code @Formula} is SQL Hibernate reads with, not a column, and Hibernate's export leaves it out. */
+    private static List<org.hibernate.mapping.Column> columnsOf(Property property) {
+        return property.getSelectables().stream()
+                .filter(org.hibernate.mapping.Column.class::isInstance).map(org.hibernate.mapping.Column.class::cast).toList();
     }
 
     private static Property propertyOrNull(PersistentClass entity, String name) {
@@ -440,11 +453,11 @@ public final class HibernateModelReader {
         Map<Class<?>, String> classes = new LinkedHashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             for (org.hibernate.mapping.Property property : entity.getPropertyClosure()) {
-                if (property.getValue() instanceof org.hibernate.mapping.BasicValue value && property.getColumnSpan() == 1
-                        && property.getColumns().get(0).getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM
+                if (property.getValue() instanceof org.hibernate.mapping.BasicValue value && columnsOf(property).size() == 1
+                        && columnsOf(property).get(0).getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM
                         && value.resolve().getDomainJavaType().getJavaTypeClass().isEnum()) {
                     Class<?> enumClass = value.resolve().getDomainJavaType().getJavaTypeClass();
-                    String typeName = stored(property.getColumns().get(0).getSqlType(metadata));
+                    String typeName = stored(columnsOf(property).get(0).getSqlType(metadata));
                     classes.forEach((other, name) -> {
                         if (name.equals(typeName) && other != enumClass) {
                             throw new ModelException("the entity model maps two Java enums to one PostgreSQL enum type '" + typeName + "': "
@@ -634,8 +647,8 @@ public final class HibernateModelReader {
         }
         Property property = entity.getIdentifierProperty() != null && entity.getIdentifierProperty().getName().equals(propertyName)
                 ? entity.getIdentifierProperty() : entity.getProperty(propertyName);
-        List<org.hibernate.mapping.Column> columns = property.getColumns();
-        if (columns.size() != 1) {
+        List<org.hibernate.mapping.Column> columns = columnsOf(property);
+        if (columns.size() != 1 || property.getValue().hasFormula()) {
             throw new ModelException("@RenamedFrom on " + entity.getEntityName() + "." + propertyName + " needs a single-column property");
         }
         renames.add(new Rename.OfColumn(key(property.getValue().getTable(), defaultSchema), stored(renamed.value()), stored(columns.get(0))));
