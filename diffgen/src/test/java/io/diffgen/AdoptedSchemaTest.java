@@ -40,6 +40,46 @@ class AdoptedSchemaTest {
         assertEquals(0, check.exitCode(), check.out() + check.err());
     }
 
+    /**
+     * Another tool's names that look like diffgen's convention ({@code fk_book__author_id}, JHipster's)
+     * are kept: no revision wrote them. A name a revision wrote is still renamed to the convention.
+     */
+    @Test
+    void namesCloseToTheConventionThatNoRevisionWroteAreKept(@TempDir Path dir) throws IOException {
+        TestDatabase db = PostgresServer.createDatabase("adopted_names");
+        db.execute("CREATE TABLE author (id bigint NOT NULL, name varchar(255), CONSTRAINT author_pkey PRIMARY KEY (id))",
+                "CREATE TABLE book (id bigint NOT NULL, title varchar(255), author_id bigint, CONSTRAINT book_pkey PRIMARY KEY (id), "
+                        + "CONSTRAINT fk_book__author_id FOREIGN KEY (author_id) REFERENCES author (id))");
+        Path migrations = migrations(dir);
+        String[] model = {"--url", db.url(), "--migrations", migrations.toString(), "--model-package", "io.diffgen.adopted.books"};
+        Cli.Result check = Cli.run(concat("check", model));
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+
+        // the same name written by a revision of the project is diffgen's, and follows the convention
+        Files.writeString(migrations.resolve("versions").resolve("20260101_000000_aaaaaaaaaaaa_jhipster.sql"), """
+                --liquibase formatted sql
+                -- Revision: aaaaaaaaaaaa
+                -- Revises:\s
+                -- Message: jhipster
+
+                --changeset diffgen:aaaaaaaaaaaa
+                ALTER TABLE book ADD CONSTRAINT fk_book__author_id FOREIGN KEY (author_id) REFERENCES author (id);
+                --rollback ALTER TABLE book DROP CONSTRAINT fk_book__author_id;
+                """);
+        Cli.run(concat("stamp", model, "head")).assertOk();
+        Cli.Result renamed = Cli.run(concat("check", model));
+        assertEquals(1, renamed.exitCode(), renamed.out() + renamed.err());
+        assertEquals("New upgrade operations detected:\n  - rename constraint book.fk_book__author_id to fk_book_author_id\n",
+                renamed.out());
+    }
+
+    private static String[] concat(String command, String[] options, String... more) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(command));
+        all.addAll(java.util.List.of(options));
+        all.addAll(java.util.List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     /** A read-only entity over an existing view is no table to create, and the view stays. */
     @Test
     void anEntityOverAnExistingViewIsNoTable(@TempDir Path dir) throws IOException {
@@ -59,11 +99,11 @@ class AdoptedSchemaTest {
     @Test
     void aHibernateModulesSettingsAreAcceptedAndApplied(@TempDir Path dir) throws IOException {
         TestDatabase db = PostgresServer.createDatabase("audited");
-        String classpath = Path.of("target", "real-world-models", "hibernate-envers.jar").toAbsolutePath() + java.io.File.pathSeparator
-                + Path.of("target", "test-classes").toAbsolutePath();
+        Path envers = Path.of("target", "real-world-models", "hibernate-envers.jar").toAbsolutePath();
+        String classpath = envers + java.io.File.pathSeparator + compiledAuditedModel(dir.resolve("model"), envers);
         Path migrations = migrations(dir);
         Cli.run("revision", "--autogenerate", "-m", "audited", "--url", db.url(), "--migrations", migrations.toString(),
-                "--model-classpath", classpath, "--model-package", "io.diffgen.audited",
+                "--model-classpath", classpath, "--model-package", "com.example.audited",
                 "--hibernate-property", "org.hibernate.envers.audit_strategy=org.hibernate.envers.strategy.internal.ValidityAuditStrategy")
                 .assertOk();
         String script;
@@ -73,10 +113,37 @@ class AdoptedSchemaTest {
         org.junit.jupiter.api.Assertions.assertTrue(script.contains("CREATE TABLE note_aud (") && script.contains("revend integer")
                 && script.contains("CREATE TABLE revinfo ("), script);
         Cli.Result unknown = Cli.run("check", "--url", db.url(), "--migrations", migrations.toString(),
-                "--model-classpath", classpath, "--model-package", "io.diffgen.audited",
+                "--model-classpath", classpath, "--model-package", "com.example.audited",
                 "--hibernate-property", "org.hibernate.envers.audit_strateg=x");
         assertEquals(2, unknown.exitCode(), unknown.err());
         org.junit.jupiter.api.Assertions.assertTrue(unknown.err().startsWith("error: unknown Hibernate setting 'org.hibernate.envers.audit_strateg'"),
                 unknown.err());
+    }
+
+    /**
+     * An entity Envers audits, compiled here against the Envers jar: on the test classpath Envers
+     * would register itself with every Hibernate the tests start, through the system class loader.
+     */
+    private static Path compiledAuditedModel(Path dir, Path envers) throws IOException {
+        Path source = dir.resolve("src/com/example/audited/Note.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package com.example.audited;
+
+                @jakarta.persistence.Entity
+                @org.hibernate.envers.Audited
+                public class Note {
+                    @jakarta.persistence.Id
+                    @jakarta.persistence.GeneratedValue
+                    Long id;
+
+                    String text;
+                }
+                """);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        int exit = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path") + java.io.File.pathSeparator + envers, source.toString());
+        assertEquals(0, exit, "the audited model compiles");
+        return classes;
     }
 }

@@ -145,9 +145,21 @@ public final class Autogenerate {
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(relative.renames(), online, relative.generatedNames(), own))), migrations);
+                new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesIn(migrations))))), migrations);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
         return new Comparison(changes, current, database, canonical, hibernate.describe());
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
+
+    /** Every identifier the revision scripts contain, as PostgreSQL stores it (a quoted one as written, any other folded to lower case). */
+    private static java.util.Set<String> namesIn(MigrationsDirectory migrations) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Path script : migrations.scripts()) {
+            java.util.regex.Matcher m = NAME.matcher(MigrationsDirectory.read(script));
+            while (m.find()) names.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+        return names;
     }
 
     /**

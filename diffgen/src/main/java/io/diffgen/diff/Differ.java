@@ -45,12 +45,20 @@ public final class Differ {
      * ({@code table.name}) are the target's constraint and index names that the model did not choose:
      * such an object matches a database object of the same definition under any name, so a schema
      * another tool created is not reported as renames. {@code ownSchema} names the database's own
-     * schema, for moves into it; null where no database is at hand.
+     * schema, for moves into it; null where no database is at hand. {@code namesInRevisions}, where
+     * known, are the words the project's revision scripts contain: a database name that merely looks
+     * like diffgen's convention but no revision wrote was chosen by another tool, and is kept.
      */
-    public record Options(List<Rename> renames, boolean online, Set<String> generatedNames, String ownSchema) {
+    public record Options(List<Rename> renames, boolean online, Set<String> generatedNames, String ownSchema,
+                          Optional<Set<String>> namesInRevisions) {
         public Options {
             renames = List.copyOf(renames);
             generatedNames = Set.copyOf(generatedNames);
+            namesInRevisions = namesInRevisions.map(Set::copyOf);
+        }
+
+        public Options(List<Rename> renames, boolean online, Set<String> generatedNames, String ownSchema) {
+            this(renames, online, generatedNames, ownSchema, Optional.empty());
         }
 
         public Options(List<Rename> renames, boolean online) {
@@ -63,6 +71,11 @@ public final class Differ {
 
         boolean generated(String table, String name) {
             return generatedNames.contains(table + "." + name);
+        }
+
+        /** A conventional name that a revision wrote (or, with no revisions known, any conventional name). */
+        boolean diffgensOwn(String name) {
+            return conventional(name) && namesInRevisions.map(names -> names.contains(name)).orElse(true);
         }
     }
 
@@ -211,7 +224,7 @@ public final class Differ {
             PrimaryKey a = from.primaryKey().orElse(null);
             PrimaryKey b = to.primaryKey().orElse(null);
             if (a != null && b != null && a.columns().equals(b.columns())) {
-                if (!options.generated(table, b.name()) || conventional(a.name())) {
+                if (!options.generated(table, b.name()) || options.diffgensOwn(a.name())) {
                     changes.add(new Change.RenameConstraint(table, a.name(), b.name()));
                 }
             } else {
@@ -220,7 +233,8 @@ public final class Differ {
             }
         }
 
-        Predicate<String> adoptable = name -> options.generated(table, name);
+        // a target whose name the model did not choose adopts a database object's name that is not diffgen's own
+        BiPredicate<String, String> adoptable = (target, existing) -> options.generated(table, target) && !options.diffgensOwn(existing);
         matchByNameThenShape(from.foreignKeys(), to.foreignKeys(), ForeignKey::name, ForeignKey::sameShape, adoptable,
                 (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
                 fk -> new Change.AddForeignKey(table, fk), fk -> new Change.DropForeignKey(table, fk), changes);
@@ -269,12 +283,12 @@ public final class Differ {
 
     /**
      * Objects with the same name and shape are equal; same name but another shape is a drop and an
-     * add; what is left is paired by shape: a target whose name the model did not choose adopts a
-     * database object of another, non-conventional name as it is, and other pairs are renames. The
-     * rest is dropped or added.
+     * add; what is left is paired by shape: where {@code adopts} (the target's name and the database
+     * object's) says so, the database object keeps its name, and other pairs are renames. The rest is
+     * dropped or added.
      */
     private static <T> void matchByNameThenShape(List<T> from, List<T> to, Function<T, String> name, BiPredicate<T, T> sameShape,
-                                                 Predicate<String> generated,
+                                                 BiPredicate<String, String> adopts,
                                                  BiFunction<T, T, Change> rename, Function<T, Change> add, Function<T, Change> drop,
                                                  List<Change> changes) {
         List<T> unmatchedFrom = new ArrayList<>();
@@ -292,7 +306,7 @@ public final class Differ {
                     .filter(t -> sameShape.test(old, t))
                     .findFirst();
             if (twin.isPresent()) {
-                boolean adopted = generated.test(name.apply(twin.get())) && !conventional(name.apply(old));
+                boolean adopted = adopts.test(name.apply(twin.get()), name.apply(old));
                 if (!adopted) {
                     changes.add(rename.apply(old, twin.get()));
                 }
