@@ -80,6 +80,40 @@ class AdoptedSchemaTest {
         return all.toArray(String[]::new);
     }
 
+    /**
+     * A bigserial key made IDENTITY: the identity continues the serial's counter (the next insert
+     * does not collide with the rows there), and the downgrade brings the serial back exactly, its
+     * counter carried back too.
+     */
+    @Test
+    void aSerialKeyMadeIdentityKeepsItsCounterBothWays(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("adopted_serial");
+        db.execute("CREATE TABLE item (id bigserial, title varchar(255), CONSTRAINT item_pkey PRIMARY KEY (id))",
+                "INSERT INTO item (title) VALUES ('a'), ('b'), ('c')");
+        io.diffgen.snapshot.SchemaSnapshot before = Catalogs.read(db);
+        Path migrations = migrations(dir);
+        String[] model = {"--url", db.url(), "--migrations", migrations.toString(), "--model-package", "io.diffgen.adopted.serial"};
+        Cli.Result revision = Cli.run(concat("revision", model, "--autogenerate", "-m", "identity")).assertOk();
+        org.junit.jupiter.api.Assertions.assertTrue((revision.out() + revision.err())
+                .contains("alter column item.id: serial -> identity, keeping the counter of item_id_seq"), revision.out() + revision.err());
+        Cli.run(concat("upgrade", model, "head")).assertOk();
+        assertEquals(4L, insertedId(db), "the identity continues after the three rows");
+        Cli.Result check = Cli.run(concat("check", model));
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+
+        Cli.run(concat("downgrade", model, "base")).assertOk();
+        assertEquals(before, Catalogs.read(db), "the serial is back as it was");
+        assertEquals(5L, insertedId(db), "and its counter continues after the identity's last value");
+    }
+
+    private static long insertedId(TestDatabase db) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("INSERT INTO item (title) VALUES ('new') RETURNING id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** A read-only entity over an existing view is no table to create, and the view stays. */
     @Test
     void anEntityOverAnExistingViewIsNoTable(@TempDir Path dir) throws IOException {

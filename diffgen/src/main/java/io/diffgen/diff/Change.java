@@ -9,6 +9,7 @@ import io.diffgen.snapshot.Column;
 import io.diffgen.snapshot.CompositeType;
 import io.diffgen.snapshot.ForeignKey;
 import io.diffgen.snapshot.Index;
+import io.diffgen.snapshot.OwnedSequence;
 import io.diffgen.snapshot.PrimaryKey;
 import io.diffgen.snapshot.Sequence;
 import io.diffgen.snapshot.Table;
@@ -58,6 +59,7 @@ public sealed interface Change {
         R renameIndex(RenameIndex c);
         R setTableComment(SetTableComment c);
         R setStorage(SetStorage c);
+        R serialIdentity(SerialIdentity c);
         R createSequence(CreateSequence c);
         R dropSequence(DropSequence c);
         R alterSequence(AlterSequence c);
@@ -317,6 +319,23 @@ public sealed interface Change {
         public String summary() {
             return "set storage parameters of " + index.map(i -> "index " + i + " on ").orElse("table ") + display(table)
                     + ": (" + String.join(", ", from) + ") -> (" + String.join(", ", to) + ")";
+        }
+    }
+
+    /**
+     * A serial column ({@code serialDefault} takes from the column's own sequence {@code serial}) made
+     * an identity column, or back ({@code toIdentity} false). The counter carries over both ways: the
+     * new sequence continues where the old one stood, so the next insert does not reuse a key. Back to
+     * serial, the sequence comes back as it was (name, type, start, increment, owner, default).
+     */
+    record SerialIdentity(String table, String column, OwnedSequence serial, String serialDefault, Column.Identity identity,
+                          boolean toIdentity) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.serialIdentity(this); }
+        public Change inverse() { return new SerialIdentity(table, column, serial, serialDefault, identity, !toIdentity); }
+        public String subject() { return table; }
+        public String summary() {
+            return "alter column " + display(table) + "." + column + ": " + (toIdentity ? "serial -> identity" : "identity -> serial")
+                    + ", keeping the counter of " + serial.sequence().name();
         }
     }
 

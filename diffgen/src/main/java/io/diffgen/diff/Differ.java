@@ -210,8 +210,16 @@ public final class Differ {
             Optional<Column> existing = from.column(target.name());
             if (existing.isEmpty()) {
                 changes.add(new Change.AddColumn(table, target));
-            } else if (!existing.get().equals(target)) {
-                changes.add(new Change.AlterColumn(table, existing.get(), target));
+                continue;
+            }
+            Column current = existing.get();
+            Optional<OwnedSequence> serial = serialBecomingIdentity(from, current, target);
+            if (serial.isPresent()) {
+                changes.add(new Change.SerialIdentity(table, current.name(), serial.get(), current.defaultExpression().get(), target.identity(), true));
+                current = current.withDefault(null).withIdentity(target.identity());
+            }
+            if (!current.equals(target)) {
+                changes.add(new Change.AlterColumn(table, current, target));
             }
         }
         for (Column old : from.columns()) {
@@ -258,6 +266,17 @@ public final class Differ {
         if (!from.storage().equals(to.storage())) {
             changes.add(new Change.SetStorage(table, Optional.empty(), from.storage(), to.storage()));
         }
+    }
+
+    /** The column's own sequence, where a serial column (its default takes from that sequence) becomes an identity column. */
+    private static Optional<OwnedSequence> serialBecomingIdentity(Table from, Column existing, Column target) {
+        if (existing.identity() != Column.Identity.NONE || target.identity() == Column.Identity.NONE || target.defaultExpression().isPresent()) {
+            return Optional.empty();
+        }
+        return from.ownedSequences().stream().filter(o -> o.column().equals(existing.name()))
+                .filter(o -> existing.defaultExpression().filter(d -> d.equals("nextval(" + Identifiers.literal(
+                        Identifiers.quoteQualified(Identifiers.sibling(from.name(), o.sequence().name()))) + "::regclass)")).isPresent())
+                .findFirst();
     }
 
     /**
@@ -649,6 +668,7 @@ public final class Differ {
         public Integer renameIndex(Change.RenameIndex c) { return 5; }
         public Integer setTableComment(Change.SetTableComment c) { return 16; }
         public Integer setStorage(Change.SetStorage c) { return 16; }
+        public Integer serialIdentity(Change.SerialIdentity c) { return 10; }
         public Integer createComposite(Change.CreateComposite c) { return 7; }
         public Integer dropComposite(Change.DropComposite c) { return 17; }
         // after the enum types its attributes may use; its columns as they stand before the column changes

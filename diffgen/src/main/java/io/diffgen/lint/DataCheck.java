@@ -134,6 +134,7 @@ public record DataCheck(String name, String listQuery) {
         public List<DataCheck> renameIndex(Change.RenameIndex c) { return List.of(); }
         public List<DataCheck> setTableComment(Change.SetTableComment c) { return List.of(); }
         public List<DataCheck> setStorage(Change.SetStorage c) { return List.of(); }
+        public List<DataCheck> serialIdentity(Change.SerialIdentity c) { return List.of(); }
         public List<DataCheck> createComposite(Change.CreateComposite c) { return List.of(); }
         public List<DataCheck> dropComposite(Change.DropComposite c) { return List.of(); }
         public List<DataCheck> alterComposite(Change.AlterComposite c) { return List.of(); }

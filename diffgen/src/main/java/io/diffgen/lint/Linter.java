@@ -106,6 +106,8 @@ public final class Linter {
         public List<Diagnostic> renameIndex(Change.RenameIndex c) { return List.of(); }
         public List<Diagnostic> setTableComment(Change.SetTableComment c) { return List.of(); }
         public List<Diagnostic> setStorage(Change.SetStorage c) { return List.of(); }
+        // a catalog change and one setval: no rewrite, no scan
+        public List<Diagnostic> serialIdentity(Change.SerialIdentity c) { return List.of(); }
         public List<Diagnostic> createSequence(Change.CreateSequence c) { return List.of(); }
         public List<Diagnostic> alterSequence(Change.AlterSequence c) { return List.of(); }
         public List<Diagnostic> moveSequence(Change.MoveSequence c) { return List.of(); }

@@ -141,6 +141,10 @@ public final class SqlRenderer {
             return statements;
         }
 
+        public List<String> serialIdentity(Change.SerialIdentity c) {
+            return SqlRenderer.serialIdentity(c);
+        }
+
         public List<String> createSequence(Change.CreateSequence c) {
             return List.of(SqlRenderer.createSequence(c.sequence()));
         }
@@ -258,6 +262,46 @@ public final class SqlRenderer {
     /** {@code CREATE TYPE name AS ENUM (...)}; {@code name} as given, so a caller may qualify it. */
     public static String createEnumType(String quotedName, List<String> values) {
         return "CREATE TYPE " + quotedName + " AS ENUM (" + values.stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Serial to identity: the column's sequence is detached and stepped aside, the identity added (its
+     * sequence takes the freed name), set to continue from the old one, which is then dropped. Back:
+     * the old sequence re-created aside and set from the identity's, the identity dropped, the
+     * sequence given its name, the default and its owner again.
+     */
+    private static List<String> serialIdentity(Change.SerialIdentity c) {
+        String table = c.table();
+        String column = alter(table) + "ALTER COLUMN " + quote(c.column()) + " ";
+        Sequence sequence = c.serial().sequence();
+        String name = quoteQualified(sibling(table, sequence.name()));
+        String asideName = Identifiers.truncate(sequence.name() + "_diffgen_old");
+        String aside = quoteQualified(sibling(table, asideName));
+        String identitySequence = "pg_get_serial_sequence(" + literal(quoteQualified(table)) + ", " + literal(c.column()) + ")";
+        List<String> statements = new ArrayList<>();
+        if (c.toIdentity()) {
+            statements.add(column + "DROP DEFAULT");
+            statements.add("ALTER SEQUENCE " + name + " OWNED BY NONE");
+            statements.add("ALTER SEQUENCE " + name + " RENAME TO " + quote(asideName));
+            statements.add(column + "ADD " + c.identity().sql());
+            statements.add(continueFrom(identitySequence, literal(aside) + "::regclass", sequence.start()));
+            statements.add("DROP SEQUENCE " + aside);
+        } else {
+            statements.add("CREATE SEQUENCE " + aside + " AS " + c.serial().dataType() + " START WITH " + sequence.start()
+                    + " INCREMENT BY " + sequence.increment());
+            statements.add(continueFrom(literal(aside), identitySequence + "::regclass", sequence.start()));
+            statements.add(column + "DROP IDENTITY");
+            statements.add("ALTER SEQUENCE " + aside + " RENAME TO " + quote(sequence.name()));
+            statements.add(column + "SET DEFAULT " + c.serialDefault());
+            statements.add("ALTER SEQUENCE " + name + " OWNED BY " + quoteQualified(table) + "." + quote(c.column()));
+        }
+        return statements;
+    }
+
+    /** {@code setval} of {@code target} to where {@code source} stands: its last value, or unused at {@code start}. */
+    private static String continueFrom(String target, String source, long start) {
+        return "SELECT setval(" + target + ", coalesce(pg_sequence_last_value(" + source + "), " + start + "), pg_sequence_last_value("
+                + source + ") IS NOT NULL)";
     }
 
     /** {@code CREATE TYPE name AS (attribute type, ...)}; {@code name} as given, so a caller may qualify it. */

@@ -575,6 +575,8 @@ class DifferTest {
                 new Change.RenameConstraint("t", "a", "b"), new Change.CreateIndex("t", i, true), new Change.DropIndex("t", i, false),
                 new Change.RenameIndex("t", "a", "b"), new Change.SetTableComment("t", Optional.empty(), Optional.of("x")),
                 new Change.SetStorage("t", Optional.of("ix"), List.of(), List.of("fillfactor=70")),
+                new Change.SerialIdentity("t", "id", new io.diffgen.snapshot.OwnedSequence("id", new Sequence("t_id_seq", 1, 1), "bigint"),
+                        "nextval('t_id_seq'::regclass)", Column.Identity.BY_DEFAULT, true),
                 new Change.CreateComposite(new CompositeType("p", List.of(new CompositeType.Attribute("x", "integer")))),
                 new Change.AlterComposite(new CompositeType("p", List.of()), new CompositeType("p", List.of(new CompositeType.Attribute("x", "integer"))),
                         List.of()),
