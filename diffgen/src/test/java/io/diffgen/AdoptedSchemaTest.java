@@ -114,6 +114,30 @@ class AdoptedSchemaTest {
         }
     }
 
+    /**
+     * A join table whose primary key has the model's columns in the other order: the same key, so no
+     * change (rebuilding it would lock the table), but a DG016 warning naming both orders.
+     */
+    @Test
+    void aPrimaryKeyInAnotherColumnOrderIsKeptWithAWarning(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("adopted_pk_order");
+        Path migrations = migrations(dir);
+        String[] model = {"--url", db.url(), "--migrations", migrations.toString(), "--model-package", "io.diffgen.adopted.labels"};
+        Cli.run(concat("revision", model, "--autogenerate", "-m", "labels")).assertOk();
+        Cli.run(concat("upgrade", model, "head")).assertOk();
+        io.diffgen.snapshot.Table join = Catalogs.read(db).tables().values().stream().filter(t -> t.columns().size() == 2).findFirst().orElseThrow();
+        assertEquals("operation_label", join.name());
+        java.util.List<String> columns = join.primaryKey().orElseThrow().columns();
+        db.execute("ALTER TABLE operation_label DROP CONSTRAINT operation_label_pkey",
+                "ALTER TABLE operation_label ADD CONSTRAINT operation_label_pkey PRIMARY KEY (" + columns.get(1) + ", " + columns.get(0) + ")");
+        Cli.Result check = Cli.run(concat("check", model));
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+        assertEquals("WARNING DG016: primary key operation_label_pkey on operation_label is (" + columns.get(1) + ", " + columns.get(0)
+                + ") where the model has (" + columns.get(0) + ", " + columns.get(1) + "); the same key, so it is kept: rebuilding it would "
+                + "lock the table; write that in a revision of your own if lookups need the other order [primary-key-column-order, kept as it is]\n",
+                check.err());
+    }
+
     /** A read-only entity over an existing view is no table to create, and the view stays. */
     @Test
     void anEntityOverAnExistingViewIsNoTable(@TempDir Path dir) throws IOException {

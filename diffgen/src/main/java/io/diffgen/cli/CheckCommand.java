@@ -23,6 +23,7 @@ final class CheckCommand extends DiffgenCommand {
         Autogenerate.Comparison comparison = Autogenerate.compare(common().modelSettings(), migrations, graph, graph.heads(), false, clock);
         if (common().verbose) err().println("Model read by " + comparison.modelReadBy());
         if (timing) err().println(clock.summary());
+        comparison.kept().forEach(kept -> err().println(kept.line()));
         if (comparison.changes().isEmpty()) {
             out().println("No new upgrade operations detected.");
             return 0;

@@ -38,8 +38,9 @@ public final class Autogenerate {
      * The comparison: the changes that bring the database to the model, what the database was at, and
      * which Hibernate read the model ({@link HibernateLines.Choice#describe()}).
      */
+    /** {@code kept}: differences the comparison leaves as they are on purpose, each said as a warning. */
     public record Comparison(List<Change> changes, List<String> databaseRevisions, SchemaSnapshot database, SchemaSnapshot model,
-                             String modelReadBy) {
+                             String modelReadBy, List<io.diffgen.lint.Diagnostic> kept) {
     }
 
     private Autogenerate() {
@@ -147,7 +148,7 @@ public final class Autogenerate {
         List<Change> changes = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesIn(migrations))))), migrations);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
-        return new Comparison(changes, current, database, canonical, hibernate.describe());
+        return new Comparison(changes, current, database, canonical, hibernate.describe(), io.diffgen.lint.Linter.kept(database, canonical));
     }
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");

@@ -51,6 +51,7 @@ public final class RevisionWriter {
             List<Change> upgrade = List.of();
             Optional<SchemaSnapshot> target = Optional.empty();
             Optional<String> modelReadBy = Optional.empty();
+            List<Diagnostic> kept = List.of();
             if (request.autogenerate().isPresent()) {
                 Autogenerate.Comparison comparison = Autogenerate.compare(request.autogenerate().get(), migrations, graph, parents,
                         request.online(), clock);
@@ -59,9 +60,11 @@ public final class RevisionWriter {
                 }
                 upgrade = comparison.changes();
                 target = Optional.of(comparison.model());
+                kept = comparison.kept();
                 modelReadBy = Optional.of(comparison.modelReadBy());
             }
-            List<Diagnostic> warnings = Linter.lint(upgrade, target);
+            List<Diagnostic> warnings = new java.util.ArrayList<>(Linter.lint(upgrade, target));
+            warnings.addAll(kept);
             return new Written(Optional.of(write(migrations, id, parents, text, upgrade, warnings, request.timeouts(), modelReadBy)),
                     upgrade, warnings, modelReadBy);
         }, waiting);

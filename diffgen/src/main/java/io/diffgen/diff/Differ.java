@@ -231,8 +231,10 @@ public final class Differ {
         if (!from.primaryKey().equals(to.primaryKey())) {
             PrimaryKey a = from.primaryKey().orElse(null);
             PrimaryKey b = to.primaryKey().orElse(null);
-            if (a != null && b != null && a.columns().equals(b.columns())) {
-                if (!options.generated(table, b.name()) || options.diffgensOwn(a.name())) {
+            // the same columns in another order are the same key: rebuilding it would lock the table for no change
+            // in behaviour, so the order is kept and reported (DG016) rather than changed
+            if (a != null && b != null && a.columns().size() == b.columns().size() && a.columns().containsAll(b.columns())) {
+                if (!a.name().equals(b.name()) && (!options.generated(table, b.name()) || options.diffgensOwn(a.name()))) {
                     changes.add(new Change.RenameConstraint(table, a.name(), b.name()));
                 }
             } else {

@@ -18,7 +18,8 @@ public record Diagnostic(Code code, String message) {
         DG012("drop-sequence", "data loss"),
         DG013("rename-breaks-clients", "review"),
         DG014("foreign-key-without-index", "slow deletes"),
-        DG015("drop-index-locks", "long lock");
+        DG015("drop-index-locks", "long lock"),
+        DG016("primary-key-column-order", "kept as it is");
 
         private final String slug;
         private final String category;

@@ -31,11 +31,12 @@ public final class Linter {
     private static final Rule.RenameBreaksClients RENAME_BREAKS_CLIENTS = new Rule.RenameBreaksClients();
     private static final Rule.ForeignKeyWithoutIndex FOREIGN_KEY_WITHOUT_INDEX = new Rule.ForeignKeyWithoutIndex();
     private static final Rule.DropIndexLocks DROP_INDEX_LOCKS = new Rule.DropIndexLocks();
+    private static final Rule.PrimaryKeyColumnOrder PRIMARY_KEY_COLUMN_ORDER = new Rule.PrimaryKeyColumnOrder();
 
     /** Every rule, in code order. */
     static final List<Rule> RULES = List.of(DROP_TABLE, DROP_COLUMN, NARROWING_TYPE, NOT_NULL_WITHOUT_DEFAULT, SET_NOT_NULL, TABLE_REWRITE,
             INDEX_LOCKS_WRITES, LIKELY_RENAME, DOWNGRADE_MAY_FAIL, VALIDATES_EXISTING_ROWS, ENUM_VALUE_REMOVED, DROP_SEQUENCE,
-            RENAME_BREAKS_CLIENTS, FOREIGN_KEY_WITHOUT_INDEX, DROP_INDEX_LOCKS);
+            RENAME_BREAKS_CLIENTS, FOREIGN_KEY_WITHOUT_INDEX, DROP_INDEX_LOCKS, PRIMARY_KEY_COLUMN_ORDER);
 
     private Linter() {
     }
@@ -65,6 +66,11 @@ public final class Linter {
         target.ifPresent(schema -> upgrade.stream().filter(Change.AddForeignKey.class::isInstance)
                 .forEach(a -> found.addAll(FOREIGN_KEY_WITHOUT_INDEX.added((Change.AddForeignKey) a, schema))));
         return List.copyOf(found);
+    }
+
+    /** What the comparison of {@code database} with {@code model} leaves as it is on purpose, and says so. */
+    public static List<Diagnostic> kept(SchemaSnapshot database, SchemaSnapshot model) {
+        return PRIMARY_KEY_COLUMN_ORDER.kept(database, model);
     }
 
     private static List<Diagnostic> all(List<Diagnostic> first, List<Diagnostic> second) {

@@ -343,4 +343,27 @@ abstract sealed class Rule {
                     + ", blocking reads and writes while it waits for the lock; leave out --single-transaction to drop it CONCURRENTLY");
         }
     }
+
+    static final class PrimaryKeyColumnOrder extends Rule {
+        PrimaryKeyColumnOrder() {
+            super(Code.DG016);
+        }
+
+        /** Primary keys of the same columns in another order, which the diff leaves as they are. */
+        List<Diagnostic> kept(SchemaSnapshot database, SchemaSnapshot model) {
+            List<Diagnostic> found = new ArrayList<>();
+            for (Table wanted : model.tables().values()) {
+                Table existing = database.tables().get(wanted.name());
+                if (existing == null || existing.primaryKey().isEmpty() || wanted.primaryKey().isEmpty()) continue;
+                List<String> has = existing.primaryKey().get().columns();
+                List<String> wants = wanted.primaryKey().get().columns();
+                if (!has.equals(wants) && has.size() == wants.size() && has.containsAll(wants)) {
+                    found.addAll(warn("primary key " + existing.primaryKey().get().name() + " on " + display(wanted.name()) + " is ("
+                            + String.join(", ", has) + ") where the model has (" + String.join(", ", wants) + "); the same key, so it is "
+                            + "kept: rebuilding it would lock the table; write that in a revision of your own if lookups need the other order"));
+                }
+            }
+            return found;
+        }
+    }
 }

@@ -195,6 +195,17 @@ class DifferTest {
     }
 
     @Test
+    void aPrimaryKeyOfTheSameColumnsInAnotherOrderIsTheSameKey() {
+        Table database = table("t").columns(notNull("a", "bigint"), notNull("b", "bigint")).build();
+        database = new Table("t", database.columns(), Optional.of(new PrimaryKey("t_pkey", List.of("b", "a"))), List.of(), List.of(), List.of(),
+                List.of(), Optional.empty());
+        Table model = new Table("t", database.columns(), Optional.of(new PrimaryKey("t_pkey", List.of("a", "b"))), List.of(), List.of(), List.of(),
+                List.of(), Optional.empty());
+        assertEquals(List.of(), Differ.diff(schema(database), schema(model)));
+        assertEquals(1, io.diffgen.lint.Linter.kept(schema(database), schema(model)).size());
+    }
+
+    @Test
     void aTypeAColumnOfTheModelNamesIsNeverDropped() {
         Table diary = table("diary").columns(col("mood", "mood"), col("at", "point2[]")).build();
         SchemaSnapshot database = SchemaSnapshot.of(List.of(diary), List.of(), List.of(new EnumType("mood", List.of("happy"), false)))

@@ -1,0 +1,10 @@
+package io.diffgen.adopted.labels;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Label {
+    @Id
+    Long id;
+}
