@@ -138,6 +138,23 @@ class AdoptedSchemaTest {
                 check.err());
     }
 
+    /**
+     * A Spring Boot application whose settings are in {@code config/application.properties} (a place
+     * Spring Boot reads) is read with the naming set there: first_name, as the database has it.
+     */
+    @Test
+    void springBootsConfigFolderSetsTheNaming(@TempDir Path dir) throws IOException {
+        TestDatabase db = PostgresServer.createDatabase("adopted_config");
+        db.execute("CREATE TABLE owners (id bigint NOT NULL, first_name varchar(255), CONSTRAINT owners_pkey PRIMARY KEY (id))");
+        Path resources = Files.createDirectories(dir.resolve("resources/config"));
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy\n");
+        Cli.Result check = Cli.run("check", "--url", db.url(), "--migrations", migrations(dir).toString(), "--model-classpath",
+                resources.getParent() + java.io.File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(),
+                "--model-package", "io.diffgen.adopted.owners");
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+    }
+
     /** A read-only entity over an existing view is no table to create, and the view stays. */
     @Test
     void anEntityOverAnExistingViewIsNoTable(@TempDir Path dir) throws IOException {
@@ -158,7 +175,7 @@ class AdoptedSchemaTest {
     void aHibernateModulesSettingsAreAcceptedAndApplied(@TempDir Path dir) throws IOException {
         TestDatabase db = PostgresServer.createDatabase("audited");
         Path envers = Path.of("target", "real-world-models", "hibernate-envers.jar").toAbsolutePath();
-        String classpath = envers + java.io.File.pathSeparator + compiledAuditedModel(dir.resolve("model"), envers);
+        String classpath = envers + java.io.File.pathSeparator + CompiledModels.classes("audited", java.util.List.of(envers));
         Path migrations = migrations(dir);
         Cli.run("revision", "--autogenerate", "-m", "audited", "--url", db.url(), "--migrations", migrations.toString(),
                 "--model-classpath", classpath, "--model-package", "com.example.audited",
@@ -176,32 +193,5 @@ class AdoptedSchemaTest {
         assertEquals(2, unknown.exitCode(), unknown.err());
         org.junit.jupiter.api.Assertions.assertTrue(unknown.err().startsWith("error: unknown Hibernate setting 'org.hibernate.envers.audit_strateg'"),
                 unknown.err());
-    }
-
-    /**
-     * An entity Envers audits, compiled here against the Envers jar: on the test classpath Envers
-     * would register itself with every Hibernate the tests start, through the system class loader.
-     */
-    private static Path compiledAuditedModel(Path dir, Path envers) throws IOException {
-        Path source = dir.resolve("src/com/example/audited/Note.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, """
-                package com.example.audited;
-
-                @jakarta.persistence.Entity
-                @org.hibernate.envers.Audited
-                public class Note {
-                    @jakarta.persistence.Id
-                    @jakarta.persistence.GeneratedValue
-                    Long id;
-
-                    String text;
-                }
-                """);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        int exit = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path") + java.io.File.pathSeparator + envers, source.toString());
-        assertEquals(0, exit, "the audited model compiles");
-        return classes;
     }
 }
