@@ -19,6 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Tag("postgres")
 class AdoptedSchemaTest {
 
+    /** {@code check} on {@code db} with an empty migrations folder and the model {@code options}: no difference. */
+    private static void assertCheckIsClean(TestDatabase db, Path dir, String... options) throws IOException {
+        Cli.Result check = Cli.run(concat("check", new String[]{"--url", db.url(), "--migrations", migrations(dir).toString()}, options));
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+    }
+
     private static Path migrations(Path dir) throws IOException {
         Path migrations = dir.resolve("migrations");
         Files.createDirectories(migrations.resolve("versions"));
@@ -35,9 +41,7 @@ class AdoptedSchemaTest {
         db.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')", "CREATE TYPE legacy_state AS ENUM ('on', 'off')",
                 "CREATE TYPE legacy_point AS (x integer, y integer)",
                 "CREATE TABLE diary (id bigint NOT NULL, mood mood, CONSTRAINT diary_pkey PRIMARY KEY (id))");
-        Cli.Result check = Cli.run("check", "--url", db.url(), "--migrations", migrations(dir).toString(),
-                "--model-package", "io.diffgen.adopted.moods");
-        assertEquals(0, check.exitCode(), check.out() + check.err());
+        assertCheckIsClean(db, dir, "--model-package", "io.diffgen.adopted.moods");
     }
 
     /**
@@ -149,10 +153,9 @@ class AdoptedSchemaTest {
         Path resources = Files.createDirectories(dir.resolve("resources/config"));
         Files.writeString(resources.resolve("application.properties"),
                 "spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy\n");
-        Cli.Result check = Cli.run("check", "--url", db.url(), "--migrations", migrations(dir).toString(), "--model-classpath",
+        assertCheckIsClean(db, dir, "--model-classpath",
                 resources.getParent() + java.io.File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(),
                 "--model-package", "io.diffgen.adopted.owners");
-        assertEquals(0, check.exitCode(), check.out() + check.err());
     }
 
     /** A read-only entity over an existing view is no table to create, and the view stays. */
@@ -161,9 +164,7 @@ class AdoptedSchemaTest {
         TestDatabase db = PostgresServer.createDatabase("adopted_view");
         db.execute("CREATE TABLE purchase (id bigint NOT NULL, customerid bigint, amount numeric(38,2), CONSTRAINT purchase_pkey PRIMARY KEY (id))",
                 "CREATE VIEW purchase_total AS SELECT customerid, sum(amount) AS total FROM purchase GROUP BY customerid");
-        Cli.Result check = Cli.run("check", "--url", db.url(), "--migrations", migrations(dir).toString(),
-                "--model-package", "io.diffgen.adopted.views");
-        assertEquals(0, check.exitCode(), check.out() + check.err());
+        assertCheckIsClean(db, dir, "--model-package", "io.diffgen.adopted.views");
     }
 
     /**
