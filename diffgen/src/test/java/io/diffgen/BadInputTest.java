@@ -590,6 +590,30 @@ class BadInputTest {
         Cli.run("upgrade", "head", "--url", target.url(), "--migrations", m.toString()).assertOk();
     }
 
+    /**
+     * A role that may not see another role's sessions (pg_stat_activity hides all but the pid) waits for
+     * that role's lock like any other, and names the holder by its pid.
+     */
+    @Test
+    void anotherRolesLockIsWaitedForAndNamedByItsPid(@TempDir Path dir) throws Exception {
+        TestDatabase target = PostgresServer.createDatabase("lock_other_role");
+        Path m = migrations(dir, script("r1", ""));
+        PostgresServer.createPasswordRole("deployer", SECRET);
+        target.execute("GRANT CREATE, USAGE ON SCHEMA public TO deployer");
+        String url = "postgresql://deployer:" + SECRET + "@" + target.host() + ":" + target.port() + "/" + target.name();
+        try (java.sql.Connection other = target.connect(); var s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + io.diffgen.runner.AdvisoryLock.KEY + ")");
+            Cli.Result r = Cli.run("upgrade", "head", "--lock-wait", "1", "--url", url, "--migrations", m.toString());
+            assertEquals(4, r.exitCode(), r.err());
+            List<String> lines = r.err().lines().toList();
+            assertTrue(lines.get(0).startsWith("Waiting for another diffgen run to finish (pid "), r.err());
+            assertTrue(lines.get(1).startsWith("error: another diffgen run holds this database's migration lock (pid ")
+                    && lines.get(1).contains("another role's session"), r.err());
+            assertFalse(r.err().contains(SECRET), r.err());
+        }
+        Cli.run("upgrade", "head", "--url", url, "--migrations", m.toString()).assertOk();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--statement-timeout=soon", "--lock-retries=-1"})
     void aBadStatementTimeoutOrLockRetriesIsRefused(String option) {

@@ -61,7 +61,11 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
-    /** Who holds the lock, as pg_locks and pg_stat_activity tell: a bigint key is classid (high half) and objid (low half). */
+    /**
+     * Who holds the lock, as pg_locks and pg_stat_activity tell: a bigint key is classid (high half) and
+     * objid (low half). For a role that may not see another role's sessions PostgreSQL hides all but
+     * the pid (and a user name), so what is hidden is left out.
+     */
     private static String holder(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT a.pid, a.application_name, a.client_addr, a.backend_start, a.state
@@ -73,9 +77,13 @@ public final class AdvisoryLock implements AutoCloseable {
                 if (!rs.next()) {
                     return "a session that has just let go";
                 }
+                java.sql.Timestamp since = rs.getTimestamp(4);
+                if (since == null) {
+                    return "pid " + rs.getInt(1) + " (another role's session, whose details this role may not see)";
+                }
                 return "pid " + rs.getInt(1) + ", " + (rs.getString(2) == null || rs.getString(2).isEmpty() ? "no application name"
                         : "application " + rs.getString(2)) + (rs.getString(3) == null ? "" : ", from " + rs.getString(3))
-                        + ", connected since " + rs.getTimestamp(4).toInstant() + ", " + rs.getString(5);
+                        + ", connected since " + since.toInstant() + ", " + rs.getString(5);
             }
         }
     }
