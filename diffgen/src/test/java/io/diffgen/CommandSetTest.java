@@ -163,6 +163,37 @@ class CommandSetTest {
         }
     }
 
+    /**
+     * A pool sets its connections up (here with timeouts of its own, as connectionInitSql would); the
+     * Migrator gives the connection back with those settings, not the server's defaults.
+     */
+    @Test
+    void migratorGivesAPooledConnectionItsTimeoutsBack() throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("api_pooled");
+        try (Connection pooled = db.connect()) {
+            try (Statement s = pooled.createStatement()) {
+                s.execute("SET lock_timeout = '7s'");
+                s.execute("SET statement_timeout = '8s'");
+            }
+            Connection lent = (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[]{Connection.class}, (proxy, method, arguments) -> method.getName().equals("close") ? null
+                            : method.invoke(pooled, arguments));
+            PGSimpleDataSource pool = new PGSimpleDataSource() {
+                @Override
+                public Connection getConnection() {
+                    return lent;
+                }
+            };
+            Migrator.forMigrations(PIXCRAWLER).ensureMigrated(pool);
+            try (Statement s = pooled.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                rs.next();
+                assertEquals("7s", rs.getString(1));
+                assertEquals("8s", rs.getString(2));
+            }
+        }
+    }
+
     @Test
     void migratorApiUpgradesAndReportsStatus() {
         TestDatabase db = PostgresServer.createDatabase("api");

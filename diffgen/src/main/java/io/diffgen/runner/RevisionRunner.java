@@ -69,8 +69,12 @@ public final class RevisionRunner {
         return this;
     }
 
-    /** The migration lock and the session's timeouts, all given back on close (the connection may be a pool's). */
-    private record Session(Connection connection, AdvisoryLock lock, TrackingTable.SearchPath schema) implements AutoCloseable {
+    /**
+     * The migration lock and the session's timeouts, all given back on close as they were before (the
+     * connection may be a pool's, set up with timeouts of its own).
+     */
+    private record Session(Connection connection, AdvisoryLock lock, TrackingTable.SearchPath schema, String lockTimeout,
+                           String statementTimeout) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             try {
@@ -80,8 +84,8 @@ public final class RevisionRunner {
                         connection.rollback();
                     }
                     try (var s = connection.createStatement()) {
-                        s.execute("RESET lock_timeout");
-                        s.execute("RESET statement_timeout");
+                        s.execute("SET lock_timeout = " + Identifiers.literal(lockTimeout));
+                        s.execute("SET statement_timeout = " + Identifiers.literal(statementTimeout));
                     }
                 }
             } finally {
@@ -93,7 +97,14 @@ public final class RevisionRunner {
     private Session lock() throws SQLException {
         AdvisoryLock lock = AdvisoryLock.acquire(connection, limits.lockWait(), limits.waiting());
         TrackingTable.SearchPath schema;
+        String lockTimeout;
+        String statementTimeout;
         try (var s = connection.createStatement()) {
+            try (var rs = s.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                rs.next();
+                lockTimeout = rs.getString(1);
+                statementTimeout = rs.getString(2);
+            }
             s.execute("SET lock_timeout = " + Identifiers.literal(limits.lockTimeout()));
             s.execute("SET statement_timeout = " + Identifiers.literal(limits.statementTimeout()));
             schema = TrackingTable.pinSchema(connection);
@@ -101,7 +112,7 @@ public final class RevisionRunner {
             lock.close();
             throw e;
         }
-        return new Session(connection, lock, schema);
+        return new Session(connection, lock, schema, lockTimeout, statementTimeout);
     }
 
     public RevisionRunner(Connection connection, MigrationsDirectory migrations, RevisionGraph graph) {
