@@ -347,8 +347,8 @@ public final class RevisionGraph {
             keep = Set.of();
         } else if (relative.matches() && relative.group(2).equals("-")) {
             String from = relative.group(1).isEmpty() ? currentSingle(applied, "a relative downgrade", true) : resolveId(relative.group(1));
-            String to = walkDown(from, Integer.parseInt(relative.group(3)));
-            keep = to == null ? Set.of() : ancestorsInclusive(List.of(to));
+            Set<String> to = walkDown(from, Integer.parseInt(relative.group(3)));
+            keep = to.isEmpty() ? Set.of() : ancestorsInclusive(List.copyOf(to));
         } else if (relative.matches()) {
             throw new RevisionException.BadTarget("downgrade target '" + target + "' goes up; use upgrade");
         } else {
@@ -389,15 +389,19 @@ public final class RevisionGraph {
         return current;
     }
 
-    /** The revision N steps below, or null for base. Follows the first parent of a merge. */
-    private String walkDown(String from, int steps) {
-        String current = from;
+    /**
+     * The revisions N steps below, empty for base. A step down from a merge point lands on all its
+     * parents, as in Alembic: {@code -1} from a merge undoes the merge only, not a branch.
+     */
+    private Set<String> walkDown(String from, int steps) {
+        Set<String> current = Set.of(from);
         for (int i = 0; i < steps; i++) {
-            if (current == null) {
+            if (current.isEmpty()) {
                 throw new RevisionException.BadTarget("cannot downgrade " + steps + " step(s) from " + from + ": only " + i + " below it");
             }
-            List<String> parents = get(current).parents();
-            current = parents.isEmpty() ? null : parents.get(0);
+            Set<String> below = new java.util.LinkedHashSet<>();
+            current.forEach(id -> below.addAll(get(id).parents()));
+            current = below;
         }
         return current;
     }

@@ -399,6 +399,17 @@ class RevisionGraphTest {
         assertEquals(List.of("d", "c"), g.downgradePlan("c-1", ALL_CHAIN));
     }
 
+    /** As in Alembic: a step down from a merge point lands on all its parents, so -1 undoes the merge and no branch. */
+    @Test
+    void aRelativeDowngradeFromAMergeStopsAtItsParents() {
+        RevisionGraph g = graph(Revision.of("a"), Revision.of("bra", "a"), Revision.of("brb", "a"), Revision.of("mrg", "bra", "brb"));
+        Set<String> all = Set.of("a", "bra", "brb", "mrg");
+        assertEquals(List.of("mrg"), g.downgradePlan("-1", all));
+        assertEquals(List.of("mrg"), g.downgradePlan("mrg-1", all));
+        assertEquals(List.of("mrg", "brb", "bra"), g.downgradePlan("-2", all));
+        assertEquals(List.of("mrg", "brb", "bra", "a"), g.downgradePlan("-3", all));
+    }
+
     @Test
     void downgradeToARevisionKeepsItAndItsAncestors() {
         RevisionGraph g = chain();
@@ -500,8 +511,8 @@ class RevisionGraphTest {
         assertEquals(List.of("m", "b2", "b1"), g.downgradePlan("c1", all));
         assertEquals(List.of("m", "c1"), g.downgradePlan("b2", all));
         assertEquals(List.of("m", "c1", "b2"), g.downgradePlan("b1", all));
-        // -1 from a merge follows its first parent
-        assertEquals(List.of("m", "c1"), g.downgradePlan("-1", all));
+        // -1 from a merge undoes the merge only, as Alembic's does (it used to follow the first parent, rolling a branch back)
+        assertEquals(List.of("m"), g.downgradePlan("-1", all));
         assertEquals(List.of("m", "c1", "b2", "b1", "a"), g.downgradePlan("base", all));
     }
 
