@@ -590,6 +590,18 @@ class BadInputTest {
         Cli.run("upgrade", "head", "--url", target.url(), "--migrations", m.toString()).assertOk();
     }
 
+    /** A raw '/' in a JDBC URL's password, or a libpq string's spaced {@code password = ...}: never printed, not even by the driver. */
+    @Test
+    void passwordsWithARawSlashOrSpacedOutAreNeverPrinted() {
+        for (String url : List.of("jdbc:postgresql://nobody:" + SECRET + "/x@" + db.host() + ":" + db.port() + "/" + db.name(),
+                "host=" + db.host() + " dbname=" + db.name() + " user=nobody password = " + SECRET)) {
+            Cli.Result r = Cli.run("current", "--url", url, "--migrations", pixcrawler.toString());
+            assertTrue(r.exitCode() == 2 || r.exitCode() == 4, r.err());
+            assertFalse((r.out() + r.err()).contains(SECRET), r.out() + r.err());
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        }
+    }
+
     /**
      * A role that may not see another role's sessions (pg_stat_activity hides all but the pid) waits for
      * that role's lock like any other, and names the holder by its pid.

@@ -26,6 +26,8 @@ public final class DatabaseUrl {
     /** libpq's socket form: {@code host=/path} in the query, or a percent-encoded path as the host. */
     private static final Pattern UNIX_SOCKET = Pattern.compile("[?&]host=((?:/|%2[Ff])[^&]*)|://(?:[^@/]*@)?(%2[Ff][^/:?]*)");
     private static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^/?#]*)(?:/([^?#]*))?(?:\\?([^#]*))?$");
+    /** {@code user:password@} in a JDBC URL: up to the last '@' before the query, so a raw '/' or ':' in the password stays in it. */
+    private static final Pattern JDBC_USER_INFO = Pattern.compile("^jdbc:postgresql://([^?#]*)@([^@?#]*(?:[?#].*)?)$");
 
     private final String jdbcUrl;
     private final String user;
@@ -74,16 +76,17 @@ public final class DatabaseUrl {
                     + (params.isEmpty() ? "" : "?" + String.join("&", params));
             return new DatabaseUrl(jdbc, user, password, display(host, port, db, user));
         }
-        Matcher j = JDBC.matcher(trimmed);
+        // pgjdbc has no user:password@ in its URLs; accept it the way libpq URLs say it
+        String userInfo = null;
+        Matcher withUser = JDBC_USER_INFO.matcher(trimmed);
+        String jdbcWithoutUser = trimmed;
+        if (withUser.matches()) {
+            userInfo = withUser.group(1);
+            jdbcWithoutUser = "jdbc:postgresql://" + withUser.group(2);
+        }
+        Matcher j = JDBC.matcher(jdbcWithoutUser);
         if (j.matches()) {
             String hostPort = j.group(1);
-            String userInfo = null;
-            int at = hostPort.lastIndexOf('@');
-            if (at >= 0) {
-                // pgjdbc has no user:password@ in its URLs; accept it the way libpq URLs say it
-                userInfo = hostPort.substring(0, at);
-                hostPort = hostPort.substring(at + 1);
-            }
             String db = j.group(2);
             if (db == null || db.isEmpty()) {
                 throw bad("no database name in database URL " + mask(trimmed) + " (expected jdbc:postgresql://host:port/dbname)");
@@ -130,7 +133,7 @@ public final class DatabaseUrl {
     /** The URL with any password replaced, for messages. */
     public static String mask(String url) {
         // the password runs to the last '@': a raw '@', '/' or ':' inside it must not leak any of it
-        return url.replaceAll("(://[^:@/]*:).*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+        return url.replaceAll("(://[^:@/]*:).*@", "$1***@").replaceAll("(?i)(password\\s*=\\s*)('[^']*'|[^&\\s]*)", "$1***");
     }
 
     private static DiffgenException bad(String message) {

@@ -198,6 +198,19 @@ class DatabaseUrlTest {
         assertFalse(parsed.toString().contains(SECRET), "toString shows the password: " + parsed);
     }
 
+    /**
+     * A raw '/' (or ':') in a JDBC URL's password: the user info runs to the last '@', so the password
+     * is neither taken for the host and database (and printed as them) nor passed on to the driver.
+     */
+    @Test
+    void aRawSlashInAJdbcPasswordStaysInThePassword() {
+        DatabaseUrl parsed = DatabaseUrl.parse("jdbc:postgresql://u1:zz/y:y@127.0.0.1:55640/dgtest?sslmode=disable");
+        assertEquals("jdbc:postgresql://127.0.0.1:55640/dgtest?sslmode=disable", parsed.jdbcUrl());
+        assertEquals("u1", parsed.user());
+        assertEquals("postgresql://u1@127.0.0.1:55640/dgtest", parsed.toString());
+        assertFalse(parsed.toString().contains("zz"), parsed.toString());
+    }
+
     // ------------------------------------------------------------------ mask
 
     @Test
@@ -209,6 +222,9 @@ class DatabaseUrlTest {
                 DatabaseUrl.mask("jdbc:postgresql://h/db?user=u&password=" + SECRET + "&sslmode=require"));
         assertEquals("jdbc:postgresql://h/db?PASSWORD=***", DatabaseUrl.mask("jdbc:postgresql://h/db?PASSWORD=" + SECRET));
         assertEquals("postgresql://:***@h/db", DatabaseUrl.mask("postgresql://:" + SECRET + "@h/db"));
+        // a libpq key/value string, spaced around '=' or quoted
+        assertEquals("host=h dbname=db user=u password = ***", DatabaseUrl.mask("host=h dbname=db user=u password = " + SECRET));
+        assertEquals("host=h password=*** dbname=db", DatabaseUrl.mask("host=h password='" + SECRET + " x' dbname=db"));
     }
 
     @Test
