@@ -633,10 +633,12 @@ class BadInputTest {
                 2, option.substring(0, option.indexOf('=')));
     }
 
-    @Test
-    void aBadLockTimeoutIsRefused() {
-        assertCleanError(Cli.run("upgrade", "head", "--lock-timeout", "soon", "--url", db.url(), "--migrations", pixcrawler.toString()),
-                2, "bad --lock-timeout 'soon'");
+    /** Not a duration; a bare number, which PostgreSQL would read as milliseconds; more than PostgreSQL's range. */
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "10", "99999999999s"})
+    void aBadLockTimeoutIsRefused(String value) {
+        assertCleanError(Cli.run("upgrade", "head", "--lock-timeout", value, "--url", db.url(), "--migrations", pixcrawler.toString()),
+                2, "bad --lock-timeout '" + value + "': expected a number with ms, s, min or h, at most 24 days");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class Migrator {
     public Migrator withLockTimeout(String duration) {
         String value = Objects.requireNonNull(duration, "duration").strip();
         if (!RevisionRunner.Limits.isDuration(value)) {
-            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad lock timeout '" + duration + "': expected a number with ms, s, min or h");
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad lock timeout '" + duration + "': expected a number with ms, s, min or h, at most 24 days");
         }
         return new Migrator(migrations, listener, new RevisionRunner.Limits(limits.lockWait(), value, limits.statementTimeout(),
                 limits.lockRetries(), limits.waiting(), new io.diffgen.runner.SettingOverrides(java.util.Map.of("lock_timeout", value))));

@@ -161,7 +161,7 @@ public final class CommonOptions {
     private static void checkDuration(String option, String value, String zero) {
         if (!RevisionRunner.Limits.isDuration(value)) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad " + option + " '" + value
-                    + "': expected a number with ms, s, min or h (" + zero + ")");
+                    + "': expected a number with ms, s, min or h, at most 24 days (" + zero + ")");
         }
     }
 

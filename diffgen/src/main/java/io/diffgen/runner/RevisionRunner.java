@@ -54,9 +54,25 @@ public final class RevisionRunner {
                          SettingOverrides overrides) {
         public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println, SettingOverrides.NONE);
 
-        /** A PostgreSQL duration as the timeouts take it: {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h}, {@code 0}. */
+        private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|h)?");
+
+        /**
+         * A PostgreSQL duration as the timeouts take it: {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h},
+         * or {@code 0}. A unit is required (PostgreSQL would read a bare number as milliseconds), and the
+         * duration must fit PostgreSQL's range for them, about 24 days.
+         */
         public static boolean isDuration(String value) {
-            return value.strip().matches("\\d+\\s*(ms|s|min|h)?");
+            java.util.regex.Matcher m = DURATION.matcher(value.strip());
+            if (!m.matches()) return false;
+            java.math.BigInteger amount = new java.math.BigInteger(m.group(1));
+            if (m.group(2) == null) return amount.signum() == 0;
+            long millis = switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1_000;
+                case "min" -> 60_000;
+                default -> 3_600_000;
+            };
+            return amount.multiply(java.math.BigInteger.valueOf(millis)).compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) <= 0;
         }
 
         Duration backoff(int retry) {
