@@ -231,6 +231,14 @@ class BadInputTest {
     }
 
     @Test
+    void twoTablesPostgresWouldCutToOneNameAreRefused(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.longnames"), 3, "which cuts names at 63 bytes: give one of them a shorter name");
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
+    @Test
     void tableOptionsOtherThanStorageParametersAreRefusedNotLost(@TempDir Path dir) throws IOException {
         Path m = migrations(dir);
         assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),

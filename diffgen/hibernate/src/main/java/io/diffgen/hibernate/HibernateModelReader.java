@@ -55,6 +55,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -134,12 +135,18 @@ public final class HibernateModelReader {
                 declaredOrder.computeIfAbsent(tableName, t -> new ArrayList<>()).addAll(declaredColumnOrder(entity, type));
             }
         }
+        Map<String, String> fullNames = new HashMap<>();
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
             if (!table.isPhysicalTable() || table.isView() || table.isSubselect() || table.isAbstractUnionTable()) {
                 continue;
             }
             String key = key(table, defaultSchema);
             refuseSystemSchema(key, "table");
+            String cutFrom = fullNames.putIfAbsent(key, table.getName());
+            if (cutFrom != null && !cutFrom.equals(table.getName())) {
+                throw new ModelException("tables " + cutFrom + " and " + table.getName() + " are both " + Identifiers.display(key)
+                        + " in PostgreSQL, which cuts names at 63 bytes: give one of them a shorter name (@Table(name = ...))");
+            }
             Table read = inDeclaredOrder(readTable(table, key, defaultSchema, metadata, partialIndexes.getOrDefault(key, List.of()), generated,
                             naming),
                     declaredOrder.getOrDefault(key, List.of()));
