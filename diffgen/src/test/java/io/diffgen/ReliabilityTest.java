@@ -113,6 +113,38 @@ class ReliabilityTest {
         assertTrue(Catalogs.read(db).tables().isEmpty());
     }
 
+    /**
+     * A run killed during CREATE or DROP INDEX CONCURRENTLY: PostgreSQL finishes the statement, no
+     * tracking row is written. The next upgrade finds the index built (same definition, valid) or
+     * dropped and goes on; an index of that name with another definition still stops it.
+     */
+    @Test
+    void concurrentIndexWorkAKilledRunLeftDoneIsNotRunAgain(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("killed_concurrently");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer, w integer);\nCREATE INDEX ix_t_w ON t (w);\n"
+                        + "INSERT INTO t VALUES (1, 7, 1), (2, 8, 1);\n--rollback DROP TABLE t;\n",
+                "SELECT 1;\n--rollback SELECT 1;\n\n"
+                        + "--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v) WHERE (v > 0);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n\n"
+                        + "--changeset diffgen:r2.3 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "DROP INDEX CONCURRENTLY ix_t_w;\n--rollback CREATE INDEX CONCURRENTLY ix_t_w ON t (w);\n");
+        List<String> on = args("--url", db.url(), "--migrations", m);
+        Cli.run(args("upgrade", "r1", on)).assertOk();
+
+        db.execute("CREATE UNIQUE INDEX ix_t_v ON t (id)");
+        Cli.Result other = Cli.run(args("upgrade", "head", on));
+        assertEquals(6, other.exitCode(), "another index under that name is not taken for the built one:\n" + other.err());
+        assertTrue(other.err().contains("relation \"ix_t_v\" already exists"), other.err());
+
+        db.execute("DROP INDEX ix_t_v", "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v) WHERE v > 0", "DROP INDEX ix_t_w");
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        Cli.run(args("downgrade", "r1", on)).assertOk();
+        assertEquals(List.of("ix_t_w"), Catalogs.read(db).tables().get("t").indexes().stream().map(i -> i.name()).toList(),
+                "the downgrade undid both: the tracking rows were written");
+    }
+
     @Test
     void eightConcurrentUpgradersApplyEachRevisionOnce() throws Exception {
         TestDatabase db = PostgresServer.createDatabase("eight");

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Runs one changeset of a plan: its statements and its tracking row in one transaction where
  * PostgreSQL allows, run again after a lock_timeout as often as the limits allow, the {@link InvalidIndexes}
- * a failed CONCURRENTLY build left dropped first, the command line's timeouts in place of the script's;
+ * a failed CONCURRENTLY build left dropped first, a CONCURRENTLY statement a killed run already got
+ * done skipped ({@link ConcurrentIndexes}), the command line's timeouts in place of the script's;
  * a failure says what happened and where the database stands ({@code whereNow}). A stamp plan's
  * changesets are recorded or forgotten instead, without running anything.
  */
@@ -120,6 +121,10 @@ final class ChangeSetExecutor {
             for (Change change : changes) {
                 for (SqlStatement one : change.generateStatements(database)) {
                     statement = Failures.oneLine(one instanceof RawSqlStatement raw ? raw.getSql() : one.toString(), 300);
+                    // a killed run's build or drop that PostgreSQL finished anyway is not run again
+                    if (!transactional && one instanceof RawSqlStatement raw && ConcurrentIndexes.alreadyDone(connection, raw.getSql())) {
+                        continue;
+                    }
                     database.execute(new SqlStatement[] {one}, visitors);
                 }
             }
@@ -130,6 +135,8 @@ final class ChangeSetExecutor {
                 liquibase.history().removeFromHistory(cs);
             }
             database.commit();
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read the catalog before " + statement + ": " + e.getMessage(), e);
         } catch (LiquibaseException e) {
             liquibase.rollbackQuietly();
             if (!lastTry && Failures.isLockTimeout(e)) {

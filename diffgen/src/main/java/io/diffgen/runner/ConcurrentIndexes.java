@@ -1,0 +1,89 @@
+package io.diffgen.runner;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a killed run leaves of a CONCURRENTLY statement: PostgreSQL finishes a build or a drop whose
+ * client went away, but no tracking row says so. Before such a statement runs again, the catalog
+ * says whether it is already done: an index of that name, valid, on that table, with the definition
+ * the statement would give it (compared through a copy of the statement on an empty temporary table,
+ * so PostgreSQL's own {@code pg_get_indexdef} spells both); or, for a drop, no index of that name.
+ */
+final class ConcurrentIndexes {
+    private static final String NAME = "(\"(?:[^\"]|\"\")*\"(?:\\.\"(?:[^\"]|\"\")*\")?|[^\\s\"(]+(?:\\.\"(?:[^\"]|\"\")*\")?)";
+    private static final Pattern CREATE = Pattern.compile("(?is)^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+" + NAME + "\\s+ON\\s+"
+            + NAME + "\\s+(.*?);?\\s*$");
+    private static final Pattern DROP = Pattern.compile("(?is)^\\s*DROP\\s+INDEX\\s+CONCURRENTLY\\s+" + NAME + "\\s*;?\\s*$");
+
+    private ConcurrentIndexes() {
+    }
+
+    /** Whether {@code sql}, a CONCURRENTLY build or drop, has already had its effect; false for any other statement. */
+    static boolean alreadyDone(Connection connection, String sql) throws SQLException {
+        Matcher drop = DROP.matcher(sql);
+        if (drop.matches()) {
+            return regclass(connection, drop.group(1)).isEmpty();
+        }
+        Matcher create = CREATE.matcher(sql);
+        if (!create.matches()) {
+            return false;
+        }
+        String table = create.group(3);
+        Optional<Long> tableOid = regclass(connection, table);
+        if (tableOid.isEmpty()) return false;
+        String index = qualifiedLike(create.group(2), table);
+        Optional<Long> existing = regclass(connection, index);
+        if (existing.isEmpty()) return false;
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        Savepoint probe = connection.setSavepoint();
+        try (var s = connection.createStatement()) {
+            try (var rs = s.executeQuery("SELECT i.indisvalid AND i.indrelid = " + tableOid.get() + ", pg_get_indexdef(i.indexrelid) "
+                    + "FROM pg_index i WHERE i.indexrelid = " + existing.get())) {
+                if (!rs.next() || !rs.getBoolean(1)) return false;
+                String have = rs.getString(2);
+                s.execute("CREATE TEMP TABLE diffgen_index_probe (LIKE " + table + ")");
+                s.execute("CREATE " + (create.group(1) == null ? "" : "UNIQUE ") + "INDEX diffgen_index_probe_ix ON pg_temp.diffgen_index_probe "
+                        + create.group(4));
+                try (var wanted = s.executeQuery("SELECT pg_get_indexdef('pg_temp.diffgen_index_probe_ix'::regclass)")) {
+                    wanted.next();
+                    return shape(have).equals(shape(wanted.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            return false; // the statement itself will say what is wrong
+        } finally {
+            connection.rollback(probe);
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** An index definition without its name and table: {@code CREATE [UNIQUE] INDEX} and what follows {@code USING}. */
+    private static String shape(String indexdef) {
+        int using = indexdef.indexOf(" USING ");
+        return (indexdef.startsWith("CREATE UNIQUE") ? "UNIQUE" : "") + indexdef.substring(using);
+    }
+
+    /** The index name in the table's schema where the statement gives it unqualified (PostgreSQL puts it there). */
+    private static String qualifiedLike(String index, String table) {
+        int dot = table.lastIndexOf("\".\"") >= 0 ? table.lastIndexOf("\".\"") + 1 : (table.startsWith("\"") ? -1 : table.indexOf('.'));
+        return index.contains(".") || dot < 0 ? index : table.substring(0, dot) + "." + index;
+    }
+
+    private static Optional<Long> regclass(Connection connection, String name) throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT to_regclass(?)::oid")) {
+            ps.setString(1, name);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                long oid = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(oid);
+            }
+        }
+    }
+}
