@@ -233,6 +233,53 @@ class ReliabilityTest {
                 trials, midway, revisions - 1);
     }
 
+    /**
+     * kill -9 while CREATE INDEX CONCURRENTLY waits for an old snapshot: the server finishes the build
+     * once the snapshot is gone, no tracking row says so, and the next upgrade goes on from there.
+     */
+    @Test
+    void killDashNineDuringAConcurrentBuildIsResumed(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("kill_concurrently");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer);\nINSERT INTO t SELECT g, g FROM generate_series(1, 1000) g;\n"
+                        + "CREATE TABLE other (id integer);\n--rollback DROP TABLE other;\n--rollback DROP TABLE t;\n",
+                "SELECT 1;\n--rollback SELECT 1;\n\n--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "SET lock_timeout = '0';\nCREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n");
+        List<String> on = args("--url", db.url(), "--migrations", m);
+        Cli.run(args("upgrade", "r1", on)).assertOk();
+        try (Connection reader = db.connect(); Statement r = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            r.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            r.executeQuery("SELECT count(*) FROM other").close(); // an old snapshot the build must wait for
+            Process p = new ProcessBuilder(cliCommand(args("upgrade", "head", on)))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("kill.log").toFile()).start();
+            int building = waitForQuery(db, "SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE UNIQUE INDEX CONCURRENTLY%'");
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            reader.commit();
+            waitForQuery(db, "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = " + building + ")");
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_t_v'::regclass")) {
+            assertTrue(rs.next() && rs.getBoolean(1), "the server finished the build the killed run started");
+        }
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        Cli.run(args("downgrade", "-1", on)).assertOk();
+        assertTrue(Catalogs.read(db).tables().get("t").indexes().isEmpty(), "the downgrade drops the index: its tracking row was written");
+    }
+
+    /** Polls until {@code sql} returns a row (at most 30 s), and returns its first column. */
+    private static int waitForQuery(TestDatabase db, String sql) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                if (rs.next()) return rs.getInt(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never: " + sql);
+    }
+
     @Test
     void theServerGoingAwayMidRunGivesAClearErrorAndARerunCompletes(@TempDir Path dir) throws Exception {
         Path m = slowMigrations(dir, 40);
