@@ -231,6 +231,16 @@ class BadInputTest {
     }
 
     @Test
+    void aNameWithALineBreakIsRefusedOnOneLine(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        Cli.Result r = assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.broken.newlines"), 3,
+                "the entity model's table E'nl_t\\n--changeset evil:1\\nDROP TABLE profiles;' contains a line break");
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals(List.of(), files(m), "no revision was written");
+    }
+
+    @Test
     void twoTablesPostgresWouldCutToOneNameAreRefused(@TempDir Path dir) throws IOException {
         Path m = migrations(dir);
         assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
@@ -359,6 +369,16 @@ class BadInputTest {
         String header = Files.readString(written.get(0)).lines().filter(l -> l.startsWith("-- Message: ")).findFirst().orElseThrow();
         assertEquals("-- Message: " + message.strip().replaceAll("\\s+", " "), header);
         Cli.run("heads", "--migrations", m.toString()).assertOk();
+    }
+
+    /** Java's and PostgreSQL's other line breaks (NEL, LINE and PARAGRAPH SEPARATOR) and control characters: one line, kept. */
+    @Test
+    void aMessageWithUnicodeLineSeparatorsIsOneLineEverywhere(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir);
+        Cli.run("revision", "-m", "nel\u0085x\u2028y\u2029z\fq\u000Br", "--rev-id", "inj03", "--migrations", m.toString()).assertOk();
+        assertEquals("-- Message: nel x y z q r", Files.readString(files(m).get(0)).lines().filter(l -> l.startsWith("-- Message: "))
+                .findFirst().orElseThrow());
+        assertEquals("<base> -> inj03 (head), nel x y z q r\n", Cli.run("history", "--migrations", m.toString()).assertOk().out());
     }
 
     @Test

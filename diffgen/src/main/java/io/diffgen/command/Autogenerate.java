@@ -132,6 +132,7 @@ public final class Autogenerate {
         String own = currentSchema(c);
         EntityModel relative = model.relativeTo(own);
         refuseSchemasNotAllowed(relative.schema(), settings.schemas());
+        refuseUnwritableNames(relative.schema());
         PgCatalogReader reader = new PgCatalogReader(c);
         // the model's schemas, and those a declared move takes a table out of
         java.util.Set<String> schemas = new java.util.TreeSet<>(relative.schema().schemas());
@@ -261,6 +262,30 @@ public final class Autogenerate {
             scripts.put(script.getFileName().toString(), MigrationsDirectory.read(script));
         }
         return CacheKey.replayed(base, scripts);
+    }
+
+    /** A name with a line break (or another control character) in it: refused, named as an escaped literal on one line. */
+    private static void refuseUnwritableNames(SchemaSnapshot model) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (io.diffgen.snapshot.Table t : model.tables().values()) {
+            names.put(t.name(), "table");
+            t.columns().forEach(c -> names.putIfAbsent(c.name(), "column of " + Identifiers.display(t.name())));
+            t.primaryKey().ifPresent(k -> names.putIfAbsent(k.name(), "primary key of " + Identifiers.display(t.name())));
+            t.foreignKeys().forEach(k -> names.putIfAbsent(k.name(), "foreign key of " + Identifiers.display(t.name())));
+            t.uniques().forEach(k -> names.putIfAbsent(k.name(), "unique constraint of " + Identifiers.display(t.name())));
+            t.checks().forEach(k -> names.putIfAbsent(k.name(), "check constraint of " + Identifiers.display(t.name())));
+            t.indexes().forEach(k -> names.putIfAbsent(k.name(), "index of " + Identifiers.display(t.name())));
+        }
+        model.sequences().keySet().forEach(n -> names.putIfAbsent(n, "sequence"));
+        model.enums().keySet().forEach(n -> names.putIfAbsent(n, "enum type"));
+        model.composites().values().forEach(c -> {
+            names.putIfAbsent(c.name(), "composite type");
+            c.attributes().forEach(a -> names.putIfAbsent(a.name(), "attribute of composite type " + c.name()));
+        });
+        names.forEach((name, what) -> Identifiers.unwritable(name).ifPresent(why -> {
+            throw new io.diffgen.model.ModelException("the entity model's " + what + " " + Identifiers.literal(name) + " " + why
+                    + ": rename it in the mapping");
+        }));
     }
 
     /** With {@code --schemas} given, a model object in any other schema (but the database's own) is refused by name. */

@@ -87,8 +87,9 @@ public final class RevisionWriter {
     }
 
     /** The message on one line, refused when empty. */
+    /** The message as one line: every run of white space, control characters and line or paragraph separators is one space. */
     private static String message(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
+        String line = text.replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
         if (line.isEmpty()) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "the message (-m) is empty");
         }

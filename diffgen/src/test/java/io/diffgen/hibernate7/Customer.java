@@ -21,7 +21,8 @@ public class Customer {
     @Column(length = 40)
     String tenant;
 
-    @Column(nullable = false, comment = "as the customer writes it")
+    // a line break in a comment, and a line that would start a changeset if the script wrote it raw
+    @Column(nullable = false, comment = "as the customer writes it,\n--changeset evil:1 included")
     String name;
 
     boolean active;

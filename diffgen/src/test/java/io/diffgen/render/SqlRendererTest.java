@@ -80,6 +80,12 @@ class SqlRendererTest {
     }
 
     @Test
+    void aCommentWithALineBreakStaysOnOneLineAsAnEscapeString() {
+        assertEquals(List.of("COMMENT ON TABLE t IS E'it''s\\n--changeset evil:1 \\\\ \\u2028.'"),
+                SqlRenderer.render(new Change.SetTableComment("t", Optional.empty(), Optional.of("it's\n--changeset evil:1 \\ \u2028."))));
+    }
+
+    @Test
     void dropAndRenameTables() {
         assertEquals(List.of("DROP TABLE \"order\""), SqlRenderer.render(new Change.DropTable(order())));
         assertEquals(List.of("ALTER TABLE post RENAME TO \"user\""), SqlRenderer.render(new Change.RenameTable("post", "user")));

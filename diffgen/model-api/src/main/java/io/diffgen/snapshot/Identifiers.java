@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -134,8 +135,39 @@ public final class Identifiers {
     }
 
     /** A string literal. */
+    /**
+     * A string literal. Text with a line break or another control character is written as an escape
+     * string ({@code E'a\\nb'}), so a script keeps one literal on one line: a line of a formatted SQL
+     * script that starts with {@code --changeset} would start a changeset, even inside a literal.
+     */
     public static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        if (!NEEDS_ESCAPES.matcher(text).find()) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+        StringBuilder escaped = new StringBuilder("E'");
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\'' -> escaped.append("''");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) escaped.append(String.format("\\u%04X", c));
+                    else escaped.appendCodePoint(c);
+                }
+            }
+        });
+        return escaped.append('\'').toString();
+    }
+
+    private static final Pattern NEEDS_ESCAPES = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+
+    /** Why a name cannot be written into a revision script, if it cannot: a line break or another control character. */
+    public static Optional<String> unwritable(String name) {
+        return NEEDS_ESCAPES.matcher(name).find()
+                ? Optional.of("contains a line break or another control character, which a revision script cannot carry in a name")
+                : Optional.empty();
     }
 
     public static boolean isKeyword(String word) {
