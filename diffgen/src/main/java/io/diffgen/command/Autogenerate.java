@@ -282,10 +282,12 @@ public final class Autogenerate {
             names.putIfAbsent(c.name(), "composite type");
             c.attributes().forEach(a -> names.putIfAbsent(a.name(), "attribute of composite type " + c.name()));
         });
-        names.forEach((name, what) -> Identifiers.unwritable(name).ifPresent(why -> {
-            throw new io.diffgen.model.ModelException("the entity model's " + what + " " + Identifiers.literal(name) + " " + why
-                    + ": rename it in the mapping");
-        }));
+        // a table's or sequence's key is its schema and its name: each is a name of its own
+        names.forEach((key, what) -> java.util.stream.Stream.concat(Identifiers.schemaOf(key).stream(), java.util.stream.Stream.of(Identifiers.nameOf(key)))
+                .forEach(name -> Identifiers.unwritable(name).ifPresent(why -> {
+                    throw new io.diffgen.model.ModelException("the entity model's " + what + " " + Identifiers.literal(name) + " " + why
+                            + ": rename it in the mapping");
+                })));
     }
 
     /** With {@code --schemas} given, a model object in any other schema (but the database's own) is refused by name. */
