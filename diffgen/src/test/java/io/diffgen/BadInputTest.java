@@ -224,56 +224,46 @@ class BadInputTest {
 
     @Test
     void entityMappingError(@TempDir Path dir) throws IOException {
-        Path m = migrations(dir);
-        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.mapping"), 3, "entity mapping error");
-        assertEquals(List.of(), files(m), "no revision was written");
+        assertModelRefused(dir, "io.diffgen.broken.mapping", "entity mapping error");
     }
 
-    @Test
-    void aNameWithALineBreakIsRefusedOnOneLine(@TempDir Path dir) throws IOException {
+    /** A model autogenerate refuses: the error (exit 3) is one line with {@code fragment} in it, and no revision is written. */
+    private void assertModelRefused(Path dir, String modelPackage, String fragment) throws IOException {
         Path m = migrations(dir);
         Cli.Result r = assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.newlines"), 3,
-                "the entity model's table E'nl_t\\n--changeset evil:1\\nDROP TABLE profiles;' contains a line break");
+                "--model-package", modelPackage), 3, fragment);
         assertEquals(1, r.err().lines().count(), r.err());
         assertEquals(List.of(), files(m), "no revision was written");
     }
 
     @Test
+    void aNameWithALineBreakIsRefusedOnOneLine(@TempDir Path dir) throws IOException {
+        assertModelRefused(dir, "io.diffgen.broken.newlines",
+                "the entity model's table E'nl_t\\n--changeset evil:1\\nDROP TABLE profiles;' contains a line break");
+    }
+
+    @Test
     void twoTablesPostgresWouldCutToOneNameAreRefused(@TempDir Path dir) throws IOException {
-        Path m = migrations(dir);
-        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.longnames"), 3, "which cuts names at 63 bytes: give one of them a shorter name");
-        assertEquals(List.of(), files(m), "no revision was written");
+        assertModelRefused(dir, "io.diffgen.broken.longnames", "which cuts names at 63 bytes: give one of them a shorter name");
     }
 
     @Test
     void tableOptionsOtherThanStorageParametersAreRefusedNotLost(@TempDir Path dir) throws IOException {
-        Path m = migrations(dir);
-        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.options"), 3,
+        assertModelRefused(dir, "io.diffgen.broken.options",
                 "table ticket_log has options = \"tablespace pg_default\", and the only options diffgen writes and compares are "
                         + "storage parameters, WITH (name = value, ...)");
-        assertEquals(List.of(), files(m), "no revision was written");
     }
 
     @Test
     void columnTypePostgresDoesNotKnow(@TempDir Path dir) throws IOException {
-        Path m = migrations(dir);
-        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.types"), 3,
+        assertModelRefused(dir, "io.diffgen.broken.types",
                 "the entity model's column weird.shape has a type PostgreSQL does not know: 'hexagon'");
-        assertEquals(List.of(), files(m), "no revision was written");
     }
 
     /** A table in a schema PostgreSQL owns (information_schema, pg_*): refused by name, nothing written. */
     @Test
     void aTableInASchemaOfPostgresItselfIsRefusedByName(@TempDir Path dir) throws IOException {
-        Path m = migrations(dir);
-        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
-                "--model-package", "io.diffgen.broken.schema"), 3, "table information_schema.note is in schema 'information_schema', which belongs to PostgreSQL");
-        assertEquals(List.of(), files(m), "no revision was written");
+        assertModelRefused(dir, "io.diffgen.broken.schema", "table information_schema.note is in schema 'information_schema', which belongs to PostgreSQL");
     }
 
     /** A revision the throwaway database cannot replay fails check without a URL, and leaves no cluster folder behind. */
