@@ -52,9 +52,15 @@ public final class SqlScript {
 
     /** {@code [FROM:]TO}, FROM defaulting to base: only tracking rows, no statement of the revisions. */
     public String stamp(String range) {
+        return stamp(range, false);
+    }
+
+    /** With {@code purge}, every diffgen row is deleted first and the target recorded from base, as {@code stamp --purge} does online. */
+    public String stamp(String range, boolean purge) {
         RevisionGraph.Range r = RevisionGraph.Range.ofScript(range, "stamp", false);
-        MigrationPlan plan = MigrationPlan.stamp(graph, parser, startingAt(r), r.to());
-        return render("-- diffgen stamp " + range + "\n\n" + TrackingTable.CREATE + "\n", plan);
+        MigrationPlan plan = MigrationPlan.stamp(graph, parser, purge ? Progress.assumedAt(List.of(), graph) : startingAt(r), r.to());
+        return render("-- diffgen stamp " + (purge ? "--purge " : "") + range + "\n\n" + TrackingTable.CREATE + "\n"
+                + (purge ? TrackingTable.FORGET_ALL + ";\n" : ""), plan);
     }
 
     /** Where a database described by a range's FROM stands. */

@@ -145,10 +145,12 @@ public final class TrackingTable {
     }
 
     /** Every diffgen row removed, whatever revisions they name, in the caller's transaction. */
+    /** Every diffgen row of the tracking table deleted, for {@code stamp --purge}; other authors' rows stay. */
+    static final String FORGET_ALL = "DELETE FROM databasechangelog WHERE author = " + io.diffgen.snapshot.Identifiers.literal(RevisionScript.AUTHOR);
+
     static void forgetAll(Connection connection) throws SQLException {
-        try (var delete = connection.prepareStatement("DELETE FROM databasechangelog WHERE author = ?")) {
-            delete.setString(1, RevisionScript.AUTHOR);
-            delete.executeUpdate();
+        try (var delete = connection.createStatement()) {
+            delete.executeUpdate(FORGET_ALL);
         }
     }
 

@@ -83,6 +83,10 @@ class OfflineScriptsIT {
         step(online, offline, new String[]{"stamp", "r1"}, new String[]{"stamp", "m:r1", "--sql"});
         step(online, offline, new String[]{"stamp", "base"}, new String[]{"stamp", "r1:base", "--sql"});
         step(online, offline, new String[]{"upgrade", "head"}, new String[]{"upgrade", "head", "--sql"});
+        // --purge deletes every diffgen row first, online and in the script alike
+        step(online, offline, new String[]{"stamp", "--purge", "r1"}, new String[]{"stamp", "--purge", "r1", "--sql"});
+        assertEquals("r1\n", jar("current", "--url", offline.url()).out());
+        step(online, offline, new String[]{"stamp", "--purge", "head"}, new String[]{"stamp", "--purge", "head", "--sql"});
         assertEquals("r3 (head)\n", jar("current", "--url", offline.url()).out());
     }
 
