@@ -86,8 +86,7 @@ public final class Canonicalizer {
             List<Table> tables = new ArrayList<>();
             for (Table t : stable.values()) {
                 Table given = model.tables().get(t.name());
-                tables.add(new Table(t.name(), t.columns(), t.primaryKey(), given.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(),
-                        given.ownedSequences(), t.storage()));
+                tables.add(t.withForeignKeys(given.foreignKeys()).withOwnedSequences(given.ownedSequences()));
             }
             return new Result(model.withTables(tables).withComposites(composites), rounds);
         } catch (SQLException e) {
@@ -141,7 +140,6 @@ public final class Canonicalizer {
             Optional<String> def = c.defaultExpression().map(d -> defaults.get(type + "\u0000" + d));
             return new Column(c.name(), type, c.nullable(), def, c.identity(), c.comment());
         }).toList();
-        return new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(),
-                t.ownedSequences(), t.storage());
+        return t.withColumns(columns);
     }
 }

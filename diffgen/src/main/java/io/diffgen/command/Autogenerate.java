@@ -197,11 +197,7 @@ public final class Autogenerate {
         }
         if (views.stream().noneMatch(model.tables()::containsKey)) return model;
         return model.withTables(model.tables().values().stream().filter(t -> !views.contains(t.name()))
-                .map(t -> t.foreignKeys().stream().anyMatch(fk -> views.contains(fk.referencedTable()))
-                        ? new io.diffgen.snapshot.Table(t.name(), t.columns(), t.primaryKey(),
-                                t.foreignKeys().stream().filter(fk -> !views.contains(fk.referencedTable())).toList(), t.uniques(), t.checks(),
-                                t.indexes(), t.comment(), t.ownedSequences(), t.storage())
-                        : t)
+                .map(t -> t.withForeignKeys(t.foreignKeys().stream().filter(fk -> !views.contains(fk.referencedTable())).toList()))
                 .toList());
     }
 

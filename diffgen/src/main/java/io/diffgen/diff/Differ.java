@@ -201,7 +201,7 @@ public final class Differ {
             }
             return new ForeignKey(fk.name(), fk.columns(), refTable, refColumns, fk.onDelete(), fk.onUpdate());
         }).toList();
-        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage());
+        return t.withForeignKeys(fks);
     }
 
     private static void diffTable(Table from, Table to, Options options, List<Change> changes) {
@@ -457,9 +457,8 @@ public final class Differ {
             String type = Identifiers.quote(r.type());
             String old = labelConstant(r.type(), r.from());
             String renamed = labelConstant(r.type(), r.to());
-            current.replaceAll((key, t) -> new Table(t.name(), t.columns().stream()
-                    .map(c -> c.type().equals(type) && c.defaultExpression().filter(old::equals).isPresent() ? c.withDefault(renamed) : c).toList(),
-                    t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage()));
+            current.replaceAll((key, t) -> t.withColumns(t.columns().stream()
+                    .map(c -> c.type().equals(type) && c.defaultExpression().filter(old::equals).isPresent() ? c.withDefault(renamed) : c).toList()));
         }
     }
 

@@ -366,8 +366,7 @@ public final class HibernateModelReader {
             int i = order.indexOf(c.name());
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
-        return new Table(table.name(), columns, table.primaryKey(), table.foreignKeys(), table.uniques(), table.checks(),
-                table.indexes(), table.comment(), table.ownedSequences(), table.storage());
+        return table.withColumns(columns);
     }
 
     /** Hibernate's DDL for a composite type: its name and its attributes. */

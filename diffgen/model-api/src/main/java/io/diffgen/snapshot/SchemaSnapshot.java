@@ -68,10 +68,10 @@ public record SchemaSnapshot(SortedMap<String, Table> tables, SortedMap<String, 
 
     /** This snapshot as seen from a connection whose own schema is {@code schema}: its objects there named without it. */
     public SchemaSnapshot relativeTo(String schema) {
-        List<Table> rekeyed = tables.values().stream().map(t -> new Table(Identifiers.relativeTo(t.name(), schema), t.columns(), t.primaryKey(),
-                t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(), Identifiers.relativeTo(fk.referencedTable(), schema),
-                        fk.referencedColumns(), fk.onDelete(), fk.onUpdate())).toList(),
-                t.uniques(), t.checks(), t.indexes(), t.comment(), t.ownedSequences(), t.storage())).toList();
+        List<Table> rekeyed = tables.values().stream().map(t -> t.withName(Identifiers.relativeTo(t.name(), schema))
+                .withForeignKeys(t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(),
+                        Identifiers.relativeTo(fk.referencedTable(), schema), fk.referencedColumns(), fk.onDelete(), fk.onUpdate())).toList()))
+                .toList();
         List<Sequence> sequenceList = sequences.values().stream()
                 .map(q -> new Sequence(Identifiers.relativeTo(q.name(), schema), q.start(), q.increment())).toList();
         return of(rekeyed, sequenceList, enums.values(), schemas.stream().filter(s -> !s.equals(schema)).toList(), composites.values());

@@ -45,6 +45,14 @@ public record Table(
         return new Table(name, columns, primaryKey, List.of(), uniques, checks, List.of(), comment, ownedSequences, storage);
     }
 
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(name, newColumns, primaryKey, foreignKeys, uniques, checks, indexes, comment, ownedSequences, storage);
+    }
+
+    public Table withForeignKeys(List<ForeignKey> keys) {
+        return new Table(name, columns, primaryKey, keys, uniques, checks, indexes, comment, ownedSequences, storage);
+    }
+
     public Table withOwnedSequences(List<OwnedSequence> sequences) {
         return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment, sequences, storage);
     }
