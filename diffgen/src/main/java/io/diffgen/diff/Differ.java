@@ -18,7 +18,6 @@ import io.diffgen.snapshot.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,13 +253,16 @@ public final class Differ {
         matchByNameThenShape(from.checks(), to.checks(), CheckConstraint::name, (a, b) -> a.expression().equals(b.expression()), adoptable,
                 (a, b) -> new Change.RenameConstraint(table, a.name(), b.name()),
                 c -> new Change.AddCheck(table, c), c -> new Change.DropCheck(table, c), changes);
-        List<Change> indexChanges = new ArrayList<>();
-        matchByNameThenShape(from.indexes(), to.indexes(), Index::name, Index::sameShape, adoptable,
+        List<Kept<Index>> keptIndexes = matchByNameThenShape(from.indexes(), to.indexes(), Index::name, Index::sameShape, adoptable,
                 (a, b) -> new Change.RenameIndex(table, a.name(), b.name()),
                 i -> new Change.CreateIndex(table, i, options.online()),
-                i -> new Change.DropIndex(table, i, false), indexChanges);
-        changes.addAll(indexChanges);
-        indexStorage(table, from.indexes(), to.indexes(), indexChanges, changes);
+                i -> new Change.DropIndex(table, i, false), changes);
+        // an index kept (under its name, a new name, or the database's) has its storage parameters set in place
+        for (Kept<Index> kept : keptIndexes) {
+            if (!kept.existing().storage().equals(kept.target().storage())) {
+                changes.add(new Change.SetStorage(table, Optional.of(kept.name()), kept.existing().storage(), kept.target().storage()));
+            }
+        }
 
         if (!from.comment().equals(to.comment())) {
             changes.add(new Change.SetTableComment(table, from.comment(), to.comment()));
@@ -282,42 +284,23 @@ public final class Differ {
     }
 
     /**
-     * Storage parameters of the indexes kept: under their name, or under the new name of a renamed one.
-     * An index adopted under its database name (neither renamed nor re-created) keeps its name there.
-     */
-    private static void indexStorage(String table, List<Index> from, List<Index> to, List<Change> indexChanges, List<Change> changes) {
-        Map<String, String> renamedTo = new HashMap<>();
-        indexChanges.forEach(c -> { if (c instanceof Change.RenameIndex r) renamedTo.put(r.from(), r.to()); });
-        Set<String> recreated = new HashSet<>();
-        indexChanges.forEach(c -> { if (c instanceof Change.DropIndex d) recreated.add(d.index().name()); });
-        for (Index old : from) {
-            if (recreated.contains(old.name())) continue;
-            String name = renamedTo.getOrDefault(old.name(), old.name());
-            Optional<Index> target = to.stream().filter(i -> i.name().equals(name) && i.sameShape(old)).findFirst()
-                    .or(() -> to.stream().filter(i -> i.sameShape(old) && !renamedTo.containsValue(i.name())
-                            && from.stream().noneMatch(f -> f.name().equals(i.name()))).findFirst());
-            if (target.isPresent() && !target.get().storage().equals(old.storage())) {
-                changes.add(new Change.SetStorage(table, Optional.of(name), old.storage(), target.get().storage()));
-            }
-        }
-    }
-
-    /**
      * Objects with the same name and shape are equal; same name but another shape is a drop and an
      * add; what is left is paired by shape: where {@code adopts} (the target's name and the database
      * object's) says so, the database object keeps its name, and other pairs are renames. The rest is
-     * dropped or added.
+     * dropped or added. Returns the pairs kept, each with the name it has after the changes.
      */
-    private static <T> void matchByNameThenShape(List<T> from, List<T> to, Function<T, String> name, BiPredicate<T, T> sameShape,
+    private static <T> List<Kept<T>> matchByNameThenShape(List<T> from, List<T> to, Function<T, String> name, BiPredicate<T, T> sameShape,
                                                  BiPredicate<String, String> adopts,
                                                  BiFunction<T, T, Change> rename, Function<T, Change> add, Function<T, Change> drop,
                                                  List<Change> changes) {
+        List<Kept<T>> kept = new ArrayList<>();
         List<T> unmatchedFrom = new ArrayList<>();
         List<T> unmatchedTo = new ArrayList<>(to);
         for (T old : from) {
             Optional<T> sameName = unmatchedTo.stream().filter(t -> name.apply(t).equals(name.apply(old))).findFirst();
             if (sameName.isPresent() && sameShape.test(old, sameName.get())) {
                 unmatchedTo.remove(sameName.get());
+                kept.add(new Kept<>(old, sameName.get(), name.apply(old)));
             } else {
                 unmatchedFrom.add(old);
             }
@@ -331,12 +314,18 @@ public final class Differ {
                 if (!adopted) {
                     changes.add(rename.apply(old, twin.get()));
                 }
+                kept.add(new Kept<>(old, twin.get(), name.apply(adopted ? old : twin.get())));
                 unmatchedFrom.remove(old);
                 unmatchedTo.remove(twin.get());
             }
         }
         unmatchedFrom.forEach(o -> changes.add(drop.apply(o)));
         unmatchedTo.forEach(t -> changes.add(add.apply(t)));
+        return kept;
+    }
+
+    /** A database object the diff keeps for a target, and the name it has once the changes ran. */
+    private record Kept<T>(T existing, T target, String name) {
     }
 
     /**
