@@ -35,10 +35,10 @@ import java.util.Optional;
  */
 public final class Autogenerate {
     /**
-     * The comparison: the changes that bring the database to the model, what the database was at, and
-     * which Hibernate read the model ({@link HibernateLines.Choice#describe()}).
+     * The comparison: the changes that bring the database to the model, what the database was at,
+     * which Hibernate read the model ({@link HibernateLines.Choice#describe()}), and the differences it
+     * leaves as they are on purpose ({@code kept}), each said as a warning.
      */
-    /** {@code kept}: differences the comparison leaves as they are on purpose, each said as a warning. */
     public record Comparison(List<Change> changes, List<String> databaseRevisions, SchemaSnapshot database, SchemaSnapshot model,
                              String modelReadBy, List<io.diffgen.lint.Diagnostic> kept) {
     }
@@ -146,8 +146,10 @@ public final class Autogenerate {
                 timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome)).relativeTo(own));
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
+        // the revision scripts, read once: which names and types a revision wrote
+        List<String> scripts = migrations.scripts().stream().map(MigrationsDirectory::read).toList();
         List<Change> changes = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesIn(migrations))))), migrations);
+                new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesIn(scripts))))), scripts);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
         return new Comparison(changes, current, database, canonical, hibernate.describe(), io.diffgen.lint.Linter.kept(database, canonical));
     }
@@ -155,10 +157,10 @@ public final class Autogenerate {
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
 
     /** Every identifier the revision scripts contain, as PostgreSQL stores it (a quoted one as written, any other folded to lower case). */
-    private static java.util.Set<String> namesIn(MigrationsDirectory migrations) {
+    private static java.util.Set<String> namesIn(List<String> scripts) {
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (Path script : migrations.scripts()) {
-            java.util.regex.Matcher m = NAME.matcher(MigrationsDirectory.read(script));
+        for (String script : scripts) {
+            java.util.regex.Matcher m = NAME.matcher(script);
             while (m.find()) names.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group().toLowerCase(java.util.Locale.ROOT));
         }
         return names;
@@ -168,12 +170,12 @@ public final class Autogenerate {
      * A type in the database that the model lacks is dropped only if a revision created it: one made by
      * hand, by an extension's script or for a function is not diffgen's to drop.
      */
-    private static List<Change> keepTypesNoRevisionCreated(List<Change> changes, MigrationsDirectory migrations) {
+    private static List<Change> keepTypesNoRevisionCreated(List<Change> changes, List<String> scripts) {
         List<String> dropped = changes.stream().map(Autogenerate::droppedType).flatMap(Optional::stream).toList();
         if (dropped.isEmpty()) return changes;
-        String scripts = migrations.scripts().stream().map(MigrationsDirectory::read).collect(java.util.stream.Collectors.joining("\n"));
         java.util.Set<String> created = dropped.stream()
-                .filter(name -> scripts.contains("CREATE TYPE " + Identifiers.quote(name) + " AS ")).collect(java.util.stream.Collectors.toSet());
+                .filter(name -> scripts.stream().anyMatch(script -> script.contains("CREATE TYPE " + Identifiers.quote(name) + " AS ")))
+                .collect(java.util.stream.Collectors.toSet());
         return changes.stream().filter(change -> droppedType(change).map(created::contains).orElse(true)).toList();
     }
 
