@@ -232,7 +232,7 @@ public final class Differ {
             PrimaryKey b = to.primaryKey().orElse(null);
             // the same columns in another order are the same key: rebuilding it would lock the table for no change
             // in behaviour, so the order is kept and reported (DG016) rather than changed
-            if (a != null && b != null && a.columns().size() == b.columns().size() && a.columns().containsAll(b.columns())) {
+            if (a != null && b != null && a.sameColumns(b)) {
                 if (!a.name().equals(b.name()) && (!options.generated(table, b.name()) || options.diffgensOwn(a.name()))) {
                     changes.add(new Change.RenameConstraint(table, a.name(), b.name()));
                 }

@@ -357,7 +357,7 @@ abstract sealed class Rule {
                 if (existing == null || existing.primaryKey().isEmpty() || wanted.primaryKey().isEmpty()) continue;
                 List<String> has = existing.primaryKey().get().columns();
                 List<String> wants = wanted.primaryKey().get().columns();
-                if (!has.equals(wants) && has.size() == wants.size() && has.containsAll(wants)) {
+                if (!has.equals(wants) && existing.primaryKey().get().sameColumns(wanted.primaryKey().get())) {
                     found.addAll(warn("primary key " + existing.primaryKey().get().name() + " on " + display(wanted.name()) + " is ("
                             + String.join(", ", has) + ") where the model has (" + String.join(", ", wants) + "); the same key, so it is "
                             + "kept: rebuilding it would lock the table; write that in a revision of your own if lookups need the other order"));

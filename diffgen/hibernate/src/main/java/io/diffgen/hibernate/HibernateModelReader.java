@@ -459,11 +459,12 @@ public final class HibernateModelReader {
         Map<Class<?>, String> classes = new LinkedHashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             for (org.hibernate.mapping.Property property : entity.getPropertyClosure()) {
-                if (property.getValue() instanceof org.hibernate.mapping.BasicValue value && columnsOf(property).size() == 1
-                        && columnsOf(property).get(0).getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM
+                List<org.hibernate.mapping.Column> columns = columnsOf(property);
+                if (property.getValue() instanceof org.hibernate.mapping.BasicValue value && columns.size() == 1
+                        && columns.get(0).getSqlTypeCode(metadata) == SqlTypes.NAMED_ENUM
                         && value.resolve().getDomainJavaType().getJavaTypeClass().isEnum()) {
                     Class<?> enumClass = value.resolve().getDomainJavaType().getJavaTypeClass();
-                    String typeName = stored(columnsOf(property).get(0).getSqlType(metadata));
+                    String typeName = stored(columns.get(0).getSqlType(metadata));
                     classes.forEach((other, name) -> {
                         if (name.equals(typeName) && other != enumClass) {
                             throw new ModelException("the entity model maps two Java enums to one PostgreSQL enum type '" + typeName + "': "
