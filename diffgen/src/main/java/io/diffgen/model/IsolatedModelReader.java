@@ -101,7 +101,11 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        while (true) {
+            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
+                return "class " + String.valueOf(t.getMessage()).replace('/', '.') + " is not on the model classpath";
+            }
+            if (t.getCause() == null || t.getCause() == t) break;
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

@@ -73,9 +73,16 @@ public final class HibernateModelReader {
      */
     static final String OLDEST_POSTGRES = org.hibernate.Version.getVersionString().startsWith("6.") ? "13" : "14";
 
-    /** {@code settings} with what lets the dialect resolve without a connection, as of {@link #OLDEST_POSTGRES}. */
+    /**
+     * {@code settings} with what lets the dialect resolve without a connection, as of {@link #OLDEST_POSTGRES},
+     * and with the second-level cache off: it never changes the schema, and the application's cache
+     * provider (JCache, configured by its own code) is not there to start.
+     */
     static Map<String, Object> offline(Map<String, String> settings) {
         Map<String, Object> all = new java.util.HashMap<>(settings);
+        all.put("hibernate.cache.use_second_level_cache", "false");
+        all.put("hibernate.cache.use_query_cache", "false");
+        all.remove("hibernate.cache.region.factory_class");
         all.put("jakarta.persistence.database-product-name", "PostgreSQL");
         all.put("jakarta.persistence.database-major-version", OLDEST_POSTGRES);
         all.put("jakarta.persistence.database-minor-version", "0");
