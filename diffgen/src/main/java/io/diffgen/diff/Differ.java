@@ -74,7 +74,12 @@ public final class Differ {
 
         /** A conventional name that a revision wrote (or, with no revisions known, any conventional name). */
         boolean diffgensOwn(String name) {
-            return conventional(name) && namesInRevisions.map(names -> names.contains(name)).orElse(true);
+            return conventional(name) && inRevisions(name);
+        }
+
+        /** Whether a revision names {@code name} (unqualified); true when no revisions are known. */
+        boolean inRevisions(String name) {
+            return namesInRevisions.map(names -> names.contains(name)).orElse(true);
         }
     }
 
@@ -122,7 +127,7 @@ public final class Differ {
                 changes.add(new Change.DropTable(old.withoutIndexesAndForeignKeys()));
             }
         }
-        diffSequences(from, to, options.ownSchema(), changes);
+        diffSequences(from, to, options, changes);
         diffEnums(from, to, options.renames(), changes);
         // the columns of a type as its change runs: the tables kept, under their new names, before the column changes
         diffComposites(from, to, SchemaSnapshot.of(current.values().stream().filter(t -> to.tables().containsKey(t.name())).toList(), List.of()),
@@ -331,9 +336,12 @@ public final class Differ {
     /**
      * Sequences by key. One that disappears from a schema while one of the same name and settings
      * appears in another has moved: SET SCHEMA keeps its current value, where a drop and a create
-     * would start it again.
+     * would start it again. A start value that alone differs, on a sequence no revision wrote, is
+     * kept: another tool chose it (to start above the rows it loaded, say), and START WITH changes no
+     * value the sequence gives, only where RESTART goes.
      */
-    private static void diffSequences(SchemaSnapshot from, SchemaSnapshot to, String ownSchema, List<Change> changes) {
+    private static void diffSequences(SchemaSnapshot from, SchemaSnapshot to, Options options, List<Change> changes) {
+        String ownSchema = options.ownSchema();
         Set<String> moved = new HashSet<>();
         for (Sequence target : to.sequences().values()) {
             Sequence existing = from.sequences().get(target.name());
@@ -347,7 +355,8 @@ public final class Differ {
                 changes.add(new Change.MoveSequence(origin.get(), target, ownSchema));
             } else if (existing == null) {
                 changes.add(new Change.CreateSequence(target));
-            } else if (!existing.equals(target)) {
+            } else if (existing.increment() != target.increment()
+                    || existing.start() != target.start() && options.inRevisions(Identifiers.nameOf(target.name()))) {
                 changes.add(new Change.AlterSequence(existing, target));
             }
         }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static io.diffgen.diff.Snapshots.col;
@@ -534,6 +535,20 @@ class DifferTest {
                 new Change.DropSequence(s2)), up);
         assertRunsBothWays(a, b, up);
         assertThrows(IllegalArgumentException.class, () -> new Change.AlterSequence(s1, s2));
+    }
+
+    /** Another tool's start value is kept; diffgen's own (named in a revision) follows the model, and so does any increment. */
+    @Test
+    void aStartValueOnlyFollowsTheModelOnASequenceARevisionWrote() {
+        SchemaSnapshot adopted = schema(List.of(), List.of(new Sequence("sequence_generator", 1050, 50)));
+        SchemaSnapshot model = schema(List.of(), List.of(new Sequence("sequence_generator", 1, 50)));
+        Differ.Options noRevisionNamesIt = new Differ.Options(List.of(), false, Set.of(), null, Optional.of(Set.of("other_seq")));
+        Differ.Options aRevisionNamesIt = new Differ.Options(List.of(), false, Set.of(), null, Optional.of(Set.of("sequence_generator")));
+        assertEquals(List.of(), Differ.diff(adopted, model, noRevisionNamesIt));
+        assertEquals(List.of(new Change.AlterSequence(adopted.sequences().get("sequence_generator"), model.sequences().get("sequence_generator"))),
+                Differ.diff(adopted, model, aRevisionNamesIt));
+        SchemaSnapshot otherIncrement = schema(List.of(), List.of(new Sequence("sequence_generator", 1, 1)));
+        assertEquals(1, Differ.diff(adopted, otherIncrement, noRevisionNamesIt).size(), "the increment is what Hibernate's pooled ids rely on");
     }
 
     // ------------------------------------------------------------------ inverse
