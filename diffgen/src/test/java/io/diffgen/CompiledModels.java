@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The models under {@code src/test/compiled-models}, compiled here against a library kept off the
- * test classpath (see the README there), into {@code target/compiled-models/<name>}; once per run.
+ * test classpath (see the README there), into {@code target/compiled-models/<name>}, with their other
+ * files (an application's {@code config/application.yml}, its changelog) beside the classes; once per run.
  */
 public final class CompiledModels {
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
@@ -34,7 +35,15 @@ public final class CompiledModels {
             List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
                     System.getProperty("java.class.path") + File.pathSeparator
                             + String.join(File.pathSeparator, libraries.stream().map(Path::toString).toList())));
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> arguments.add(f.toString()));
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (file.toString().endsWith(".java")) {
+                    arguments.add(file.toString());
+                } else {
+                    Path copy = classes.resolve(sources.relativize(file));
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             int exit = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
             if (exit != 0) throw new IllegalStateException("model " + name + " does not compile against " + libraries);
             return classes;

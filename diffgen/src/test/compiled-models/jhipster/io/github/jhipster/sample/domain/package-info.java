@@ -1,0 +1,4 @@
+/**
+ * Domain objects.
+ */
+package io.github.jhipster.sample.domain;
