@@ -55,10 +55,10 @@ SOAK_TESTS := ReliabilityTest,RandomSchemaRoundTripTest,ModelEditRoundTripTest,P
 soak: ## Long runs: 50 kill -9 trials and 2,000 random schema pairs on PostgreSQL 17, then the suites on PostgreSQL 13
 	$(MVN) install -DskipTests
 	$(MVN) -pl diffgen test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
-	    -Ddiffgen.kill.trials=50 -Djqwik.tries.default=2000
+	    -Ddiffgen.kill.trials=50 -Ddiffgen.random.trials=2000 -Ddiffgen.seed=$$(date +%s)
 	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 17: /' || true
 	$(MVN) -pl diffgen -Ppg13 test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
-	    -Ddiffgen.kill.trials=10 -Djqwik.tries.default=500
+	    -Ddiffgen.kill.trials=10 -Ddiffgen.random.trials=500 -Ddiffgen.seed=$$(date +%s)
 	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 13: /' || true
 
 migrate-create: $(JAR) ## New revision from the entities: make migrate-create MESSAGE="add x" [EMPTY=true]

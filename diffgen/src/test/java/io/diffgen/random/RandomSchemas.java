@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Random schemas within the supported feature set, as the model reader would produce them (raw
  * spellings): a base schema from a seed, and a second one made by applying a list of edits, so that
- * jqwik can shrink a failure to the fewest edits.
+ * a failure can be shrunk to the fewest edits.
  */
 public final class RandomSchemas {
     /** Names include reserved words on purpose. */
