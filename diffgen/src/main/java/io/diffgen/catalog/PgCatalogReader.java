@@ -231,6 +231,10 @@ public final class PgCatalogReader {
      * keyed by {@link Identifiers#qualified schema and name}. Enum and composite types are read in the own schema only.
      */
     public SchemaSnapshot readSchemas(Collection<String> others) throws SQLException {
+        return withoutJit(() -> readSchemasWithJitOff(others));
+    }
+
+    private SchemaSnapshot readSchemasWithJitOff(Collection<String> others) throws SQLException {
         long current = namespaceOid("SELECT oid FROM pg_namespace WHERE nspname = current_schema()");
         SchemaSnapshot own = read(current, null, current);
         List<Table> tables = new ArrayList<>(own.tables().values());
@@ -249,8 +253,53 @@ public final class PgCatalogReader {
 
     /** This session's temporary schema (used to canonicalise the entity model). */
     public SchemaSnapshot readTemporarySchema() throws SQLException {
-        long temp = namespaceOid("SELECT pg_my_temp_schema()");
-        return read(temp, null, temp);
+        return withoutJit(() -> {
+            long temp = namespaceOid("SELECT pg_my_temp_schema()");
+            return read(temp, null, temp);
+        });
+    }
+
+    private interface Read<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code read} with the session's JIT off, then puts the session's setting back (the
+     * connection may be an application's pooled one). A stock server (Debian's, most managed ones)
+     * has JIT on and spends seconds compiling these catalog joins on a large schema, which run in a
+     * fraction of that without it; servers without JIT support report it off already.
+     */
+    private <T> T withoutJit(Read<T> read) throws SQLException {
+        String jit;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting('jit', true)"); ResultSet rs = ps.executeQuery()) {
+            jit = rs.next() ? rs.getString(1) : null;
+        }
+        if (jit == null || jit.equals("off")) {
+            return read.run();
+        }
+        setJit("off");
+        SQLException failed = null;
+        try {
+            return read.run();
+        } catch (SQLException e) {
+            failed = e;
+            throw e;
+        } finally {
+            try {
+                setJit(jit);
+            } catch (SQLException e) {
+                // an aborted transaction refuses it, and puts the setting back itself when it rolls back
+                if (failed != null) failed.addSuppressed(e);
+                else throw e;
+            }
+        }
+    }
+
+    private void setJit(String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('jit', ?, false)")) {
+            ps.setString(1, value);
+            ps.execute();
+        }
     }
 
     private Optional<Long> namespaceOf(String schema) throws SQLException {
