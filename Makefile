@@ -1,13 +1,19 @@
 # The daily interface. Every target wraps the diffgen CLI (java -jar diffgen/target/diffgen.jar) or Maven.
 # DATABASE_URL is passed through to the CLI; without it, autogenerate and check use a throwaway
 # embedded PostgreSQL that replays migrations/ to head.
+#
+# A target prints only its command's output (make migrate-sql | psql works); a rebuild's Maven output
+# goes to stderr. The tool is rebuilt only when its own sources change, the model only when the
+# model's do, and only the targets that read the entities need the model to compile.
 
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 JAVA ?= java
 JAR := diffgen/target/diffgen.jar
 DIFFGEN := $(JAVA) -XX:TieredStopAtLevel=1 -jar $(JAR)
-SOURCES := $(shell find pom.xml diffgen/pom.xml diffgen/src/main diffgen/annotations diffgen/model-api diffgen/hibernate model/pom.xml model/src/main -type f -not -path "*/target/*" 2>/dev/null)
+TOOL_SOURCES := $(shell find pom.xml diffgen/pom.xml diffgen/src/main diffgen/annotations diffgen/model-api diffgen/hibernate -type f -not -path "*/target/*" 2>/dev/null)
+MODEL := model/target/classes/.diffgen-compiled
+MODEL_SOURCES := $(shell find pom.xml model/pom.xml model/src/main diffgen/annotations -type f -not -path "*/target/*" 2>/dev/null)
 
 REVISION ?= head
 
@@ -19,12 +25,18 @@ REVISION ?= head
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
 
-# The jar is rebuilt when any main source or pom is newer than it.
-$(JAR): $(SOURCES)
-	$(MVN) package -DskipTests
+# The CLI and the modules it runs on (not the plugin, the starter or the tests); the model compiles
+# with it, as the tool's tests use it, but a model edit alone does not rebuild the tool.
+$(JAR): $(TOOL_SOURCES)
+	@$(MVN) -Dstyle.color=never package -Dmaven.test.skip=true -pl diffgen -am >&2
 	@touch $(JAR)
 
-build: $(JAR) ## Build the diffgen CLI and the model (no tests)
+# The entities, for the targets that read them (revision, check, init).
+$(MODEL): $(MODEL_SOURCES)
+	@$(MVN) -Dstyle.color=never compile -pl model -am >&2
+	@touch $(MODEL)
+
+build: $(JAR) $(MODEL) ## Build the diffgen CLI and the model (no tests)
 
 test: ## Run every test: unit, real-PostgreSQL and packaged-jar process tests, then the README's commands, the Maven plugin and the example application end to end
 	$(MVN) install
@@ -61,65 +73,65 @@ soak: ## Long runs: 50 kill -9 trials and 2,000 random schema pairs on PostgreSQ
 	    -Ddiffgen.kill.trials=10 -Ddiffgen.random.trials=500 -Ddiffgen.seed=$$(date +%s)
 	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 13: /' || true
 
-migrate-create: $(JAR) ## New revision from the entities: make migrate-create MESSAGE="add x" [EMPTY=true]
+migrate-create: $(JAR) $(MODEL) ## New revision from the entities: make migrate-create MESSAGE="add x" [EMPTY=true]
 	@test -n "$(MESSAGE)" || { echo 'error: MESSAGE is required: make migrate-create MESSAGE="what changed"' >&2; exit 2; }
-	$(DIFFGEN) revision $(if $(filter true,$(EMPTY)),,--autogenerate) -m "$(MESSAGE)"
+	@$(DIFFGEN) revision $(if $(filter true,$(EMPTY)),,--autogenerate) -m "$(MESSAGE)"
 
-migrate-check: $(JAR) ## Exit 0 if the entities match the migrations (or DATABASE_URL), 1 with the differences
-	$(DIFFGEN) check
+migrate-check: $(JAR) $(MODEL) ## Exit 0 if the entities match the migrations (or DATABASE_URL), 1 with the differences
+	@$(DIFFGEN) check
 
 migrate-preflight: $(JAR) ## Count the rows the pending revisions' new constraints would reject; changes nothing (exit 1 if any)
-	$(DIFFGEN) preflight $(REVISION)
+	@$(DIFFGEN) preflight $(REVISION)
 
 migrate-upgrade: $(JAR) ## Apply revisions: make migrate-upgrade [REVISION=head] (DATABASE_URL, else the local db)
-	$(DIFFGEN) upgrade $(REVISION)
+	@$(DIFFGEN) upgrade $(REVISION)
 
 migrate-downgrade: $(JAR) ## Roll back: make migrate-downgrade REVISION=-1|<rev>|base
 	@test -n "$(filter-out head,$(REVISION))" || { echo 'error: REVISION is required: make migrate-downgrade REVISION=-1' >&2; exit 2; }
-	$(DIFFGEN) downgrade -- $(REVISION)
+	@$(DIFFGEN) downgrade -- $(REVISION)
 
 migrate-current: $(JAR) ## Show the revision the database is at
-	$(DIFFGEN) current
+	@$(DIFFGEN) current
 
 migrate-history: $(JAR) ## List revisions, newest first
-	$(DIFFGEN) history
+	@$(DIFFGEN) history
 
 migrate-heads: $(JAR) ## Show the heads
-	$(DIFFGEN) heads
+	@$(DIFFGEN) heads
 
 migrate-show: $(JAR) ## Show one revision: make migrate-show REVISION=<rev>
-	$(DIFFGEN) show $(REVISION)
+	@$(DIFFGEN) show $(REVISION)
 
 migrate-status: $(JAR) ## Current revision, heads and pending revisions
-	$(DIFFGEN) status
+	@$(DIFFGEN) status
 
 migrate-stamp: $(JAR) ## Set the version without running anything: make migrate-stamp REVISION=<rev>|head|base
-	$(DIFFGEN) stamp $(REVISION)
+	@$(DIFFGEN) stamp $(REVISION)
 
 migrate-merge: $(JAR) ## Merge the heads: make migrate-merge MESSAGE="merge x and y"
 	@test -n "$(MESSAGE)" || { echo 'error: MESSAGE is required: make migrate-merge MESSAGE="merge heads"' >&2; exit 2; }
-	$(DIFFGEN) merge heads -m "$(MESSAGE)"
+	@$(DIFFGEN) merge heads -m "$(MESSAGE)"
 
 migrate-sql: $(JAR) ## Print the upgrade SQL instead of running it: make migrate-sql [REVISION=head] (no database needed)
-	$(DIFFGEN) upgrade --sql $(REVISION)
+	@$(DIFFGEN) upgrade --sql $(REVISION)
 
 migrate-validate: $(JAR) ## Check the revisions: files parse, the graph is sound, applied revisions exist and are unedited
-	$(DIFFGEN) validate
+	@$(DIFFGEN) validate
 
-migrate-init: $(JAR) ## Bring a database under diffgen: create it and upgrade, or stamp a schema that matches the entities
-	$(DIFFGEN) init
+migrate-init: $(JAR) $(MODEL) ## Bring a database under diffgen: create it and upgrade, or stamp a schema that matches the entities
+	@$(DIFFGEN) init
 
 migrate-reset: $(JAR) ## Downgrade to base, then upgrade to head (FORCE=1 needed with DATABASE_URL)
 	@if [ -n "$$DATABASE_URL" ] && [ "$(FORCE)" != "1" ]; then echo 'error: migrate-reset drops every table of DATABASE_URL; run again with FORCE=1' >&2; exit 2; fi
-	$(DIFFGEN) downgrade base
-	$(DIFFGEN) upgrade head
+	@$(DIFFGEN) downgrade base
+	@$(DIFFGEN) upgrade head
 
 db-start: $(JAR) ## Start the project's local PostgreSQL (data in .diffgen/, kept between commands)
-	$(DIFFGEN) db start
+	@$(DIFFGEN) db start
 
 db-stop: $(JAR) ## Stop the local PostgreSQL
-	$(DIFFGEN) db stop
+	@$(DIFFGEN) db stop
 
 db-shell: $(JAR) ## A SQL prompt (psql) on the local PostgreSQL
 	@command -v psql >/dev/null || { echo "error: psql is not installed; connect any client to: $$($(DIFFGEN) db url)" >&2; exit 2; }
-	psql "$$($(DIFFGEN) db url)"
+	@psql "$$($(DIFFGEN) db url)"

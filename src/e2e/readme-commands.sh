@@ -20,7 +20,7 @@ fail() { echo "FAIL $*" >&2; exit 1; }
 expect() { # expect <exit code> <text that must appear in stdout+stderr> <make args...>
   local want=$1 text=$2; shift 2
   local out code=0
-  out=$(make -s "$@" 2>&1) || code=$?
+  out=$(make "$@" 2>&1) || code=$?
   [ "$code" = "$want" ] || fail "make $* exited $code, expected $want:\n$out"
   [[ "$out" == *"$text"* ]] || fail "make $* did not print '$text':\n$out"
   ok "make $*"
@@ -36,6 +36,12 @@ expect 0 "$head (head), hibernate 7 checks converted enum columns" migrate-histo
 expect 0 "$head (head)" migrate-heads
 expect 0 "Rev: $head (head)" migrate-show REVISION="$head"
 expect 0 "INSERT INTO databasechangelog" migrate-sql
+# make prints only the command's output: the SQL goes straight into psql, on a database of its own
+url=$(java -jar diffgen/target/diffgen.jar db url)
+psql -X -q "$url" -c "CREATE DATABASE sql_fresh" >/dev/null
+make migrate-sql | psql -X -q -v ON_ERROR_STOP=1 "${url%/*}/sql_fresh" >/dev/null || fail "make migrate-sql | psql failed"
+[ "$(DATABASE_URL="${url%/*}/sql_fresh" java -jar diffgen/target/diffgen.jar current)" = "$head (head)" ] || fail "the piped SQL did not reach head"
+ok "make migrate-sql | psql"
 expect 0 "8 applied, 0 partially applied, 0 pending" migrate-validate
 expect 0 "nothing to do" migrate-init
 expect 0 "Running downgrade $head" migrate-downgrade REVISION=-1
@@ -76,6 +82,11 @@ DATABASE_URL="$url" expect 0 "Running upgrade  ->" migrate-reset FORCE=1
 # migrate-init creates a database that does not exist yet, and upgrades it to head
 DATABASE_URL="${url%/*}/e2e_fresh_$$" expect 0 "Created database e2e_fresh_$$" migrate-init
 DATABASE_URL="${url%/*}/e2e_fresh_$$" expect 0 "(head)" migrate-current
+# An entity that does not compile stops only the targets that read the entities
+echo "broken" >> model/src/main/java/io/pixcrawler/model/Profile.java
+expect 0 "(head)" migrate-history
+expect 2 "Profile.java" migrate-check
+sed -i '$ d' model/src/main/java/io/pixcrawler/model/Profile.java
 expect 0 "stopped" db-stop
 # The README's help and version lines, as written there
 java -jar diffgen/target/diffgen.jar upgrade --help | grep -q '^Usage: diffgen upgrade ' || fail "upgrade --help printed no usage"
