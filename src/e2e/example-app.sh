@@ -74,6 +74,13 @@ serve() {
 boot=$(sed -n '/spring-boot-starter-parent/{n;s/.*<version>\(.*\)<\/version>.*/\1/p}' pom.xml)
 serve "Spring Boot $boot" 2
 
+# the application made .diffgen/pgdata with the binaries the starter brought; stopped as the README
+# says, the plugin (and the CLI) open the same folder: one PostgreSQL version for local work
+java -jar "$jar" db stop --migrations "$work/shop/migrations" >/dev/null
+$MVN diffgen:status > "$work/status.log" 2>&1 || fail "mvn diffgen:status on the application's local database:\n$(cat "$work/status.log")"
+grep -q "up to date" "$work/status.log" || fail "mvn diffgen:status did not find the database at head:\n$(cat "$work/status.log")"
+ok "mvn diffgen:status on the local database the application made"
+
 # the same service, brand new, on the other Spring Boot lines teams run (each with its own Hibernate):
 # a first revision from the entities, written by the plugin, then the service migrates itself
 for other in $OTHER_BOOTS; do

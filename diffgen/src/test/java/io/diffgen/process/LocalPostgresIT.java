@@ -91,6 +91,21 @@ class LocalPostgresIT {
         assertEquals(0, postgresProcessesOn(project), "no server left running");
     }
 
+    /** A data folder another major version made (an application on other embedded binaries): one line saying so, at once. */
+    @Test
+    void aDataFolderOfAnotherMajorVersionIsNamedInOneLine() throws Exception {
+        Files.createDirectories(project.resolve("migrations/versions"));
+        db("db", "start").assertOk();
+        db("db", "stop").assertOk();
+        Files.writeString(project.resolve(".diffgen/pgdata/PG_VERSION"), "14\n");
+        Jar.Result refused = db("db", "start");
+        assertEquals(4, refused.exitCode(), refused.err());
+        assertEquals("error: the local PostgreSQL data in " + project.resolve(".diffgen/pgdata") + " was made by PostgreSQL 14, and this "
+                + "diffgen runs PostgreSQL 17, which cannot open it: delete " + project.resolve(".diffgen") + " to start afresh (the local "
+                + "database is rebuilt from the migrations by 'upgrade head'), or use the build that made it\n", refused.err());
+        assertEquals(0, postgresProcessesOn(project), "nothing was started");
+    }
+
     @Test
     void anUnpackOfTheBinariesKilledHalfWayIsRedone(@TempDir Path binaries) throws Exception {
         Files.createDirectories(project.resolve("migrations/versions"));
