@@ -212,7 +212,65 @@ class CommandSetTest {
         MigrationStatus after = migrator.status(ds);
         assertTrue(after.upToDate());
         assertEquals("{\"current\":[\"" + after.heads().get(0) + "\"],\"heads\":[\"" + after.heads().get(0)
-                + "\"],\"pending\":[],\"upToDate\":true}", after.toJson());
+                + "\"],\"pending\":[],\"upToDate\":true,\"ahead\":[]}", after.toJson());
+    }
+
+    /**
+     * An older checkout (or an application rolled back one version) on a database the newer one
+     * migrated: the API starts on it without migrating and reports the newer revisions, refuses where
+     * told to, and the CLI names the revision the database is really at. A revision file missing from
+     * the middle is another case, and said as such.
+     */
+    @Test
+    void anOlderFolderOnADatabaseANewerOneMigrated(@TempDir Path dir) throws IOException {
+        TestDatabase db = PostgresServer.createDatabase("newer");
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(db.jdbcUrl());
+        ds.setUser(db.user());
+        ds.setPassword(db.password());
+        Migrator.forMigrations(PIXCRAWLER).ensureMigrated(ds);
+        List<Path> files;
+        try (Stream<Path> all = Files.list(PIXCRAWLER.resolve("versions"))) {
+            files = all.sorted().toList();
+        }
+        Path older = dir.resolve("older");
+        Files.createDirectories(older.resolve("versions"));
+        for (Path f : files.subList(0, files.size() - 2)) Files.copy(f, older.resolve("versions").resolve(f.getFileName()));
+        List<String> newestFirst = Cli.run(args("history", "--migrations", PIXCRAWLER.toString())).out().lines().limit(2)
+                .map(l -> l.substring(l.indexOf(" -> ") + 4).split("[ ,]")[0]).toList();
+        List<String> newer = List.of(newestFirst.get(1), newestFirst.get(0));
+
+        Migrator migrator = Migrator.forMigrations(older);
+        assertEquals(newer, migrator.newerRevisions(ds), "oldest first");
+        MigrationStatus status = migrator.status(ds);
+        assertTrue(status.upToDate(), "nothing for this version to apply");
+        assertEquals(newer, status.ahead());
+        assertEquals(List.of(newer.get(1)), status.current(), "the revision the database is at");
+        assertEquals(List.of(), migrator.ensureMigrated(ds));
+        migrator.validateAtHead(ds);
+        DiffgenException refused = org.junit.jupiter.api.Assertions.assertThrows(DiffgenException.class,
+                () -> migrator.refusingNewerDatabase(true).ensureMigrated(ds));
+        assertEquals("the database is at revision " + newer.get(1) + ", which a newer version of the migrations applied after every revision in "
+                + older.resolve("versions") + " (2 revision(s) ahead: " + String.join(", ", newer) + ")", refused.getMessage());
+        List<String> states = migrator.revisions(ds).stream().map(r -> r.revision() + " " + r.state()).toList();
+        assertEquals(List.of(newer.get(0) + " FUTURE", newer.get(1) + " FUTURE"), states.subList(states.size() - 2, states.size()));
+
+        Cli.Result upgrade = Cli.run(args("upgrade", "head", "--url", db.url(), "--migrations", older.toString()));
+        assertEquals(5, upgrade.exitCode(), upgrade.err());
+        assertEquals("error: the database is at revision " + newer.get(1) + " (and before it " + newer.get(0) + "), newer than every revision in "
+                + older.resolve("versions") + ": a newer version of the migrations ran on it; use those migrations (an application with the "
+                + "starter starts on it without migrating)\n", upgrade.err());
+        Cli.Result cliStatus = Cli.run(args("status", "--url", db.url(), "--migrations", older.toString()));
+        assertEquals(0, cliStatus.exitCode(), cliStatus.err());
+        assertTrue(cliStatus.out().endsWith("ahead:   " + String.join(", ", newer) + " (applied by a newer version of the migrations; not in "
+                + older.resolve("versions") + ")\nahead of these migrations\n"), cliStatus.out());
+
+        // the folder has a revision of its own the database lacks: not ahead, and the error says so
+        Cli.run(args("revision", "-m", "elsewhere", "--migrations", older.toString())).assertOk();
+        Cli.Result missing = Cli.run(args("current", "--url", db.url(), "--migrations", older.toString()));
+        assertEquals(5, missing.exitCode(), missing.err());
+        assertTrue(missing.err().startsWith("error: the database has applied revision " + newer.get(1) + " (and before it " + newer.get(0)
+                + "), which is not in " + older.resolve("versions") + " (a revision file is missing?)"), missing.err());
     }
 
     @Test

@@ -10,24 +10,34 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 
-/** Where a database stands against the migrations, for health checks and dashboards. */
-public record MigrationStatus(List<String> current, List<String> heads, List<String> pending, boolean upToDate) {
+/**
+ * Where a database stands against the migrations, for health checks and dashboards. {@code ahead}:
+ * revisions a newer version of the migrations applied after all of these (a rolling deploy, an
+ * application rolled back), oldest first; then {@code current} is the newest of them, nothing is
+ * pending, and the database counts as up to date for this version.
+ */
+public record MigrationStatus(List<String> current, List<String> heads, List<String> pending, boolean upToDate, List<String> ahead) {
     public MigrationStatus {
         current = List.copyOf(current);
         heads = List.copyOf(heads);
         pending = List.copyOf(pending);
+        ahead = List.copyOf(ahead);
     }
 
     public static MigrationStatus of(Connection connection, MigrationsDirectory migrations) {
         RevisionGraph graph = migrations.graph();
         RevisionRunner runner = new RevisionRunner(connection, migrations, graph);
+        List<String> newer = runner.newerRevisions();
+        if (!newer.isEmpty()) {
+            return new MigrationStatus(List.of(newer.get(newer.size() - 1)), graph.heads(), List.of(), true, newer);
+        }
         Set<String> applied = runner.applied();
         List<String> current = runner.current();
         List<String> pending = graph.upgradePlan("heads", applied);
-        return new MigrationStatus(current, graph.heads(), pending, pending.isEmpty());
+        return new MigrationStatus(current, graph.heads(), pending, pending.isEmpty(), List.of());
     }
 
-    /** {@code {"current":[...],"heads":[...],"pending":[...],"upToDate":true}} */
+    /** {@code {"current":[...],"heads":[...],"pending":[...],"upToDate":true,"ahead":[]}} */
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

@@ -31,21 +31,58 @@ public final class Migrator {
     private final MigrationsDirectory migrations;
     private final Consumer<AppliedRevision> listener;
     private final RevisionRunner.Limits limits;
+    private final boolean refuseNewerDatabase;
 
-    private Migrator(MigrationsDirectory migrations, Consumer<AppliedRevision> listener, RevisionRunner.Limits limits) {
+    private Migrator(MigrationsDirectory migrations, Consumer<AppliedRevision> listener, RevisionRunner.Limits limits,
+                     boolean refuseNewerDatabase) {
         this.migrations = migrations;
         this.listener = listener;
         this.limits = limits;
+        this.refuseNewerDatabase = refuseNewerDatabase;
     }
 
     public static Migrator forMigrations(Path migrationsFolder) {
         return new Migrator(new MigrationsDirectory(Objects.requireNonNull(migrationsFolder, "migrationsFolder")), r -> { },
-                RevisionRunner.Limits.DEFAULTS);
+                RevisionRunner.Limits.DEFAULTS, false);
     }
 
     /** A copy of this migrator that calls {@code listener} after each applied revision. */
     public Migrator onApplied(Consumer<AppliedRevision> listener) {
-        return new Migrator(migrations, Objects.requireNonNull(listener, "listener"), limits);
+        return new Migrator(migrations, Objects.requireNonNull(listener, "listener"), limits, refuseNewerDatabase);
+    }
+
+    /**
+     * A copy that refuses a database a newer version of the migrations ran on ({@link #newerRevisions}),
+     * where by default {@link #ensureMigrated} and {@link #validateAtHead} leave it as it is: an older
+     * version of an application keeps running during a rolling deploy, and after a rollback.
+     */
+    public Migrator refusingNewerDatabase(boolean refuse) {
+        return new Migrator(migrations, listener, limits, refuse);
+    }
+
+    /**
+     * The revisions a newer version of the migrations applied after all of this folder's, oldest
+     * first; empty when the database is not ahead. Throws when the database applied a revision this
+     * folder lacks but not all of its own (a revision file is missing).
+     */
+    public List<String> newerRevisions(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return new RevisionRunner(c, migrations, migrations.graph()).newerRevisions();
+        } catch (SQLException e) {
+            throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot read the revisions: " + e.getMessage(), e);
+        }
+    }
+
+    /** Nothing to do on a database a newer version migrated, unless refused; then the exception names its revisions. */
+    private boolean newerAndAllowed(RevisionRunner runner) {
+        List<String> newer = runner.newerRevisions();
+        if (newer.isEmpty()) return false;
+        if (refuseNewerDatabase) {
+            throw new DiffgenException(DiffgenException.ErrorCode.MIGRATION, "the database is at revision " + newer.get(newer.size() - 1)
+                    + ", which a newer version of the migrations applied after every revision in " + migrations.versions()
+                    + " (" + newer.size() + " revision(s) ahead: " + String.join(", ", newer) + ")");
+        }
+        return true;
     }
 
     /**
@@ -59,7 +96,8 @@ public final class Migrator {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad lock timeout '" + duration + "': expected a number with ms, s, min or h, at most 24 days");
         }
         return new Migrator(migrations, listener, new RevisionRunner.Limits(limits.lockWait(), value, limits.statementTimeout(),
-                limits.lockRetries(), limits.waiting(), new io.diffgen.runner.SettingOverrides(java.util.Map.of("lock_timeout", value))));
+                limits.lockRetries(), limits.waiting(), new io.diffgen.runner.SettingOverrides(java.util.Map.of("lock_timeout", value))),
+                refuseNewerDatabase);
     }
 
     /** The migrations folder this migrator runs. */
@@ -82,7 +120,9 @@ public final class Migrator {
      */
     public void validateAtHead(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            RevisionRunner.Validation v = new RevisionRunner(c, migrations, migrations.graph()).validate();
+            RevisionRunner runner = new RevisionRunner(c, migrations, migrations.graph());
+            if (newerAndAllowed(runner)) return;
+            RevisionRunner.Validation v = runner.validate();
             if (!v.pending().isEmpty() || !v.partial().isEmpty()) {
                 throw new DiffgenException(DiffgenException.ErrorCode.MIGRATION, "the database is not at head: "
                         + (v.pending().isEmpty() ? "" : "pending " + String.join(", ", v.pending()))
@@ -93,11 +133,15 @@ public final class Migrator {
         }
     }
 
-    /** Upgrades to the single head; throws with the failing revision and statement otherwise. */
+    /**
+     * Upgrades to the single head; throws with the failing revision and statement otherwise. On a
+     * database a newer version migrated, applies nothing (see {@link #refusingNewerDatabase}).
+     */
     public List<String> ensureMigrated(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            return new RevisionRunner(c, migrations, migrations.graph()).withLimits(limits)
-                    .upgrade("head", step -> listener.accept(new AppliedRevision(step.revision(), step.message())));
+            RevisionRunner runner = new RevisionRunner(c, migrations, migrations.graph()).withLimits(limits);
+            if (newerAndAllowed(runner)) return List.of();
+            return runner.upgrade("head", step -> listener.accept(new AppliedRevision(step.revision(), step.message())));
         } catch (SQLException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot migrate: " + e.getMessage(), e);
         }

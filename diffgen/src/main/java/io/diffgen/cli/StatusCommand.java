@@ -27,6 +27,12 @@ final class StatusCommand extends DiffgenCommand {
         out().println("current: " + (status.current().isEmpty() ? "<base>" : String.join(", ", status.current())));
         out().println("heads:   " + String.join(", ", status.heads()));
         out().println("pending: " + (status.pending().isEmpty() ? "none" : String.join(", ", status.pending())));
+        if (!status.ahead().isEmpty()) {
+            out().println("ahead:   " + String.join(", ", status.ahead()) + " (applied by a newer version of the migrations; not in "
+                    + migrations.versions() + ")");
+            out().println("ahead of these migrations");
+            return 0;
+        }
         out().println(status.upToDate() ? "up to date" : "not up to date");
         return 0;
     }

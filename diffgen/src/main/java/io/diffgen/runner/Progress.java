@@ -12,12 +12,15 @@ import java.util.Set;
 /**
  * Where a database stands: the changesets recorded as run, and from them the revisions wholly
  * applied and those only partly applied (a main changeset ran, a later non-transactional one did not).
+ * {@code unknown}: revisions the database applied that the migrations folder does not have, in the
+ * order they ran.
  */
-record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> partial) {
+record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> partial, List<String> unknown) {
     Progress {
         ranChangeSets = Set.copyOf(ranChangeSets);
         applied = Set.copyOf(applied);
         partial = Set.copyOf(partial);
+        unknown = List.copyOf(unknown);
     }
 
     /** Applied wholly or partly: what {@code current} is made of. */
@@ -27,22 +30,45 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
         return all;
     }
 
-    /** From the changeset ids a tracking table holds (revision ids are the main changesets' ids). */
-    static Progress of(Collection<String> ranChangeSets, RevisionGraph graph, String versionsFolder) {
+    /**
+     * A database a newer version migrated: it applied every revision of the folder, and then
+     * revisions the folder does not have yet (a rolling deploy, an application rolled back).
+     */
+    boolean ahead(RevisionGraph graph) {
+        return !unknown.isEmpty() && graph.topological().stream().allMatch(r -> applied.contains(r.id()));
+    }
+
+    /** This progress, if the database applied no revision the folder lacks; refused otherwise, naming them. */
+    Progress known(RevisionGraph graph, String versionsFolder) {
+        if (unknown.isEmpty()) return this;
+        String newest = unknown.get(unknown.size() - 1);
+        String others = unknown.size() == 1 ? "" : " (and before it " + String.join(", ", unknown.subList(0, unknown.size() - 1)) + ")";
+        if (ahead(graph)) {
+            throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + newest + others + ", newer than every revision in "
+                    + versionsFolder + ": a newer version of the migrations ran on it; use those migrations (an application with the "
+                    + "starter starts on it without migrating)");
+        }
+        throw new DiffgenException(ErrorCode.REVISION, "the database has applied revision " + newest + others + ", which is not in "
+                + versionsFolder + " (a revision file is missing?): restore the file, or record where "
+                + "the database really is with 'stamp --purge REVISION'");
+    }
+
+    /** From the changeset ids a tracking table holds, in the order they ran (revision ids are the main changesets' ids). */
+    static Progress of(Collection<String> ranChangeSets, RevisionGraph graph) {
         Set<String> applied = new LinkedHashSet<>();
         Set<String> partial = new LinkedHashSet<>();
+        List<String> unknown = new java.util.ArrayList<>();
         for (String id : ranChangeSets) {
             if (id.contains(".")) {
                 continue; // a later changeset of a revision, e.g. "<rev>.concurrently"
             }
             if (!graph.contains(id)) {
-                throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + id
-                        + ", which is not in " + versionsFolder + " (a revision file is missing?): restore the file, or record where "
-                        + "the database really is with 'stamp --purge REVISION'");
+                unknown.add(id);
+                continue;
             }
             (ranChangeSets.containsAll(ChangeSetParser.ids(graph.get(id))) ? applied : partial).add(id);
         }
-        return new Progress(Set.copyOf(ranChangeSets), applied, partial);
+        return new Progress(Set.copyOf(ranChangeSets), applied, partial, unknown);
     }
 
     /**
@@ -55,6 +81,6 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
         for (String id : applied) {
             ran.addAll(ChangeSetParser.ids(graph.get(id)));
         }
-        return new Progress(ran, applied, Set.of());
+        return new Progress(ran, applied, Set.of(), List.of());
     }
 }

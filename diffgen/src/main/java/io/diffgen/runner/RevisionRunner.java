@@ -144,7 +144,17 @@ public final class RevisionRunner {
     }
 
     private Progress progress(Set<String> ranChangeSetIds) {
-        return Progress.of(ranChangeSetIds, graph, migrations.versions().toString());
+        return Progress.of(ranChangeSetIds, graph).known(graph, migrations.versions().toString());
+    }
+
+    /**
+     * The revisions a newer version of the migrations applied after every revision of this folder
+     * (in the order they ran), or empty when the database is not ahead; refused, naming them, when
+     * the database applied a revision the folder lacks but not all of the folder's.
+     */
+    public List<String> newerRevisions() {
+        Progress progress = Progress.of(TrackingTable.ranChangeSetIds(connection), graph);
+        return progress.ahead(graph) ? progress.unknown() : progress.known(graph, migrations.versions().toString()).unknown();
     }
 
     /** Revisions with every changeset recorded. */
@@ -166,8 +176,9 @@ public final class RevisionRunner {
     }
 
     /**
-     * One revision as the database has it: {@code SUCCESS} (every changeset ran), {@code PARTIAL} or
-     * {@code PENDING}; when its main changeset ran, and Liquibase's checksum of it.
+     * One revision as the database has it: {@code SUCCESS} (every changeset ran), {@code PARTIAL},
+     * {@code PENDING}, or {@code FUTURE} (applied by a newer version of the migrations, so not in this
+     * folder: no parents, message or script); when its main changeset ran, and Liquibase's checksum of it.
      */
     public record RevisionState(String revision, List<String> parents, String message, String script, String state,
                                 Optional<java.time.Instant> installedOn, Optional<String> checksum) {
@@ -178,13 +189,18 @@ public final class RevisionRunner {
         List<TrackingTable.Row> ran = TrackingTable.rows(connection);
         Map<String, TrackingTable.Row> rows = new HashMap<>();
         ran.forEach(r -> rows.put(r.id(), r));
-        Progress progress = progress(TrackingTable.ids(ran));
+        Progress all = Progress.of(TrackingTable.ids(ran), graph);
+        Progress progress = all.ahead(graph) ? all : all.known(graph, migrations.versions().toString());
         List<RevisionState> states = new ArrayList<>();
         for (Revision r : graph.topological()) {
             String state = progress.applied().contains(r.id()) ? "SUCCESS" : progress.partial().contains(r.id()) ? "PARTIAL" : "PENDING";
             Optional<TrackingTable.Row> main = Optional.ofNullable(rows.get(r.id()));
             states.add(new RevisionState(r.id(), r.parents(), r.message(), r.location(), state,
                     main.map(TrackingTable.Row::executed), main.map(TrackingTable.Row::checksum)));
+        }
+        for (String newer : progress.unknown()) {
+            TrackingTable.Row main = rows.get(newer);
+            states.add(new RevisionState(newer, List.of(), null, null, "FUTURE", Optional.of(main.executed()), Optional.of(main.checksum())));
         }
         return states;
     }

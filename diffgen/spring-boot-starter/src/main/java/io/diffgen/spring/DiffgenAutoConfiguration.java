@@ -38,7 +38,7 @@ public class DiffgenAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DiffgenMigration diffgenMigration(DiffgenProperties properties, ObjectProvider<DataSource> applicationDataSource) {
-        Migrator migrator = Migrator.forMigrations(folder(properties.getLocations()));
+        Migrator migrator = Migrator.forMigrations(folder(properties.getLocations())).refusingNewerDatabase(!properties.isAllowNewerDatabase());
         if (properties.getLockTimeout() != null && !properties.getLockTimeout().isBlank()) {
             migrator = migrator.withLockTimeout(properties.getLockTimeout());
         }

@@ -28,7 +28,7 @@ public class DiffgenEndpoint {
     public record ContextReport(Map<String, BeanReport> diffgenBeans, String parentId) {
     }
 
-    public record BeanReport(List<String> current, List<String> heads, List<String> pending, boolean upToDate,
+    public record BeanReport(List<String> current, List<String> heads, List<String> pending, boolean upToDate, List<String> ahead,
                              List<RevisionReport> revisions) {
     }
 
@@ -42,7 +42,7 @@ public class DiffgenEndpoint {
         context.getBeansOfType(DiffgenMigration.class).forEach((name, migration) -> {
             MigrationStatus status = migration.status();
             List<RevisionReport> revisions = migration.revisions().stream().map(DiffgenEndpoint::report).toList();
-            beans.put(name, new BeanReport(status.current(), status.heads(), status.pending(), status.upToDate(), revisions));
+            beans.put(name, new BeanReport(status.current(), status.heads(), status.pending(), status.upToDate(), status.ahead(), revisions));
         });
         return new Report(Map.of(context.getId(), new ContextReport(beans,
                 context.getParent() == null ? null : context.getParent().getId())));

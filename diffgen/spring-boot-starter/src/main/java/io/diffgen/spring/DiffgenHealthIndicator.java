@@ -4,7 +4,10 @@ import io.diffgen.api.MigrationStatus;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-/** Down when the database is not at the head of the migrations (a revision pending or partly applied). Spring Boot 4. */
+/**
+ * Down when the database is not at the head of the migrations (a revision pending or partly applied);
+ * up, naming them, when it is ahead (a newer version of the application migrated it). Spring Boot 4.
+ */
 public class DiffgenHealthIndicator extends AbstractHealthIndicator {
     private final DiffgenMigration migration;
 
@@ -20,5 +23,6 @@ public class DiffgenHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("current", status.current())
                 .withDetail("heads", status.heads())
                 .withDetail("pending", status.pending());
+        if (!status.ahead().isEmpty()) builder.withDetail("ahead", status.ahead());
     }
 }

@@ -30,16 +30,23 @@ public class DiffgenMigration implements InitializingBean, Supplier<MigrationSta
         this.validateOnly = validateOnly;
     }
 
+    /** Migrates (or validates); on a database a newer version migrated, leaves it as it is and says so, unless told to refuse. */
     @Override
     public void afterPropertiesSet() {
+        List<String> applied = List.of();
         if (validateOnly) {
             migrator.validateAtHead(dataSource);
-            LOG.info("diffgen: the database is at head ({})", migrator.migrationsFolder());
-            return;
+        } else {
+            applied = migrator.ensureMigrated(dataSource);
         }
-        List<String> applied = migrator.ensureMigrated(dataSource);
-        LOG.info("diffgen: {} from {}", applied.isEmpty() ? "the database is at head" : "applied " + applied.size() + " revision(s)",
-                migrator.migrationsFolder());
+        List<String> newer = migrator.newerRevisions(dataSource);
+        if (!newer.isEmpty()) {
+            LOG.warn("diffgen: the database is {} revision(s) ahead of {} ({}): a newer version of the application migrated it; "
+                    + "started without migrating", newer.size(), migrator.migrationsFolder(), String.join(", ", newer));
+        } else {
+            LOG.info("diffgen: {} from {}", applied.isEmpty() ? "the database is at head" : "applied " + applied.size() + " revision(s)",
+                    migrator.migrationsFolder());
+        }
     }
 
     public MigrationStatus status() {

@@ -19,6 +19,12 @@ public class DiffgenProperties {
     private String lockTimeout;
     /** Only validate at start-up (the database must be at head, no applied revision edited) instead of migrating. */
     private boolean validateOnStart = false;
+    /**
+     * Start on a database a newer version of the migrations ran on (a rolling deploy, a rollback),
+     * without migrating it, the health indicator UP with the newer revisions in its details; false
+     * refuses to start.
+     */
+    private boolean allowNewerDatabase = true;
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -34,4 +40,6 @@ public class DiffgenProperties {
     public void setLockTimeout(String lockTimeout) { this.lockTimeout = lockTimeout; }
     public boolean isValidateOnStart() { return validateOnStart; }
     public void setValidateOnStart(boolean validateOnStart) { this.validateOnStart = validateOnStart; }
+    public boolean isAllowNewerDatabase() { return allowNewerDatabase; }
+    public void setAllowNewerDatabase(boolean allowNewerDatabase) { this.allowNewerDatabase = allowNewerDatabase; }
 }

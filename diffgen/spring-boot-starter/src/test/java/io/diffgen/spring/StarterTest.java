@@ -101,6 +101,43 @@ class StarterTest {
         PostgresServer.dropDatabase(db);
     }
 
+    /**
+     * A rolling deploy, or a rollback: the older build starts on the database its newer version
+     * migrated, migrates nothing, and reports UP with the revisions it does not know; told to refuse,
+     * it does not start.
+     */
+    @Test
+    void anOlderBuildStartsOnTheDatabaseANewerOneMigrated() throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("starter_newer");
+        Path newer = work.resolve("newer");
+        Path older = work.resolve("older");
+        diffgen("--url", db.url(), "--migrations", newer.toString(), "revision", "--autogenerate", "-m", "create customers", "--rev-id", "c0ffee",
+                "--model-classpath", Path.of("target/test-classes").toAbsolutePath().toString(), "--model-package", "io.diffgen.spring.testapp");
+        java.nio.file.Files.createDirectories(older.resolve("versions"));
+        try (var files = java.nio.file.Files.list(newer.resolve("versions"))) {
+            for (Path f : files.toList()) java.nio.file.Files.copy(f, older.resolve("versions").resolve(f.getFileName()));
+        }
+        diffgen("--url", db.url(), "--migrations", newer.toString(), "revision", "-m", "later", "--rev-id", "bead00");
+        diffgen("--url", db.url(), "--migrations", newer.toString(), "upgrade", "head");
+
+        try (ConfigurableApplicationContext app = start(db, older)) {
+            HttpResponse<String> health = get(app, "/actuator/health");
+            assertEquals(200, health.statusCode(), health.body());
+            JsonNode component = JSON.readTree(health.body()).path("components").path("diffgen");
+            assertEquals("UP", component.path("status").asText(), health.body());
+            assertEquals("[\"bead00\"]", component.path("details").path("ahead").toString(), health.body());
+            assertEquals("[\"bead00\"]", component.path("details").path("current").toString(), health.body());
+            JsonNode bean = JSON.readTree(get(app, "/actuator/diffgen").body()).path("contexts").elements().next()
+                    .path("diffgenBeans").path("diffgenMigration");
+            assertEquals("[\"bead00\"]", bean.path("ahead").toString(), bean.toString());
+            assertEquals("FUTURE", bean.path("revisions").get(1).path("state").asText(), bean.toString());
+        }
+        Exception refused = assertThrows(Exception.class, () -> start(db, older, "spring.diffgen.allow-newer-database=false").close());
+        assertTrue(rootMessage(refused).startsWith("the database is at revision bead00, which a newer version of the migrations applied"),
+                rootMessage(refused));
+        PostgresServer.dropDatabase(db);
+    }
+
     @Test
     void turnedOffItMigratesNothingAndHibernateFindsNoTable() {
         TestDatabase db = PostgresServer.createDatabase("starter_off");

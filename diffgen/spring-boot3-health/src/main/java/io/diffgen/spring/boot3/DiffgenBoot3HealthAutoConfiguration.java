@@ -28,7 +28,7 @@ public class DiffgenBoot3HealthAutoConfiguration {
         return new HealthIndicator(diffgenMigration);
     }
 
-    /** Down when the database is not at the head of the migrations (a revision pending or partly applied). */
+    /** Down when the database is not at the head of the migrations (a revision pending or partly applied); up, naming them, when it is ahead. */
     public static class HealthIndicator extends AbstractHealthIndicator {
         private final Supplier<MigrationStatus> migration;
 
@@ -44,6 +44,7 @@ public class DiffgenBoot3HealthAutoConfiguration {
                     .withDetail("current", status.current())
                     .withDetail("heads", status.heads())
                     .withDetail("pending", status.pending());
+            if (!status.ahead().isEmpty()) builder.withDetail("ahead", status.ahead());
         }
     }
 }
