@@ -70,6 +70,7 @@ public final class Main {
         // every command answers --help (and --version), as 'alembic upgrade --help' does; help has its own
         cli.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
                 .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Versions()));
+        exitCodes(cli);
         Path defaults = Path.of(DEFAULTS_FILE);
         if (Files.isRegularFile(defaults)) {
             cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));
@@ -96,6 +97,21 @@ public final class Main {
             return 70;
         });
         return cli.execute(args);
+    }
+
+    /** Every command's --help ends with the exit codes, which scripts and CI test. */
+    static java.util.Map<String, String> exitCodes() {
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        codes.put("0", "done (check: no differences)");
+        java.util.Arrays.stream(DiffgenException.ErrorCode.values()).sorted(java.util.Comparator.comparingInt(DiffgenException.ErrorCode::exitCode))
+                .forEach(c -> codes.put(Integer.toString(c.exitCode()), c.meaning()));
+        codes.put("70", "an unexpected error (a defect: rerun with --verbose and report it)");
+        return codes;
+    }
+
+    private static void exitCodes(CommandLine command) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+        command.getSubcommands().values().forEach(Main::exitCodes);
     }
 
     /** Held so the configured levels are not lost when the loggers are garbage-collected. */
