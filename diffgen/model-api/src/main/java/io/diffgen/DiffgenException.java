@@ -18,7 +18,7 @@ public class DiffgenException extends RuntimeException {
         /** Applying or rolling back a revision failed. */
         MIGRATION(6, "applying or rolling back a revision failed (the error says where the database stands), or a data check found rows it would reject"),
         /** The entities and the database differ ({@code check}). */
-        DIFFERENCES(1, "check: the entities and the migrations (or the database) differ"),
+        DIFFERENCES(1, "check: the entities and the migrations (or the database) differ; preflight: a data check found rows"),
         /** A command would not change a database it cannot change safely ({@code init} on a schema that differs). */
         REFUSED(7, "refused: the command would change a database it cannot change safely (init on a schema that differs)");
 

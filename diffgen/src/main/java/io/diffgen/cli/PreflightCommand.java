@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.util.List;
 
 @Command(name = "preflight", description = "Run the data checks of the revisions an upgrade to TARGET (default head) would apply: "
-        + "the rows already in the database that a new UNIQUE, FK, NOT NULL, CHECK or narrower type would reject. "
+        + "the rows already in the database that a new UNIQUE, FK, NOT NULL (or NOT NULL column without a default), CHECK or narrower type would reject. "
         + "Changes nothing; exit 1 when a check fails.")
 final class PreflightCommand extends DiffgenCommand {
     @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "TARGET")

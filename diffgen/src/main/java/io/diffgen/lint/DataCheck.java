@@ -29,8 +29,8 @@ import static io.diffgen.snapshot.Identifiers.quote;
  * fails before it changes anything, saying how many rows and how to list them.
  *
  * <p>Checks are written only where their query is certain to name what exists before the revision:
- * not on new tables or new columns, and not for CHECK expressions that name a column the revision adds,
- * renames or retypes.
+ * not on new tables or new columns (but a new NOT NULL column without a default is checked against the
+ * rows of its table), and not for CHECK expressions that name a column the revision adds, renames or retypes.
  */
 public record DataCheck(String name, String listQuery) {
     private static final Pattern COUNT = Pattern.compile("SELECT count\\(\\*\\) AS (\"(?:[^\"]|\"\")*\") FROM \\((.*)\\) AS violations");
@@ -122,7 +122,12 @@ public record DataCheck(String name, String listQuery) {
         public List<DataCheck> createTable(Change.CreateTable c) { return List.of(); }
         public List<DataCheck> dropTable(Change.DropTable c) { return List.of(); }
         public List<DataCheck> renameTable(Change.RenameTable c) { return List.of(); }
-        public List<DataCheck> addColumn(Change.AddColumn c) { return List.of(); }
+        /** A NOT NULL column without a default, added to a table with rows: every row already there rejects it. */
+        public List<DataCheck> addColumn(Change.AddColumn c) {
+            if (!isExisting(c.table()) || !Rule.notNullWithoutDefault(c.column())) return List.of();
+            return List.of(new DataCheck(Identifiers.display(c.table()) + "." + c.column().name() + " added NOT NULL without a default",
+                    "SELECT * FROM " + from(c.table())));
+        }
         public List<DataCheck> dropColumn(Change.DropColumn c) { return List.of(); }
         public List<DataCheck> renameColumn(Change.RenameColumn c) { return List.of(); }
         public List<DataCheck> dropPrimaryKey(Change.DropPrimaryKey c) { return List.of(); }

@@ -102,7 +102,8 @@ abstract sealed class Rule {
 
         List<Diagnostic> added(Change.AddColumn a) {
             return warnIf(notNullWithoutDefault(a.column()), () -> "adds NOT NULL column " + display(a.table()) + "." + a.column().name()
-                    + " without a default; it fails if the table has rows");
+                    + " without a default; it fails if the table has rows (preflight counts them): give it a default "
+                    + "(@ColumnDefault), or add it nullable, fill it, and make it NOT NULL in a later revision");
         }
     }
 

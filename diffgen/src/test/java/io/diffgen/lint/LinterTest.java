@@ -86,7 +86,8 @@ class LinterTest {
     void dg004NotNullWithoutDefault() {
         Change add = new Change.AddColumn("item", Column.of("sku", "text", false));
         assertEquals(List.of("WARNING DG004: adds NOT NULL column item.sku without a default; it fails if the table has rows "
-                + "[not-null-without-default, will fail on a non-empty table]"), lines(add));
+                + "(preflight counts them): give it a default (@ColumnDefault), or add it nullable, fill it, and make it NOT NULL in a "
+                + "later revision [not-null-without-default, will fail on a non-empty table]"), lines(add));
     }
 
     @Test
