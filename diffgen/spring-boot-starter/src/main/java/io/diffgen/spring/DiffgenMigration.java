@@ -23,11 +23,18 @@ public class DiffgenMigration implements InitializingBean, Supplier<MigrationSta
     private final Migrator migrator;
     private final DataSource dataSource;
     private final boolean validateOnly;
+    private final String location;
 
     public DiffgenMigration(Migrator migrator, DataSource dataSource, boolean validateOnly) {
+        this(migrator, dataSource, validateOnly, migrator.migrationsFolder().toString());
+    }
+
+    /** {@code location}: where the migrations come from, as the log names it ({@code classpath:db/migrations}). */
+    public DiffgenMigration(Migrator migrator, DataSource dataSource, boolean validateOnly, String location) {
         this.migrator = migrator.onApplied(r -> LOG.info("diffgen: applied revision {} ({})", r.revision(), r.message()));
         this.dataSource = dataSource;
         this.validateOnly = validateOnly;
+        this.location = location;
     }
 
     /** Migrates (or validates); on a database a newer version migrated, leaves it as it is and says so, unless told to refuse. */
@@ -42,10 +49,10 @@ public class DiffgenMigration implements InitializingBean, Supplier<MigrationSta
         List<String> newer = migrator.newerRevisions(dataSource);
         if (!newer.isEmpty()) {
             LOG.warn("diffgen: the database is {} revision(s) ahead of {} ({}): a newer version of the application migrated it; "
-                    + "started without migrating", newer.size(), migrator.migrationsFolder(), String.join(", ", newer));
+                    + "started without migrating", newer.size(), location, String.join(", ", newer));
         } else {
             LOG.info("diffgen: {} from {}", applied.isEmpty() ? "the database is at head" : "applied " + applied.size() + " revision(s)",
-                    migrator.migrationsFolder());
+                    location);
         }
     }
 
