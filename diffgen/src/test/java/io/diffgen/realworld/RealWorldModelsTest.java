@@ -36,6 +36,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @Tag("postgres")
 class RealWorldModelsTest {
+    /** Each test's project folder, deleted after it. */
+    @org.junit.jupiter.api.io.TempDir
+    Path work;
+
     private static final Path MODELS = Path.of("target", "real-world-models").toAbsolutePath();
     private static final Path HIBERNATE_TESTING = MODELS.resolve("hibernate-testing.jar");
     private static final Path MONEY_API = MODELS.resolve("money-api.jar");
@@ -220,7 +224,7 @@ class RealWorldModelsTest {
     /** A model compiled against Jakarta Persistence 3.2 that uses it is refused by Hibernate 6.6, which would ignore what 3.2 adds. */
     @org.junit.jupiter.api.Test
     void hibernate7MappingsOnHibernate66AreRefusedByName() throws Exception {
-        Path migrations = Files.createTempDirectory("diffgen-h7-on-66").resolve("migrations");
+        Path migrations = work.resolve("migrations");
         Files.createDirectories(migrations.resolve("versions"));
         Cli.Result refused = Cli.run(args("revision", "--autogenerate", "-m", "initial schema", "--migrations", migrations,
                 "--model-classpath", Hibernate.V6_6.classpath().get(0) + java.io.File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(),
@@ -239,7 +243,7 @@ class RealWorldModelsTest {
         String slug = (hibernate.name() + "_" + model.name()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         TestDatabase byDiffgen = PostgresServer.createDatabase(slug + "_diffgen");
         TestDatabase byHibernate = PostgresServer.createDatabase(slug + "_hibernate");
-        Path project = Files.createTempDirectory("diffgen-" + slug);
+        Path project = work;
         Path migrations = project.resolve("migrations");
         Files.createDirectories(migrations.resolve("versions"));
         List<Path> classpath = new ArrayList<>(hibernate.classpath());
@@ -301,7 +305,7 @@ class RealWorldModelsTest {
     void springModulithsShippedSchemaDriftsFromItsEntitiesExactlyAsCheckSays() throws Exception {
         TestDatabase empty = PostgresServer.createDatabase("modulith_empty");
         TestDatabase shipped = PostgresServer.createDatabase("modulith_shipped");
-        Path migrations = Files.createTempDirectory("diffgen-modulith").resolve("migrations");
+        Path migrations = work.resolve("migrations");
         Files.createDirectories(migrations.resolve("versions"));
         List<String> model = args("--migrations", migrations, "--model-classpath",
                 String.join(java.io.File.pathSeparator, jars("spring-modulith-events-jpa", "spring-modulith-events-core", "spring-boot")
@@ -364,7 +368,7 @@ class RealWorldModelsTest {
             changelog.update(new liquibase.Contexts("prod"), new liquibase.LabelExpression());
         }
         SchemaSnapshot shipped = Catalogs.read(db);
-        Path migrations = Files.createTempDirectory("diffgen-jhipster").resolve("migrations");
+        Path migrations = work.resolve("migrations");
         Files.createDirectories(migrations.resolve("versions"));
         List<String> model = args("--url", db.url(), "--migrations", migrations,
                 "--model-classpath", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()),
