@@ -38,20 +38,25 @@ $(MODEL): $(MODEL_SOURCES)
 
 build: $(JAR) $(MODEL) ## Build the diffgen CLI and the model (no tests)
 
+# The tests print a line per test class with its time (Maven without -q, without download progress),
+# and each phase says how long it took.
+TEST_MVN := $(filter-out -q,$(MVN)) -ntp
+PHASE = start=$$SECONDS; $(1) && echo "== $(2): passed in $$((SECONDS - start)) s"
+
 test: ## Run every test: unit, real-PostgreSQL and packaged-jar process tests, then the README's commands, the Maven plugin and the example application end to end
-	$(MVN) install
-	bash src/e2e/readme-commands.sh
-	bash src/e2e/maven-plugin.sh
-	bash src/e2e/example-app.sh
+	@$(call PHASE,$(TEST_MVN) install,the Maven suite)
+	@$(call PHASE,bash src/e2e/readme-commands.sh,the README's commands)
+	@$(call PHASE,bash src/e2e/maven-plugin.sh,the Maven plugin)
+	@$(call PHASE,bash src/e2e/example-app.sh,the example application)
 
 test-unit: ## Only the tests that need no database (seconds)
-	$(MVN) install -DexcludedGroups=postgres,process -DskipITs
+	$(TEST_MVN) install -DexcludedGroups=postgres,process -DskipITs
 
 test-postgres: ## Only the tests on real (embedded) PostgreSQL, in-process
-	$(MVN) install -Dgroups=postgres -DskipITs
+	$(TEST_MVN) install -Dgroups=postgres -DskipITs
 
 test-process: ## Only the tests that run the packaged jar as a real process, with a real shell and psql
-	$(MVN) install -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+	$(TEST_MVN) install -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
 
 SIZES ?= 15,300,1000
 

@@ -7,7 +7,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$repo/diffgen/target/diffgen.jar"
 MVN=${MVN:-mvn -B}
 work=$(mktemp -d)
-trap 'java -jar "$jar" db stop --migrations "$work/db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'java -jar "$jar" db stop --migrations "$work/db" >/dev/null 2>&1 || true; java -jar "$jar" db stop --migrations "$work/shop/migrations" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 unset DATABASE_URL
 pass=0
 ok() { pass=$((pass + 1)); echo "ok   $*"; }
@@ -97,13 +97,30 @@ grep -q 'CREATE TABLE customer' target/diffgen/upgrade.sql || fail "diffgen:sql 
 entity '
     @Column(length = 200)
     String email;'
-run fail "email" compile diffgen:check -Ddiffgen.url="$url"
+run fail "the entities and the migrations differ: add column customer.email" compile diffgen:check -Ddiffgen.url="$url"
 grep -q "BUILD FAILURE" "$work/out.log" || fail "check did not fail the build"
 run 0 "Generating" compile diffgen:revision -Ddiffgen.message="customer email" -Ddiffgen.url="$url"
 run 0 "Running upgrade" diffgen:upgrade -Ddiffgen.url="$url"
 run 0 "No new upgrade operations detected" diffgen:check -Ddiffgen.url="$url"
 run 0 "Running downgrade" diffgen:downgrade -Ddiffgen.target=-1 -Ddiffgen.url="$url"
 run fail "diffgen.target is required" diffgen:downgrade -Ddiffgen.url="$url"
+
+run 0 "diffgen:revision" diffgen:help
+run 0 "lockTimeout" diffgen:help -Ddetail -Dgoal=upgrade
+
+# without a URL: check on a throwaway PostgreSQL; the build log has diffgen's lines, not the libraries' start-up
+run 0 "No new upgrade operations detected" compile diffgen:check
+if grep -E "FATAL|HHH[0-9]|initdb|Did not clean up|database system" "$work/out.log"; then fail "third-party start-up output in the build log"; fi
+ok "no third-party start-up lines in the build log ($(grep -c '^\[INFO\]' "$work/out.log") INFO lines for compile diffgen:check)"
+# the project's local PostgreSQL: a goal that starts it stops it again, unless told to keep it
+pgdata="$work/shop/.diffgen/pgdata"
+running() { pgrep -f -- "-D $pgdata" >/dev/null; }
+run 0 "Running upgrade" diffgen:upgrade -Ddiffgen.lockTimeout=2s -Ddiffgen.statementTimeout=1min
+! running || fail "diffgen:upgrade left the local PostgreSQL running"
+run 0 "(head)" diffgen:current -Ddiffgen.keepDatabase=true
+running || fail "diffgen.keepDatabase=true did not keep the local PostgreSQL"
+java -jar "$jar" db stop --migrations "$work/shop/migrations" >/dev/null 2>&1
+ok "the local PostgreSQL does not outlive a goal that started it"
 
 if grep -qF "$password" "$log"; then fail "the database password appears in the build log"; fi
 ok "the password never appears in the build log ($(wc -l < "$log") lines)"

@@ -258,8 +258,8 @@ class CommandSetTest {
         Cli.Result upgrade = Cli.run(args("upgrade", "head", "--url", db.url(), "--migrations", older.toString()));
         assertEquals(5, upgrade.exitCode(), upgrade.err());
         assertEquals("error: the database is at revision " + newer.get(1) + " (and before it " + newer.get(0) + "), newer than every revision in "
-                + older.resolve("versions") + ": a newer version of the migrations ran on it; use those migrations (an application with the "
-                + "starter starts on it without migrating)\n", upgrade.err());
+                + older.resolve("versions") + ": a newer version of the migrations ran on it (use those), or the file is gone (restore it, or "
+                + "record where the database really is with 'stamp --purge REVISION')\n", upgrade.err());
         Cli.Result cliStatus = Cli.run(args("status", "--url", db.url(), "--migrations", older.toString()));
         assertEquals(0, cliStatus.exitCode(), cliStatus.err());
         assertTrue(cliStatus.out().endsWith("ahead:   " + String.join(", ", newer) + " (applied by a newer version of the migrations; not in "

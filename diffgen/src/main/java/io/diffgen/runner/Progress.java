@@ -45,8 +45,8 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
         String others = unknown.size() == 1 ? "" : " (and before it " + String.join(", ", unknown.subList(0, unknown.size() - 1)) + ")";
         if (ahead(graph)) {
             throw new DiffgenException(ErrorCode.REVISION, "the database is at revision " + newest + others + ", newer than every revision in "
-                    + versionsFolder + ": a newer version of the migrations ran on it; use those migrations (an application with the "
-                    + "starter starts on it without migrating)");
+                    + versionsFolder + ": a newer version of the migrations ran on it (use those), or the file is gone (restore it, or "
+                    + "record where the database really is with 'stamp --purge REVISION')");
         }
         throw new DiffgenException(ErrorCode.REVISION, "the database has applied revision " + newest + others + ", which is not in "
                 + versionsFolder + " (a revision file is missing?): restore the file, or record where "

@@ -15,8 +15,9 @@ public class CheckMojo extends ModelMojo {
 
     @Override
     protected String failure(List<String> command, int exitCode, List<String> output) {
+        // the listed operations ("  - add column books.isbn"), not the heading above them
         return exitCode == 1 ? "the entities and the migrations differ: " + String.join("; ", output.stream().map(String::strip)
-                .filter(l -> !l.isEmpty()).toList()) : super.failure(command, exitCode, output);
+                .filter(l -> l.startsWith("- ")).map(l -> l.substring(2)).toList()) : super.failure(command, exitCode, output);
     }
 
     @Override

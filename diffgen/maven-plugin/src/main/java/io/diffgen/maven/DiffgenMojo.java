@@ -33,8 +33,40 @@ public abstract class DiffgenMojo extends AbstractMojo {
     @Parameter(property = "diffgen.migrations", defaultValue = "${project.basedir}/migrations")
     protected File migrations;
 
+    /** Skip the goal. */
     @Parameter(property = "diffgen.skip", defaultValue = "false")
     protected boolean skip;
+
+    /** PostgreSQL's lock_timeout for each migration statement, in place of what the scripts set ({@code 10s}, {@code 500ms}, {@code 0}). */
+    @Parameter(property = "diffgen.lockTimeout")
+    protected String lockTimeout;
+
+    /** PostgreSQL's statement_timeout for each migration statement ({@code 0}: none). */
+    @Parameter(property = "diffgen.statementTimeout")
+    protected String statementTimeout;
+
+    /** How long to wait for another run's migration lock, in seconds. */
+    @Parameter(property = "diffgen.lockWait")
+    protected Integer lockWait;
+
+    /** How often to retry a statement that ran into lock_timeout. */
+    @Parameter(property = "diffgen.lockRetries")
+    protected Integer lockRetries;
+
+    /** Other schemas the model's tables may live in, besides the database's own. */
+    @Parameter(property = "diffgen.schemas")
+    protected List<String> schemas;
+
+    /** Hibernate settings for reading the model, as the CLI's --hibernate-property KEY=VALUE. */
+    @Parameter
+    protected java.util.Map<String, String> hibernateProperties;
+
+    /**
+     * Leave the project's local PostgreSQL running after the goal when the goal started it (by default
+     * it is stopped again, so that no server outlives the build).
+     */
+    @Parameter(property = "diffgen.keepDatabase", defaultValue = "false")
+    protected boolean keepDatabase;
 
     /** The command and its own arguments, for example {@code upgrade head}. */
     protected abstract List<String> command() throws MojoExecutionException;
@@ -70,8 +102,18 @@ public abstract class DiffgenMojo extends AbstractMojo {
         if (url != null && !url.isBlank()) {
             args.addAll(List.of("--url", url.strip()));
         }
+        option(args, "--lock-timeout", lockTimeout);
+        option(args, "--statement-timeout", statementTimeout);
+        option(args, "--lock-wait", lockWait);
+        option(args, "--lock-retries", lockRetries);
+        if (schemas != null && !schemas.isEmpty()) args.addAll(List.of("--schemas", String.join(",", schemas)));
+        if (hibernateProperties != null) {
+            hibernateProperties.forEach((key, value) -> args.addAll(List.of("--hibernate-property", key + "=" + value)));
+        }
         args.addAll(extraOptions());
         args.addAll(command);
+        boolean localWasRunning = usesLocalDatabase() && local().status().running();
+        if (!getLog().isDebugEnabled()) quietLibraries();
         List<String> output = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int code;
@@ -89,10 +131,38 @@ public abstract class DiffgenMojo extends AbstractMojo {
              }))) {
             code = Main.run(args.toArray(String[]::new), out, err);
         }
+        if (usesLocalDatabase() && !localWasRunning && !keepDatabase && local().stop()) {
+            getLog().info("diffgen: stopped the local PostgreSQL this goal started (-Ddiffgen.keepDatabase=true keeps it)");
+        }
         if (code != 0) {
             throw new MojoFailureException(errors.isEmpty() ? failure(command, code, output) : String.join("; ", errors));
         }
         succeeded(output);
+    }
+
+    private static void option(List<String> args, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) args.addAll(List.of(name, value.toString().strip()));
+    }
+
+    /** Without a URL, the commands other than revision and check run on the project's local PostgreSQL. */
+    private boolean usesLocalDatabase() {
+        return (url == null || url.isBlank()) && System.getenv("DATABASE_URL") == null;
+    }
+
+    private io.diffgen.postgres.LocalPostgres local() {
+        return io.diffgen.postgres.LocalPostgres.forProject(migrations.toPath());
+    }
+
+    /**
+     * The libraries diffgen runs on (Hibernate, the embedded PostgreSQL and its server's own output,
+     * Liquibase) log at INFO what the CLI never shows; in the build log they say only warnings, unless
+     * Maven runs with -X. Maven's SLF4J reads these properties when it makes a logger.
+     */
+    private static void quietLibraries() {
+        for (String name : List.of("org.hibernate", "io.zonky", "liquibase", "com.zaxxer")) {
+            String key = "org.slf4j.simpleLogger.log." + name;
+            if (System.getProperty(key) == null) System.setProperty(key, "warn");
+        }
     }
 
     /** A writer that hands each complete line to {@code sink}, and what is left on close. */

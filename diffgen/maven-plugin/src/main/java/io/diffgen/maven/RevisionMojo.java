@@ -17,6 +17,18 @@ public class RevisionMojo extends ModelMojo {
     @Parameter(property = "diffgen.empty", defaultValue = "false")
     boolean empty;
 
+    /** Use this revision id instead of a random one. */
+    @Parameter(property = "diffgen.revId")
+    String revId;
+
+    /** The revision to build on (default: the single head). */
+    @Parameter(property = "diffgen.head")
+    String head;
+
+    /** Allow {@code head} to name a revision that is not a head (starts a branch). */
+    @Parameter(property = "diffgen.splice", defaultValue = "false")
+    boolean splice;
+
     /** The blocking single-transaction form, for development databases. */
     @Parameter(property = "diffgen.singleTransaction", defaultValue = "false")
     boolean singleTransaction;
@@ -29,6 +41,9 @@ public class RevisionMojo extends ModelMojo {
         List<String> command = new ArrayList<>(List.of("revision", "-m", message));
         if (!empty) command.add("--autogenerate");
         if (singleTransaction) command.add("--single-transaction");
+        if (revId != null && !revId.isBlank()) command.addAll(List.of("--rev-id", revId.strip()));
+        if (head != null && !head.isBlank()) command.addAll(List.of("--head", head.strip()));
+        if (splice) command.add("--splice");
         return command;
     }
 
