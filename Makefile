@@ -7,6 +7,8 @@
 # model's do, and only the targets that read the entities need the model to compile.
 
 SHELL := /bin/bash
+# no "Entering directory" lines either, when make runs inside make (the e2e scripts under make test)
+MAKEFLAGS += --no-print-directory
 MVN ?= mvn -B -q
 JAVA ?= java
 JAR := diffgen/target/diffgen.jar
@@ -17,7 +19,7 @@ MODEL_SOURCES := $(shell find pom.xml model/pom.xml model/src/main diffgen/annot
 
 REVISION ?= head
 
-.PHONY: help build test test-unit test-postgres test-process migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
+.PHONY: help build dist test test-unit test-postgres test-process migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
         migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
         migrate-validate migrate-init migrate-preflight \
         db-start db-stop db-shell soak bench
@@ -37,6 +39,10 @@ $(MODEL): $(MODEL_SOURCES)
 	@touch $(MODEL)
 
 build: $(JAR) $(MODEL) ## Build the diffgen CLI and the model (no tests)
+
+dist: ## The CLI to copy anywhere: diffgen/target/diffgen-dist.zip (diffgen.jar with its lib/ folder)
+	@$(MVN) -Dstyle.color=never package -Pdist -Dmaven.test.skip=true -pl diffgen -am >&2
+	@ls -l diffgen/target/diffgen-dist.zip
 
 # The tests print a line per test class with its time (Maven without -q, without download progress),
 # and each phase says how long it took.

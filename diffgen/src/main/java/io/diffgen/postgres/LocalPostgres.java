@@ -139,6 +139,8 @@ public final class LocalPostgres {
     private EmbeddedPostgres start(Path data, int port) throws IOException {
         EmbeddedBinaries.repairInterruptedUnpacks();
         return EmbeddedPostgres.builder()
+                // TCP only: a Unix socket would sit in /tmp, and outlive a server that was killed
+                .setServerConfig("unix_socket_directories", "")
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)

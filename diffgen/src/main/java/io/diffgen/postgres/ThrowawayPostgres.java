@@ -56,6 +56,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "off")
+                .setServerConfig("unix_socket_directories", "") // TCP only: no socket left in /tmp by a killed run
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .start();

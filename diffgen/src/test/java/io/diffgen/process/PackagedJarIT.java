@@ -46,6 +46,31 @@ class PackagedJarIT {
         return List.of("--model-classpath", Jar.MODEL_CLASSES.toString(), "--model-package", "io.pixcrawler.model");
     }
 
+    /** Copied alone, the jar says in one line what it needs; copied with its lib/ folder, it runs from anywhere. */
+    @Test
+    void theJarCopiedWithoutItsLibFolderSaysSoAndWithItRuns(@TempDir Path elsewhere) throws Exception {
+        Path alone = elsewhere.resolve("alone");
+        Files.createDirectories(alone);
+        Files.copy(Jar.JAR, alone.resolve("diffgen.jar"));
+        Process p = new ProcessBuilder(Jar.JAVA, "-jar", alone.resolve("diffgen.jar").toString(), "--version").start();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertEquals(2, p.waitFor(), err);
+        assertEquals("error: diffgen.jar runs with the lib/ folder that is built beside it, and " + alone.resolve("lib")
+                + " is missing or incomplete: copy diffgen.jar together with its lib/ folder (or unpack diffgen-dist.zip from 'make dist')\n", err);
+
+        Path copied = elsewhere.resolve("with-lib");
+        Files.createDirectories(copied.resolve("lib"));
+        Files.copy(Jar.JAR, copied.resolve("diffgen.jar"));
+        try (var libs = Files.list(Jar.JAR.resolveSibling("lib"))) {
+            for (Path lib : libs.toList()) Files.createSymbolicLink(copied.resolve("lib").resolve(lib.getFileName()), lib);
+        }
+        Process q = new ProcessBuilder(Jar.JAVA, "-jar", copied.resolve("diffgen.jar").toString(), "heads", "--migrations",
+                Jar.MIGRATIONS.toString()).start();
+        String out = new String(q.getInputStream().readAllBytes());
+        assertEquals(0, q.waitFor(), new String(q.getErrorStream().readAllBytes()));
+        assertEquals(head + " (head)\n", out);
+    }
+
     @Test
     void offlineUpgradeThroughPsqlLeavesWhatTheOnlineUpgradeLeaves() throws Exception {
         TestDatabase offline = PostgresServer.createDatabase("offline_upgrade");

@@ -25,6 +25,7 @@ public final class PostgresServer {
             try {
                 EmbeddedPostgres started = EmbeddedPostgres.builder()
                         .setServerConfig("fsync", "off")
+                        .setServerConfig("unix_socket_directories", "") // TCP only: nothing left in /tmp
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("max_connections", "300")
