@@ -47,6 +47,18 @@ get() {
   exec 3>&-
 }
 
+# the port the application started at $app_pid tells in its log, within 180 s
+wait_for_port() {
+  port=
+  for _ in $(seq 1 180); do
+    port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -1)
+    [ -n "$port" ] && return
+    kill -0 "$app_pid" 2>/dev/null || fail "$1: the application exited"
+    sleep 1
+  done
+  fail "$1: the application did not start in 180 s"
+}
+
 # start the service in the current folder on a free port it tells, check that it migrated itself to
 # $head ($revisions revisions applied) and that /actuator/health has diffgen UP, then stop it
 serve() {
@@ -54,14 +66,7 @@ serve() {
   # Tomcat's folder in $work, which the trap deletes, not in the machine's temp directory
   setsid $MVN spring-boot:run -Dspring-boot.run.arguments="--server.port=0 --server.tomcat.basedir=$work/tomcat" > "$work/app.log" 2>&1 &
   app_pid=$!
-  port=
-  for _ in $(seq 1 180); do
-    port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -1)
-    [ -n "$port" ] && break
-    kill -0 "$app_pid" 2>/dev/null || fail "$what: the application exited"
-    sleep 1
-  done
-  [ -n "$port" ] || fail "$what: the application did not start in 180 s"
+  wait_for_port "$what"
   report=$(get /actuator/diffgen) || fail "$what: no /actuator/diffgen"
   [[ "$report" == *"\"heads\":[\"$head\"]"* && "$report" == *"\"upToDate\":true"* ]] || fail "$what: the report does not show head $head:\n$report"
   [ "$(grep -o '"state":"SUCCESS"' <<< "$report" | wc -l)" = "$revisions" ] || fail "$what: expected $revisions applied revisions:\n$report"
@@ -104,14 +109,7 @@ serve_jar() {
   (cd "$work/deploy" && SPRING_DATASOURCE_URL="jdbc:postgresql://${hostport%%/*}/production" SPRING_DATASOURCE_USERNAME=postgres \
     setsid java -jar "$jarfile" --server.port=0 --server.tomcat.basedir="$work/tomcat" > "$work/app.log" 2>&1) &
   app_pid=$!
-  port=
-  for _ in $(seq 1 120); do
-    port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -1)
-    [ -n "$port" ] && break
-    kill -0 "$app_pid" 2>/dev/null || fail "$what: the application exited"
-    sleep 1
-  done
-  [ -n "$port" ] || fail "$what: the application did not start in 120 s"
+  wait_for_port "$what"
 }
 stop_jar() {
   pkill -f -- "-jar $1" 2>/dev/null || true
