@@ -552,6 +552,39 @@ class BadInputTest {
         assertCleanError(Cli.run("upgrade", "head", "--sql", "--migrations", m.toString()), 5, "appears twice");
     }
 
+    /** A later changeset deleted from an applied revision: named, and nothing runs that would leave its row behind. */
+    @Test
+    void aChangesetRemovedFromAnAppliedRevisionIsNamed(@TempDir Path dir) throws IOException {
+        TestDatabase target = PostgresServer.createDatabase("changeset_gone");
+        Path m = migrations(dir, script("c1", "") + "\n--changeset diffgen:c1.2\nSELECT 2;\n--rollback SELECT 2;\n");
+        List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        Files.writeString(files(m).get(0), script("c1", ""));
+        String gone = "changeset c1.2 ran on this database but is no longer in ";
+        assertCleanError(Cli.run(args("validate", on)), 5, gone);
+        assertCleanError(Cli.run(args("downgrade", "base", on)), 5, gone);
+        assertCleanError(Cli.run(args("upgrade", "head", on)), 5, gone);
+        assertEquals(List.of("c1", "c1.2"), Catalogs.trackingRows(target).stream().map(r -> r.substring(0, r.indexOf('|'))).toList(), "nothing was forgotten");
+    }
+
+    /** A data check the statement timeout cancels says nothing about the rows: the revision stops before it changes anything. */
+    @Test
+    void aDataCheckCancelledByTheStatementTimeoutStopsTheRevisionBeforeItChangesAnything(@TempDir Path dir) throws IOException {
+        TestDatabase target = PostgresServer.createDatabase("check_timeout");
+        Path m = migrations(dir, "--liquibase formatted sql\n-- Revision: s1\n-- Revises: \n-- Message: m\n\n--changeset diffgen:s1\n"
+                + "--preconditions onFail:HALT onError:WARN\n--precondition-sql-check expectedResult:1 SELECT count(*) FROM pg_sleep(1)\n"
+                + "CREATE TABLE slow_t (id integer);\n--rollback DROP TABLE slow_t;\n");
+        List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
+        assertCleanError(Cli.run(args("upgrade", "head", "--statement-timeout", "200ms", on)), 6,
+                "stopped before it changed anything: its data checks did not finish (statement_timeout 200ms");
+        assertFalse(Catalogs.read(target).tables().containsKey("slow_t"), "nothing changed");
+        Cli.Result preflight = Cli.run(args("preflight", "--statement-timeout", "200ms", on));
+        assertEquals(1, preflight.exitCode(), preflight.out() + preflight.err());
+        assertTrue(preflight.out().contains("s1: did not finish within the timeouts: "), preflight.out());
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertTrue(Catalogs.read(target).tables().containsKey("slow_t"), "with time to finish, the check passes and the revision runs");
+    }
+
     @Test
     void aDatabaseWhoseRevisionFileIsGoneIsNamedAndStampPurgeIsTheWayOut(@TempDir Path dir) throws IOException {
         TestDatabase target = PostgresServer.createDatabase("file_gone");

@@ -290,6 +290,48 @@ class CommandSetTest {
         assertTrue(result.err().contains("Missing required parameter: 'TARGET'"), result.err());
     }
 
+    /**
+     * --sql and the online run agree on what the user did not write: the session's timeouts, and a
+     * message longer than the tracking table's comments column (cut as Liquibase cuts it online). A
+     * dollar-quoted function, split at its semicolons online, is refused by both alike.
+     */
+    @Test
+    void theSqlScriptAndTheOnlineRunAgree(@TempDir Path dir) throws Exception {
+        Path versions = dir.resolve("migrations/versions");
+        Files.createDirectories(versions);
+        String message = "long ".repeat(80).strip();
+        Files.writeString(versions.resolve("20260101_000000_l1_long.sql"), "--liquibase formatted sql\n-- Revision: l1\n-- Revises: \n"
+                + "-- Message: " + message + "\n\n--changeset diffgen:l1\n--comment: " + message + "\nCREATE TABLE long_t (id integer);\n"
+                + "--rollback DROP TABLE long_t;\n");
+        TestDatabase offline = PostgresServer.createDatabase("agree_offline");
+        TestDatabase online = PostgresServer.createDatabase("agree_online");
+        List<String> m = List.of("--migrations", dir.resolve("migrations").toString());
+        String script = Cli.run(args("upgrade", "head", "--sql", "--lock-timeout", "5s", m)).assertOk().out();
+        assertTrue(script.startsWith("-- diffgen upgrade head\n\nSET lock_timeout = '5s';\nSET statement_timeout = '0';\n"), script);
+        applyScript(offline, script);
+        Cli.run(args("upgrade", "head", "--url", online.url(), m)).assertOk();
+        java.util.function.Function<TestDatabase, List<String>> comments = db -> Catalogs.trackingRows(db).stream()
+                .map(r -> r.split("\\|")[6]).toList();
+        assertEquals(comments.apply(online), comments.apply(offline));
+        assertEquals(250, comments.apply(offline).get(0).length());
+
+        Files.writeString(versions.resolve("20260102_000000_f1_fn.sql"), "--liquibase formatted sql\n-- Revision: f1\n-- Revises: l1\n"
+                + "-- Message: m\n\n--changeset diffgen:f1\nCREATE FUNCTION touch() RETURNS trigger AS $$ BEGIN NEW.id := 1; RETURN NEW; END $$ "
+                + "LANGUAGE plpgsql;\n--rollback DROP FUNCTION touch();\n");
+        String refused = "changeset f1 has a dollar-quoted body ($$ ... $$), which Liquibase would split at its semicolons: add "
+                + "splitStatements:false to its --changeset line";
+        for (Cli.Result r : List.of(Cli.run(args("validate", "--offline", m)), Cli.run(args("upgrade", "head", "--sql", m)),
+                Cli.run(args("upgrade", "head", "--url", online.url(), m)))) {
+            assertEquals(5, r.exitCode(), r.err());
+            assertTrue(r.err().contains(refused), r.err());
+        }
+        Path fn = versions.resolve("20260102_000000_f1_fn.sql");
+        Files.writeString(fn, Files.readString(fn).replace("--changeset diffgen:f1\n", "--changeset diffgen:f1 splitStatements:false\n"));
+        Cli.run(args("upgrade", "head", "--url", online.url(), m)).assertOk();
+        applyScript(offline, Cli.run(args("upgrade", "l1:head", "--sql", m)).assertOk().out());
+        assertEquals(Catalogs.read(online), Catalogs.read(offline));
+    }
+
     /** With psql when the machine has it, as a user would; otherwise as one multi-statement string. */
     static void applyScript(TestDatabase db, String script) throws Exception {
         Path psql = Path.of("/usr/bin/psql");

@@ -119,6 +119,11 @@ public final class CommonOptions {
      */
     RevisionRunner runner(java.sql.Connection connection, MigrationsDirectory migrations, io.diffgen.revision.RevisionGraph graph,
                           CommandLine.Model.CommandSpec command) {
+        return new RevisionRunner(connection, migrations, graph).withLimits(limits(command));
+    }
+
+    /** The waits and timeouts, online and in --sql alike; progress and waits go to stderr. */
+    RevisionRunner.Limits limits(CommandLine.Model.CommandSpec command) {
         java.io.PrintWriter err = command.commandLine().getErr();
         if (lockWaitSeconds < 0) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--lock-wait must be 0 or more seconds");
@@ -126,12 +131,11 @@ public final class CommonOptions {
         if (lockRetries < 0) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--lock-retries must be 0 or more");
         }
-        SettingOverrides overrides = overrides(command);
-        return new RevisionRunner(connection, migrations, graph).withLimits(new RevisionRunner.Limits(
-                java.time.Duration.ofSeconds(lockWaitSeconds), lockTimeout.strip(), statementTimeout.strip(), lockRetries, line -> {
+        return new RevisionRunner.Limits(java.time.Duration.ofSeconds(lockWaitSeconds), lockTimeout.strip(), statementTimeout.strip(),
+                lockRetries, line -> {
                     err.println(line);
                     err.flush();
-                }, overrides));
+                }, overrides(command));
     }
 
     /** The timeouts typed on the command line, before or after the command's name (not those of the defaults file). */

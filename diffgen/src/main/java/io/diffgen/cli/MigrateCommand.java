@@ -17,7 +17,7 @@ abstract class MigrateCommand extends DiffgenCommand {
         MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
         if (sql) {
-            SqlScript script = new SqlScript(migrations, graph, common().overrides(spec));
+            SqlScript script = new SqlScript(migrations, graph, common().limits(spec));
             out().print(upgrade ? script.upgrade(target) : script.downgrade(target));
             return 0;
         }

@@ -29,6 +29,10 @@ final class PreflightCommand extends DiffgenCommand {
                     out().println(r.revision() + ": " + line);
                     failed++;
                 }
+                for (String line : r.unfinished()) {
+                    out().println(r.revision() + ": did not finish within the timeouts: " + line);
+                    failed++;
+                }
                 for (String line : r.notRun()) {
                     out().println(r.revision() + ": not run (it may need an earlier pending revision): " + line);
                 }

@@ -73,8 +73,27 @@ public final class ChangeSetParser {
                 throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": changeset " + cs.getAuthor() + ":" + cs.getId()
                         + " appears twice; give each changeset of a revision its own id (" + revision.id() + ".2, ...)");
             }
+            refuseSplitDollarQuotes(revision, cs);
         }
         return List.copyOf(sets);
+    }
+
+    private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
+
+    /**
+     * A function body in dollar quotes ({@code AS $$ ... ; ... $$}) in a changeset that Liquibase splits
+     * at each semicolon: the online run (and stock Liquibase) would send half a statement, where psql
+     * reads the {@code --sql} script whole; refused in both, with the fix, so that they agree.
+     */
+    private static void refuseSplitDollarQuotes(Revision revision, ChangeSet cs) {
+        java.util.stream.Stream.concat(cs.getChanges().stream(), cs.getRollback().getChanges().stream())
+                .filter(c -> c instanceof liquibase.change.AbstractSQLChange sql && sql.isSplitStatements()
+                        && sql.getSql() != null && DOLLAR_QUOTE.matcher(sql.getSql()).find())
+                .findFirst().ifPresent(c -> {
+                    throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": changeset " + cs.getId()
+                            + " has a dollar-quoted body ($$ ... $$), which Liquibase would split at its semicolons: add "
+                            + "splitStatements:false to its --changeset line (and keep one statement per changeset there)");
+                });
     }
 
     /** Parses every revision script, as an upgrade would; the first that Liquibase cannot read fails, naming its file. */

@@ -44,12 +44,19 @@ final class Preflight {
         }
     }
 
-    /** What the checks found: violations, and checks that could not run (a table an earlier revision creates, say). */
-    record Result(List<Violation> violations, List<String> notRun) {
+    /**
+     * What the checks found: violations; checks that could not run (a table an earlier revision
+     * creates, say); and checks that did not finish, cancelled by the statement or lock timeout, which
+     * stop the revision as a violation does, since nothing then says its rows are fine.
+     */
+    record Result(List<Violation> violations, List<String> notRun, List<String> unfinished) {
         boolean passed() {
-            return violations.stream().noneMatch(v -> v.check().halts());
+            return unfinished.isEmpty() && violations.stream().noneMatch(v -> v.check().halts());
         }
     }
+
+    /** PostgreSQL's codes for a statement cancelled by statement_timeout (or a cancel) and by lock_timeout. */
+    private static final java.util.Set<String> CANCELLED = java.util.Set.of("57014", "55P03");
 
     private Preflight() {
     }
@@ -78,8 +85,9 @@ final class Preflight {
     static Result run(Connection connection, List<Check> checks) throws SQLException {
         List<Violation> violations = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
+        List<String> unfinished = new ArrayList<>();
         if (checks.isEmpty()) {
-            return new Result(violations, notRun);
+            return new Result(violations, notRun, unfinished);
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -94,7 +102,7 @@ final class Preflight {
                         }
                     } catch (SQLException e) {
                         s.execute("ROLLBACK TO SAVEPOINT diffgen_check");
-                        notRun.add(check.name() + ": " + Failures.oneLine(e.getMessage(), 200));
+                        (CANCELLED.contains(e.getSQLState()) ? unfinished : notRun).add(check.name() + ": " + Failures.oneLine(e.getMessage(), 200));
                     }
                 }
             }
@@ -102,6 +110,6 @@ final class Preflight {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
-        return new Result(violations, notRun);
+        return new Result(violations, notRun, unfinished);
     }
 }

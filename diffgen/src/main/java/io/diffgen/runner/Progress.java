@@ -53,6 +53,24 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
                 + "the database really is with 'stamp --purge REVISION'");
     }
 
+    /**
+     * Refuses a database that ran a changeset its revision's file no longer has (a later changeset,
+     * {@code <rev>.3}, deleted from an applied revision): validate would call the revision unedited,
+     * and a downgrade would leave that row behind, so that the changeset, restored, is skipped for good.
+     */
+    void refuseChangeSetsGoneFromTheirFiles(RevisionGraph graph) {
+        for (String id : ranChangeSets) {
+            int dot = id.indexOf('.');
+            if (dot < 0) continue;
+            String revision = id.substring(0, dot);
+            if (graph.contains(revision) && !ChangeSetParser.ids(graph.get(revision)).contains(id)) {
+                throw new DiffgenException(ErrorCode.REVISION, "changeset " + id + " ran on this database but is no longer in "
+                        + graph.get(revision).location() + ": a revision is not edited after it ran; restore the changeset (to undo "
+                        + "what it did, write a new revision)");
+            }
+        }
+    }
+
     /** From the changeset ids a tracking table holds, in the order they ran (revision ids are the main changesets' ids). */
     static Progress of(Collection<String> ranChangeSets, RevisionGraph graph) {
         Set<String> applied = new LinkedHashSet<>();

@@ -215,6 +215,7 @@ public final class RevisionRunner {
      */
     public Validation validate() {
         Progress progress = progress();
+        progress.refuseChangeSetsGoneFromTheirFiles(graph);
         if (!progress.started().isEmpty()) {
             ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
         }
@@ -226,6 +227,7 @@ public final class RevisionRunner {
         try (Session session = lock()) {
             liquibase.initHistory();
             Progress progress = progress();
+            progress.refuseChangeSetsGoneFromTheirFiles(graph);
             ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
             return execute(MigrationPlan.upgrade(graph, parser, progress, target), listener);
         } catch (SQLException e) {
@@ -236,6 +238,7 @@ public final class RevisionRunner {
     public List<String> downgrade(String target, Consumer<Step> listener) {
         try (Session session = lock()) {
             Progress progress = progress();
+            progress.refuseChangeSetsGoneFromTheirFiles(graph);
             ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
             return execute(MigrationPlan.downgrade(graph, parser, progress, target), listener);
         } catch (SQLException e) {
@@ -288,6 +291,13 @@ public final class RevisionRunner {
     /** Stops the run before the revision changes anything when its data checks find rows it would reject. */
     private void preflight(Revision revision, List<ChangeSet> changeSets) {
         Preflight.Result result = checkData(changeSets);
+        if (!result.unfinished().isEmpty()) {
+            throw new DiffgenException(ErrorCode.MIGRATION, "upgrade of revision " + revision.id() + " (" + revision.location()
+                    + ") stopped before it changed anything: its data checks did not finish (statement_timeout "
+                    + limits.statementTimeout() + ", lock_timeout " + limits.lockTimeout() + "), so nothing says the rows already there "
+                    + "pass it; give them time with a longer --statement-timeout (0: none), or run 'preflight' first; the database is still at "
+                    + describeCurrent() + "\n  " + String.join("\n  ", result.unfinished()));
+        }
         if (!result.passed()) {
             throw new DiffgenException(ErrorCode.MIGRATION, "upgrade of revision " + revision.id() + " (" + revision.location()
                     + ") stopped before it changed anything: rows already in the database would fail it; the database is still at "
@@ -306,8 +316,8 @@ public final class RevisionRunner {
         }
     }
 
-    /** What {@code preflight} found for one pending revision. */
-    public record DataReport(String revision, List<String> violations, List<String> notRun) {
+    /** What {@code preflight} found for one pending revision: unfinished, the checks a timeout cancelled. */
+    public record DataReport(String revision, List<String> violations, List<String> notRun, List<String> unfinished) {
     }
 
     /**
@@ -321,7 +331,7 @@ public final class RevisionRunner {
             for (MigrationPlan.Step step : MigrationPlan.upgrade(graph, parser, progress(), target).steps()) {
                 Preflight.Result result = Preflight.run(connection, Preflight.checksOf(step.changeSets()));
                 reports.add(new DataReport(step.revision().id(), result.violations().stream().map(Preflight.Violation::line).toList(),
-                        result.notRun()));
+                        result.notRun(), result.unfinished()));
             }
             return reports;
         } catch (SQLException e) {

@@ -28,26 +28,39 @@ public final class SqlScript {
     private final PostgresDatabase database = new PostgresDatabase();
     private final String deploymentId;
     private final SettingOverrides overrides;
+    private final String session;
 
     public SqlScript(MigrationsDirectory migrations, RevisionGraph graph, SettingOverrides overrides) {
+        this(migrations, graph, new RevisionRunner.Limits(RevisionRunner.Limits.DEFAULTS.lockWait(), RevisionRunner.Limits.DEFAULTS.lockTimeout(),
+                RevisionRunner.Limits.DEFAULTS.statementTimeout(), 0, line -> { }, overrides));
+    }
+
+    /**
+     * {@code limits}: the lock and statement timeouts the script's session starts with, as the online
+     * run's session does, so that a statement no script bounds waits no longer offline than online;
+     * and the settings given in place of the scripts' own.
+     */
+    public SqlScript(MigrationsDirectory migrations, RevisionGraph graph, RevisionRunner.Limits limits) {
         this.graph = graph;
-        this.overrides = overrides;
+        this.overrides = limits.overrides();
         this.parser = new ChangeSetParser(migrations);
         this.deploymentId = TrackingTable.newDeploymentId();
+        this.session = "SET lock_timeout = " + io.diffgen.snapshot.Identifiers.literal(limits.lockTimeout()) + ";\nSET statement_timeout = "
+                + io.diffgen.snapshot.Identifiers.literal(limits.statementTimeout()) + ";\n";
     }
 
     /** {@code [FROM:]TO}, FROM defaulting to base. */
     public String upgrade(String range) {
         RevisionGraph.Range r = RevisionGraph.Range.ofScript(range, "upgrade", false);
         MigrationPlan plan = MigrationPlan.upgrade(graph, parser, startingAt(r), r.to());
-        return render("-- diffgen upgrade " + range + "\n\n" + TrackingTable.CREATE + "\n", plan);
+        return render("-- diffgen upgrade " + range + "\n\n" + session + TrackingTable.CREATE + "\n", plan);
     }
 
     /** {@code FROM:TO}: both ends are required, since nothing tells where the database is. */
     public String downgrade(String range) {
         RevisionGraph.Range r = RevisionGraph.Range.ofScript(range, "downgrade", true);
         MigrationPlan plan = MigrationPlan.downgrade(graph, parser, startingAt(r), r.to());
-        return render("-- diffgen downgrade " + range + "\n", plan);
+        return render("-- diffgen downgrade " + range + "\n\n" + session, plan);
     }
 
     /** {@code [FROM:]TO}, FROM defaulting to base: only tracking rows, no statement of the revisions. */

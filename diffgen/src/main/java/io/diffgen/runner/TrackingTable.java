@@ -129,8 +129,13 @@ public final class TrackingTable {
                 + "comments, tag, liquibase, contexts, labels, deployment_id) VALUES (" + literal(cs.getId()) + ", "
                 + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
                 + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", 'sql', "
-                + literal(cs.getComments() == null ? "" : cs.getComments()) + ", NULL, " + literal(Liquibase.VERSION)
+                + literal(comments(cs)) + ", NULL, " + literal(Liquibase.VERSION)
                 + ", NULL, NULL, " + literal(deploymentId) + ");";
+    }
+
+    /** The comments column as Liquibase's history service fills it: trimmed, and cut to its 250 characters. */
+    static String comments(ChangeSet cs) {
+        return liquibase.util.StringUtil.limitSize(liquibase.util.StringUtil.trimToEmpty(cs.getComments()), 250);
     }
 
     /** A changeset's row removed, as a DELETE. */
@@ -144,7 +149,6 @@ public final class TrackingTable {
         return Long.toString(Math.abs(new SecureRandom().nextLong()) % 10_000_000_000L);
     }
 
-    /** Every diffgen row removed, whatever revisions they name, in the caller's transaction. */
     /** Every diffgen row of the tracking table deleted, for {@code stamp --purge}; other authors' rows stay. */
     static final String FORGET_ALL = "DELETE FROM databasechangelog WHERE author = " + io.diffgen.snapshot.Identifiers.literal(RevisionScript.AUTHOR);
 
