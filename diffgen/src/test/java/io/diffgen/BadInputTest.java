@@ -552,6 +552,21 @@ class BadInputTest {
         assertCleanError(Cli.run("upgrade", "head", "--sql", "--migrations", m.toString()), 5, "appears twice");
     }
 
+    /** What stock Liquibase's includeAll would run and diffgen would not: a .SQL file, a revision in a subfolder. */
+    @Test
+    void aRevisionStockLiquibaseWouldRunAndDiffgenWouldNotIsRefused(@TempDir Path dir) throws IOException {
+        Path m = migrations(dir, script("k1", ""));
+        Files.writeString(m.resolve("versions/20260105_000000_k2.SQL"), script("k2", "k1"));
+        assertCleanError(Cli.run("heads", "--migrations", m.toString()), 5, "20260105_000000_k2.SQL: a revision's name ends in .sql, in lower case");
+        Files.delete(m.resolve("versions/20260105_000000_k2.SQL"));
+        Files.createDirectories(m.resolve("versions/2026"));
+        Files.writeString(m.resolve("versions/2026/20260105_000000_k2.sql"), script("k2", "k1"));
+        assertCleanError(Cli.run("validate", "--offline", "--migrations", m.toString()), 5, "revisions live directly in");
+        Files.delete(m.resolve("versions/2026/20260105_000000_k2.sql"));
+        Files.writeString(m.resolve("versions/2026/notes.txt"), "a folder of notes is fine");
+        assertEquals("k1 (head)\n", Cli.run("heads", "--migrations", m.toString()).assertOk().out());
+    }
+
     /** A later changeset deleted from an applied revision: named, and nothing runs that would leave its row behind. */
     @Test
     void aChangesetRemovedFromAnAppliedRevisionIsNamed(@TempDir Path dir) throws IOException {

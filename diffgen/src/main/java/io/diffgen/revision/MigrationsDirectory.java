@@ -103,11 +103,38 @@ public final class MigrationsDirectory {
                     "no migrations folder at " + versions() + " (use --migrations DIR, or create it: mkdir -p " + versions() + ")");
         }
         try (Stream<Path> files = Files.list(versions())) {
+            List<Path> all = files.sorted().toList();
+            refuseWhatStockLiquibaseWouldRunToo(all);
             // an editor's lock or backup file (.#name.sql, a dangling link) is not a revision
-            return files.filter(p -> p.getFileName().toString().endsWith(".sql") && !p.getFileName().toString().startsWith(".")
-                    && Files.isRegularFile(p)).sorted().toList();
+            return all.stream().filter(p -> p.getFileName().toString().endsWith(".sql") && !p.getFileName().toString().startsWith(".")
+                    && Files.isRegularFile(p)).toList();
         } catch (IOException e) {
             throw new DiffgenException(DiffgenException.ErrorCode.REVISION, "cannot list " + versions() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The master changelog's {@code includeAll} (stock Liquibase, Spring Boot) runs every {@code .sql}
+     * file under {@code versions/}, in any letter case and in subfolders (those first): one diffgen does
+     * not read would run there and not here, so it is refused, naming what to do.
+     */
+    private void refuseWhatStockLiquibaseWouldRunToo(List<Path> entries) throws IOException {
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (Files.isRegularFile(p) && !name.startsWith(".") && !name.endsWith(".sql") && name.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+                throw new DiffgenException(DiffgenException.ErrorCode.REVISION, p + ": a revision's name ends in .sql, in lower case "
+                        + "(stock Liquibase would run this file, diffgen would not): rename it");
+            }
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> inside = Files.walk(p)) {
+                    java.util.Optional<Path> script = inside.filter(f -> Files.isRegularFile(f)
+                            && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")).findFirst();
+                    if (script.isPresent()) {
+                        throw new DiffgenException(DiffgenException.ErrorCode.REVISION, script.get() + ": revisions live directly in "
+                                + versions() + ", not in a folder below it (stock Liquibase would run it, first; diffgen would not): move it up");
+                    }
+                }
+            }
         }
     }
 
