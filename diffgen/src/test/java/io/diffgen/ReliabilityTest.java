@@ -173,6 +173,24 @@ class ReliabilityTest {
         }
     }
 
+    /** Two init at once on a database that does not exist yet (parallel deploy jobs): both end at head. */
+    @Test
+    void twoInitsAtOnceOnAMissingDatabaseBothSucceed() throws Exception {
+        TestDatabase server = PostgresServer.createDatabase("init_race_server");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (int round = 0; round < 6; round++) {
+            String url = server.url().substring(0, server.url().lastIndexOf('/')) + "/init_race_" + round;
+            List<String> on = args("--url", url, "--migrations", PIXCRAWLER);
+            List<Future<Cli.Result>> runs = List.of(pool.submit(() -> Cli.run(args("init", on))), pool.submit(() -> Cli.run(args("init", on))));
+            for (Future<Cli.Result> run : runs) {
+                Cli.Result r = run.get(120, TimeUnit.SECONDS);
+                assertEquals(0, r.exitCode(), "round " + round + ":\n" + r.err());
+            }
+            assertTrue(Cli.run(args("current", on)).assertOk().out().endsWith("(head)\n"));
+        }
+        pool.shutdown();
+    }
+
     @Test
     void upgradeRacingDowngradeIsSerialised() throws Exception {
         TestDatabase db = PostgresServer.createDatabase("race");

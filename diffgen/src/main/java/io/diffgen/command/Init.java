@@ -73,7 +73,13 @@ public final class Init {
         try (Connection c = url.withDatabase("postgres").connect(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + Identifiers.quote(name));
         } catch (SQLException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "database " + name + " does not exist, and cannot be created: " + e.getMessage(), e);
+            // another init (a parallel deploy job) created it meanwhile: go on with it, as if it had been there
+            if ("42P04".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
+                progress.accept("Database " + name + " was created by another run meanwhile");
+                return;
+            }
+            throw new DiffgenException(ErrorCode.DATABASE, "database " + name + " does not exist, and cannot be created: "
+                    + String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " "), e);
         }
         progress.accept("Created database " + name);
     }
