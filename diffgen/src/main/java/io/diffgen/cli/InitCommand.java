@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 final class InitCommand extends DiffgenCommand {
     @Override
     public Integer call() {
-        Init.Outcome outcome = Init.run(common().settings(), migrations(), common().targetUrl(), this::tell);
+        Init.Outcome outcome = Init.run(common().settings(), migrations(), common().targetUrl(), this::tell, line -> {
+            out().println(line);
+            out().flush();
+        });
         if (!outcome.stamped() && outcome.upgraded().isEmpty()) {
             err().println("Already at " + outcome.head() + " (head): nothing to do");
         }

@@ -30,7 +30,9 @@ public final class Init {
     public record Outcome(boolean stamped, List<String> upgraded, String head) {
     }
 
-    public static Outcome run(Settings settings, MigrationsDirectory migrations, DatabaseUrl url, Consumer<String> progress) {
+    /** {@code progress}: what init does, as it goes; {@code differences}: a refused schema's differences from the entities, one per line. */
+    public static Outcome run(Settings settings, MigrationsDirectory migrations, DatabaseUrl url, Consumer<String> progress,
+                              Consumer<String> differences) {
         RevisionGraph graph = migrations.graph();
         String head = graph.head("init");
         createIfMissing(url, progress);
@@ -44,8 +46,11 @@ public final class Init {
                 }
                 Autogenerate.Comparison comparison = Autogenerate.compare(settings.withUrl(url), migrations, graph, List.of(), false, new Timing());
                 if (!comparison.changes().isEmpty()) {
+                    differences.accept("The schema differs from the entities:");
+                    comparison.changes().forEach(change -> differences.accept("  - " + change.summary()));
                     throw new DiffgenException(ErrorCode.REFUSED, "database " + url + " has tables but no diffgen history, and its "
-                            + "schema differs from the entities in " + comparison.changes().size() + " way(s) (see 'check'); nothing was changed");
+                            + "schema differs from the entities in " + comparison.changes().size() + " way(s), listed above; nothing was "
+                            + "changed: make the schema match them, then run init again");
                 }
                 runner.stamp("head");
                 progress.accept("The schema matches the entities: stamped " + head + " (head)");

@@ -108,6 +108,11 @@ class CommandsIT {
         assertEquals(7, refused.exitCode(), refused.err());
         assertTrue(refused.err().startsWith("error: database ") && refused.err().contains("nothing was changed"), refused.err());
         assertEquals(1, refused.err().lines().count(), refused.err());
+        assertTrue(refused.out().startsWith("The schema differs from the entities:\n  - "), refused.out());
+        assertTrue(refused.out().contains("  - create table projects\n") && refused.out().contains("  - add column profiles.email\n"),
+                refused.out());
+        long listed = refused.out().lines().filter(l -> l.startsWith("  - ")).count();
+        assertTrue(refused.err().contains("differs from the entities in " + listed + " way(s), listed above; nothing was changed"), refused.err());
         assertEquals("", Jar.run(work, args("current", "--url", drifted.url(), PIXCRAWLER)).assertOk().out(), "no history written");
     }
 
