@@ -97,9 +97,11 @@ class ReliabilityTest {
         assertEquals(6, failed.exitCode());
         assertTrue(failed.err().contains("CREATE UNIQUE INDEX CONCURRENTLY ix_t_v"), failed.err());
         assertTrue(failed.err().contains("ran outside a transaction"), failed.err());
-        assertEquals("r2 (head) (partially applied: a non-transactional changeset did not run; upgrade finishes it)\n",
+        assertEquals("r2 (head) (partially applied: a later changeset of it did not run; upgrade finishes it)\n",
                 Cli.run(args("current", on)).assertOk().out());
         assertTrue(Cli.run(args("status", on)).assertOk().out().contains("pending: r2"));
+        assertTrue(Cli.run(args("validate", on)).assertOk().out().endsWith(": 1 applied, 1 partially applied, 0 pending\n"),
+                "each revision counted once");
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_t_v'::regclass")) {
             assertTrue(rs.next());

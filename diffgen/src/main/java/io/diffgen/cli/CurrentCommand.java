@@ -23,7 +23,7 @@ final class CurrentCommand extends DiffgenCommand {
                 out().println(common().verbose
                         ? ShowCommand.describe(graph, r)
                         : id + (graph.heads().contains(id) ? " (head)" : "")
-                        + (partial.contains(id) ? " (partially applied: a non-transactional changeset did not run; upgrade finishes it)" : ""));
+                        + (partial.contains(id) ? " (partially applied: a later changeset of it did not run; upgrade finishes it)" : ""));
             }
         }
         return 0;

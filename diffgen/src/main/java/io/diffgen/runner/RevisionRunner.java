@@ -219,7 +219,9 @@ public final class RevisionRunner {
         if (!progress.started().isEmpty()) {
             ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
         }
-        List<String> pending = graph.topological().stream().map(Revision::id).filter(id -> !progress.applied().contains(id)).toList();
+        // each revision in one state: a partly applied one is not also pending
+        List<String> pending = graph.topological().stream().map(Revision::id)
+                .filter(id -> !progress.applied().contains(id) && !progress.partial().contains(id)).toList();
         return new Validation(progress.applied(), progress.partial(), pending);
     }
 
