@@ -325,6 +325,19 @@ class BadInputTest {
         assertEquals(before, files(m), "no revision was written");
     }
 
+    /** The same for an array of the enum type in a table outside the model's schemas, which depends on the array type. */
+    @Test
+    void anEnumLabelRemovalAnArrayColumnElsewhereStandsInTheWayOfIsRefusedNamingIt(@TempDir Path dir) throws IOException {
+        TestDatabase own = PostgresServer.createDatabase("enum_array");
+        Path m = migrations(dir);
+        List<String> on = List.of("--url", own.url(), "--migrations", m.toString());
+        Cli.run(args("revision", "--autogenerate", "-m", "v1", "--model-package", "io.diffgen.corpus.c38_named_enum_loses_value.v1", on)).assertOk();
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        own.execute("CREATE SCHEMA other", "CREATE TABLE other.t (s ticketstate[])");
+        assertCleanError(Cli.run(args("revision", "--autogenerate", "-m", "v2", "--model-package", "io.diffgen.corpus.c38_named_enum_loses_value.v2", on)),
+                7, "column s of table other.t uses it");
+    }
+
     @Test
     void missingModelClasspathEntry(@TempDir Path dir) {
         assertCleanError(Cli.run("check", "--migrations", pixcrawler.toString(), "--model-package", "x",

@@ -164,10 +164,13 @@ public final class PgCatalogReader {
      */
     private static final String OTHER_ENUM_DEPENDENTS = """
             WITH managed AS (SELECT oid FROM pg_class WHERE relkind IN ('r', 'p')
-                             AND relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname = current_schema() OR nspname = ANY (?)))
+                             AND relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname = current_schema() OR nspname = ANY (?))),
+                 -- the type and its array type: an orderstatus[] column depends on the second
+                 types AS (SELECT t.oid FROM pg_type t WHERE t.oid = to_regtype(?)
+                           UNION SELECT t.typarray FROM pg_type t WHERE t.oid = to_regtype(?) AND t.typarray <> 0)
             SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
             FROM pg_depend d
-            WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid = to_regtype(?) AND d.deptype = 'n'
+            WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (SELECT oid FROM types) AND d.deptype = 'n'
               AND d.classid <> 'pg_cast'::regclass
               AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objid IN (SELECT oid FROM managed))
               AND NOT (d.classid = 'pg_attrdef'::regclass
@@ -176,7 +179,7 @@ public final class PgCatalogReader {
             SELECT pg_describe_object(d.classid, d.objid, d.objsubid)
             FROM pg_depend d
             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-            WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND a.atttypid = to_regtype(?)
+            WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND a.atttypid IN (SELECT oid FROM types)
             ORDER BY 1
             """;
 
