@@ -8,7 +8,6 @@ import io.diffgen.runner.RevisionRunner;
 
 import java.sql.Connection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where a database stands against the migrations, for health checks and dashboards. {@code ahead}:
@@ -26,15 +25,13 @@ public record MigrationStatus(List<String> current, List<String> heads, List<Str
 
     public static MigrationStatus of(Connection connection, MigrationsDirectory migrations) {
         RevisionGraph graph = migrations.graph();
-        RevisionRunner runner = new RevisionRunner(connection, migrations, graph);
-        List<String> newer = runner.newerRevisions();
+        RevisionRunner.Standing standing = new RevisionRunner(connection, migrations, graph).standing();
+        List<String> newer = standing.newer();
         if (!newer.isEmpty()) {
             return new MigrationStatus(List.of(newer.get(newer.size() - 1)), graph.heads(), List.of(), true, newer);
         }
-        Set<String> applied = runner.applied();
-        List<String> current = runner.current();
-        List<String> pending = graph.upgradePlan("heads", applied);
-        return new MigrationStatus(current, graph.heads(), pending, pending.isEmpty(), List.of());
+        List<String> pending = graph.upgradePlan("heads", standing.applied());
+        return new MigrationStatus(standing.current(), graph.heads(), pending, pending.isEmpty(), List.of());
     }
 
     /** {@code {"current":[...],"heads":[...],"pending":[...],"upToDate":true,"ahead":[]}} */

@@ -25,7 +25,7 @@ final class StampCommand extends DiffgenCommand {
     public Integer call() throws SQLException {
         MigrationsDirectory migrations = migrations();
         if (sql) {
-            out().print(new SqlScript(migrations, migrations.graph(), common().overrides(spec)).stamp(target, purge));
+            out().print(new SqlScript(migrations, migrations.graph(), common().limits(spec)).stamp(target, purge));
             return 0;
         }
         try (Connection c = common().connect()) {

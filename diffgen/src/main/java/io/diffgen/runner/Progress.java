@@ -13,14 +13,16 @@ import java.util.Set;
  * Where a database stands: the changesets recorded as run, and from them the revisions wholly
  * applied and those only partly applied (a main changeset ran, a later non-transactional one did not).
  * {@code unknown}: revisions the database applied that the migrations folder does not have, in the
- * order they ran.
+ * order they ran; {@code gone}: later changesets ({@code <rev>.3}) that ran but that their revision's
+ * file no longer has.
  */
-record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> partial, List<String> unknown) {
+record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> partial, List<String> unknown, List<String> gone) {
     Progress {
         ranChangeSets = Set.copyOf(ranChangeSets);
         applied = Set.copyOf(applied);
         partial = Set.copyOf(partial);
         unknown = List.copyOf(unknown);
+        gone = List.copyOf(gone);
     }
 
     /** Applied wholly or partly: what {@code current} is made of. */
@@ -36,6 +38,11 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
      */
     boolean ahead(RevisionGraph graph) {
         return !unknown.isEmpty() && graph.topological().stream().allMatch(r -> applied.contains(r.id()));
+    }
+
+    /** This progress, if the database applied no revision the folder lacks or is {@link #ahead} of it; refused otherwise. */
+    Progress knownOrAhead(RevisionGraph graph, String versionsFolder) {
+        return ahead(graph) ? this : known(graph, versionsFolder);
     }
 
     /** This progress, if the database applied no revision the folder lacks; refused otherwise, naming them. */
@@ -59,16 +66,11 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
      * and a downgrade would leave that row behind, so that the changeset, restored, is skipped for good.
      */
     void refuseChangeSetsGoneFromTheirFiles(RevisionGraph graph) {
-        for (String id : ranChangeSets) {
-            int dot = id.indexOf('.');
-            if (dot < 0) continue;
-            String revision = id.substring(0, dot);
-            if (graph.contains(revision) && !ChangeSetParser.ids(graph.get(revision)).contains(id)) {
-                throw new DiffgenException(ErrorCode.REVISION, "changeset " + id + " ran on this database but is no longer in "
-                        + graph.get(revision).location() + ": a revision is not edited after it ran; restore the changeset (to undo "
-                        + "what it did, write a new revision)");
-            }
-        }
+        if (gone.isEmpty()) return;
+        String id = gone.get(0);
+        throw new DiffgenException(ErrorCode.REVISION, "changeset " + id + " ran on this database but is no longer in "
+                + graph.get(id.substring(0, id.indexOf('.'))).location() + ": a revision is not edited after it ran; restore the changeset "
+                + "(to undo what it did, write a new revision)");
     }
 
     /** From the changeset ids a tracking table holds, in the order they ran (revision ids are the main changesets' ids). */
@@ -76,17 +78,24 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
         Set<String> applied = new LinkedHashSet<>();
         Set<String> partial = new LinkedHashSet<>();
         List<String> unknown = new java.util.ArrayList<>();
+        List<String> gone = new java.util.ArrayList<>();
+        java.util.Map<String, List<String>> idsOf = new java.util.HashMap<>(); // each revision's file read once
         for (String id : ranChangeSets) {
-            if (id.contains(".")) {
-                continue; // a later changeset of a revision, e.g. "<rev>.concurrently"
+            int dot = id.indexOf('.');
+            if (dot >= 0) { // a later changeset of a revision, e.g. "<rev>.2"
+                String revision = id.substring(0, dot);
+                if (graph.contains(revision) && !idsOf.computeIfAbsent(revision, r -> ChangeSetParser.ids(graph.get(r))).contains(id)) {
+                    gone.add(id);
+                }
+                continue;
             }
             if (!graph.contains(id)) {
                 unknown.add(id);
                 continue;
             }
-            (ranChangeSets.containsAll(ChangeSetParser.ids(graph.get(id))) ? applied : partial).add(id);
+            (ranChangeSets.containsAll(idsOf.computeIfAbsent(id, r -> ChangeSetParser.ids(graph.get(r)))) ? applied : partial).add(id);
         }
-        return new Progress(Set.copyOf(ranChangeSets), applied, partial, unknown);
+        return new Progress(Set.copyOf(ranChangeSets), applied, partial, unknown, gone);
     }
 
     /**
@@ -99,6 +108,6 @@ record Progress(Set<String> ranChangeSets, Set<String> applied, Set<String> part
         for (String id : applied) {
             ran.addAll(ChangeSetParser.ids(graph.get(id)));
         }
-        return new Progress(ran, applied, Set.of(), List.of());
+        return new Progress(ran, applied, Set.of(), List.of(), List.of());
     }
 }

@@ -153,8 +153,36 @@ public final class RevisionRunner {
      * the database applied a revision the folder lacks but not all of the folder's.
      */
     public List<String> newerRevisions() {
-        Progress progress = Progress.of(TrackingTable.ranChangeSetIds(connection), graph);
-        return progress.ahead(graph) ? progress.unknown() : progress.known(graph, migrations.versions().toString()).unknown();
+        return knownOrAhead(TrackingTable.ranChangeSetIds(connection)).unknown();
+    }
+
+    private Progress knownOrAhead(Set<String> ranChangeSetIds) {
+        return Progress.of(ranChangeSetIds, graph).knownOrAhead(graph, migrations.versions().toString());
+    }
+
+    /**
+     * Where the database stands, from one read of the tracking table: the revisions wholly applied,
+     * the current ones, and {@link #newerRevisions} (then the others say nothing of this folder).
+     */
+    public record Standing(Set<String> applied, List<String> current, List<String> newer) {
+    }
+
+    public Standing standing() {
+        Progress progress = knownOrAhead(TrackingTable.ranChangeSetIds(connection));
+        return new Standing(progress.applied(), graph.headsOf(progress.started()), progress.unknown());
+    }
+
+    /**
+     * Where the database stands, refused if a revision it applied was edited since: a changeset
+     * changed (Liquibase's checksums) or gone from its file.
+     */
+    private Progress verifiedProgress() {
+        Progress progress = progress();
+        progress.refuseChangeSetsGoneFromTheirFiles(graph);
+        if (!progress.started().isEmpty()) {
+            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
+        }
+        return progress;
     }
 
     /** Revisions with every changeset recorded. */
@@ -189,8 +217,7 @@ public final class RevisionRunner {
         List<TrackingTable.Row> ran = TrackingTable.rows(connection);
         Map<String, TrackingTable.Row> rows = new HashMap<>();
         ran.forEach(r -> rows.put(r.id(), r));
-        Progress all = Progress.of(TrackingTable.ids(ran), graph);
-        Progress progress = all.ahead(graph) ? all : all.known(graph, migrations.versions().toString());
+        Progress progress = knownOrAhead(TrackingTable.ids(ran));
         List<RevisionState> states = new ArrayList<>();
         for (Revision r : graph.topological()) {
             String state = progress.applied().contains(r.id()) ? "SUCCESS" : progress.partial().contains(r.id()) ? "PARTIAL" : "PENDING";
@@ -214,11 +241,7 @@ public final class RevisionRunner {
      * records exists, and none was edited after it was applied.
      */
     public Validation validate() {
-        Progress progress = progress();
-        progress.refuseChangeSetsGoneFromTheirFiles(graph);
-        if (!progress.started().isEmpty()) {
-            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
-        }
+        Progress progress = verifiedProgress();
         // each revision in one state: a partly applied one is not also pending
         List<String> pending = graph.topological().stream().map(Revision::id)
                 .filter(id -> !progress.applied().contains(id) && !progress.partial().contains(id)).toList();
@@ -228,10 +251,7 @@ public final class RevisionRunner {
     public List<String> upgrade(String target, Consumer<Step> listener) {
         try (Session session = lock()) {
             liquibase.initHistory();
-            Progress progress = progress();
-            progress.refuseChangeSetsGoneFromTheirFiles(graph);
-            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
-            return execute(MigrationPlan.upgrade(graph, parser, progress, target), listener);
+            return execute(MigrationPlan.upgrade(graph, parser, verifiedProgress(), target), listener);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
@@ -239,10 +259,7 @@ public final class RevisionRunner {
 
     public List<String> downgrade(String target, Consumer<Step> listener) {
         try (Session session = lock()) {
-            Progress progress = progress();
-            progress.refuseChangeSetsGoneFromTheirFiles(graph);
-            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
-            return execute(MigrationPlan.downgrade(graph, parser, progress, target), listener);
+            return execute(MigrationPlan.downgrade(graph, parser, verifiedProgress(), target), listener);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }

@@ -30,11 +30,6 @@ public final class SqlScript {
     private final SettingOverrides overrides;
     private final String session;
 
-    public SqlScript(MigrationsDirectory migrations, RevisionGraph graph, SettingOverrides overrides) {
-        this(migrations, graph, new RevisionRunner.Limits(RevisionRunner.Limits.DEFAULTS.lockWait(), RevisionRunner.Limits.DEFAULTS.lockTimeout(),
-                RevisionRunner.Limits.DEFAULTS.statementTimeout(), 0, line -> { }, overrides));
-    }
-
     /**
      * {@code limits}: the lock and statement timeouts the script's session starts with, as the online
      * run's session does, so that a statement no script bounds waits no longer offline than online;
