@@ -84,7 +84,7 @@ public final class Init {
                 return;
             }
             throw new DiffgenException(ErrorCode.DATABASE, "database " + name + " does not exist, and cannot be created: "
-                    + String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " "), e);
+                    + io.diffgen.runner.Failures.oneLine(e.getMessage(), Integer.MAX_VALUE), e);
         }
         progress.accept("Created database " + name);
     }

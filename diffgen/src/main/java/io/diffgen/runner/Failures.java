@@ -1,7 +1,7 @@
 package io.diffgen.runner;
 
 /** What a failure says, in one line. */
-final class Failures {
+public final class Failures {
     private Failures() {
     }
 
@@ -34,7 +34,8 @@ final class Failures {
         return false;
     }
 
-    static String oneLine(String text, int max) {
+    /** {@code text} on one line (its whitespace runs made single spaces), cut after {@code max} characters. */
+    public static String oneLine(String text, int max) {
         String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return line.length() > max ? line.substring(0, max) + "..." : line;
     }
