@@ -595,6 +595,23 @@ class BadInputTest {
         assertEquals(List.of("c1", "c1.2"), Catalogs.trackingRows(target).stream().map(r -> r.substring(0, r.indexOf('|'))).toList(), "nothing was forgotten");
     }
 
+    /** A rollback edited after its revision ran is refused by validate and by a downgrade, which would run it (Liquibase's checksum leaves rollbacks out). */
+    @Test
+    void aRollbackEditedAfterItsRevisionRanIsRefused(@TempDir Path dir) throws IOException {
+        TestDatabase target = PostgresServer.createDatabase("rollback_edited");
+        Path m = migrations(dir, "--liquibase formatted sql\n-- Revision: r1\n-- Revises: \n-- Message: m\n\n--changeset diffgen:r1\n"
+                + "CREATE TABLE kept_t (id integer);\n--rollback DROP TABLE kept_t;\n");
+        List<String> on = List.of("--url", target.url(), "--migrations", m.toString());
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        Cli.run(args("validate", on)).assertOk();
+        Path file = files(m).get(0);
+        Files.writeString(file, Files.readString(file).replace("--rollback DROP TABLE kept_t;", "--rollback DROP TABLE kept_t;\n--rollback DROP SCHEMA public CASCADE;"));
+        String edited = "revision r1 (" + file.getFileName() + ") was edited after it was applied to this database (changeset r1: its rollback changed)";
+        assertCleanError(Cli.run(args("validate", on)), 5, edited);
+        assertCleanError(Cli.run(args("downgrade", "base", on)), 5, edited);
+        assertTrue(Catalogs.read(target).tables().containsKey("kept_t"), "the edited rollback did not run");
+    }
+
     /** A data check the statement timeout cancels says nothing about the rows: the revision stops before it changes anything. */
     @Test
     void aDataCheckCancelledByTheStatementTimeoutStopsTheRevisionBeforeItChangesAnything(@TempDir Path dir) throws IOException {

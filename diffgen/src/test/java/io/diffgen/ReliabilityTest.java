@@ -399,4 +399,39 @@ class ReliabilityTest {
             assertEquals("42s", rs.getString(1), "the revision ran under --statement-timeout");
         }
     }
+
+    /**
+     * The tracking row of a transactional changeset is written before its DDL, online and in --sql:
+     * no client round trip, and no Java work, happens while the DDL's ACCESS EXCLUSIVE lock is held.
+     * A trigger on the tracking table notes whether this session held that lock when the row came.
+     */
+    @Test
+    void theTrackingRowIsWrittenBeforeTheDdlTakesItsLock(@TempDir Path dir) throws Exception {
+        TestDatabase online = PostgresServer.createDatabase("row_first_online");
+        TestDatabase offline = PostgresServer.createDatabase("row_first_offline");
+        Path m = migrations(dir, "CREATE TABLE busy (id integer);\n--rollback DROP TABLE busy;\n",
+                "ALTER TABLE busy ADD COLUMN note text;\n--rollback ALTER TABLE busy DROP COLUMN note;\n");
+        String spy = """
+                CREATE TABLE lock_at_row (changeset text, exclusive boolean);
+                CREATE FUNCTION note_lock() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN
+                  INSERT INTO lock_at_row SELECT NEW.id, EXISTS (SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid()
+                    AND relation = to_regclass('busy') AND mode = 'AccessExclusiveLock');
+                  RETURN NEW; END $f$;
+                CREATE TRIGGER note_lock AFTER INSERT ON databasechangelog FOR EACH ROW EXECUTE FUNCTION note_lock();""";
+        List<String> on = args("--url", online.url(), "--migrations", m);
+        Cli.run(args("upgrade", "r1", on)).assertOk();
+        online.execute(spy);
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        String offlineScript = Cli.run(args("upgrade", "--sql", "r1:head", "--migrations", m)).assertOk().out();
+        Cli.run(args("upgrade", "r1", "--url", offline.url(), "--migrations", m)).assertOk();
+        offline.execute(spy);
+        CommandSetTest.applyScript(offline, offlineScript);
+        for (TestDatabase db : List.of(online, offline)) {
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT changeset, exclusive FROM lock_at_row")) {
+                assertTrue(rs.next() && rs.getString(1).equals("r2"), "the row was written");
+                assertFalse(rs.getBoolean(2), "the row came before the ALTER TABLE's lock");
+            }
+        }
+    }
 }

@@ -34,6 +34,7 @@ final class ChangeSetExecutor {
     private final LiquibaseSession liquibase;
     private final RevisionRunner.Limits limits;
     private final Supplier<String> whereNow;
+    private final String deploymentId = TrackingTable.newDeploymentId();
 
     ChangeSetExecutor(Connection connection, LiquibaseSession liquibase, RevisionRunner.Limits limits, Supplier<String> whereNow) {
         this.connection = connection;
@@ -62,11 +63,7 @@ final class ChangeSetExecutor {
             }
             for (MigrationPlan.Step step : plan.steps()) {
                 for (ChangeSet cs : step.changeSets()) {
-                    if (step.action() == MigrationPlan.Action.FORGET) {
-                        liquibase.history().removeFromHistory(cs);
-                    } else {
-                        liquibase.history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
-                    }
+                    track(cs, step.action() != MigrationPlan.Action.FORGET);
                 }
             }
             liquibase.database().commit();
@@ -109,7 +106,17 @@ final class ChangeSetExecutor {
         }
     }
 
-    /** One changeset: its statements and its tracking row in one transaction where PostgreSQL allows. */
+    /** The changeset's tracking row written (the same INSERT that {@code --sql} prints) or removed. */
+    private void track(ChangeSet cs, boolean ran) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute(ran ? TrackingTable.insert(cs, deploymentId) : TrackingTable.delete(cs));
+        }
+    }
+
+    /**
+     * One changeset: its statements and its tracking row in one transaction where PostgreSQL allows.
+     * There the row goes first, so that no client work happens between the DDL's locks and the commit.
+     */
     private void runChangeSetOnce(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade, boolean lastTry) {
         String statement = null;
         Database database = liquibase.database();
@@ -118,6 +125,7 @@ final class ChangeSetExecutor {
             database.setAutoCommit(!transactional);
             // one statement at a time, as Liquibase's executeStatements would: the one that fails is then known
             List<SqlVisitor> visitors = visitors(cs);
+            if (transactional) track(cs, upgrade);
             for (Change change : changes) {
                 for (SqlStatement one : change.generateStatements(database)) {
                     statement = Failures.oneLine(one instanceof RawSqlStatement raw ? raw.getSql() : one.toString(), 300);
@@ -129,14 +137,12 @@ final class ChangeSetExecutor {
                 }
             }
             statement = null;
-            if (upgrade) {
-                liquibase.history().setExecType(cs, ChangeSet.ExecType.EXECUTED);
-            } else {
-                liquibase.history().removeFromHistory(cs);
-            }
+            if (!transactional) track(cs, upgrade);
             database.commit();
         } catch (SQLException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot read the catalog before " + statement + ": " + e.getMessage(), e);
+            liquibase.rollbackQuietly();
+            throw new DiffgenException(ErrorCode.DATABASE, (statement == null ? "cannot write the tracking row of changeset " + cs.getId()
+                    : "cannot read the catalog before " + statement) + ": " + e.getMessage(), e);
         } catch (LiquibaseException e) {
             liquibase.rollbackQuietly();
             if (!lastTry && Failures.isLockTimeout(e)) {

@@ -180,7 +180,7 @@ public final class RevisionRunner {
         Progress progress = progress();
         progress.refuseChangeSetsGoneFromTheirFiles(graph);
         if (!progress.started().isEmpty()) {
-            ChecksumVerifier.verify(liquibase, graph, parser, progress.started());
+            ChecksumVerifier.verify(connection, graph, parser, progress.started());
         }
         return progress;
     }

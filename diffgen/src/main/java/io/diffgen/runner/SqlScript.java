@@ -103,7 +103,7 @@ public final class SqlScript {
 
     private void block(StringBuilder out, ChangeSet cs, List<Change> changes, String bookkeeping) {
         boolean transactional = cs.isRunInTransaction();
-        if (transactional) out.append("BEGIN;\n");
+        if (transactional) out.append("BEGIN;\n").append(bookkeeping).append('\n'); // first, as online: nothing between the DDL and COMMIT
         try {
             for (Change change : changes) {
                 for (SqlStatement statement : change.generateStatements(database)) {
@@ -113,8 +113,7 @@ public final class SqlScript {
         } catch (RuntimeException e) {
             throw new DiffgenException(ErrorCode.REVISION, cs.getFilePath() + ": cannot render: " + e.getMessage(), e);
         }
-        out.append(bookkeeping).append('\n');
-        if (transactional) out.append("COMMIT;\n");
+        out.append(transactional ? "COMMIT;\n" : bookkeeping + "\n");
     }
 
     /**

@@ -20,9 +20,10 @@ import static io.diffgen.snapshot.Identifiers.literal;
 
 /**
  * Liquibase's DATABASECHANGELOG as diffgen uses it: which of diffgen's changesets a database has run,
- * read with plain JDBC; the rows Liquibase's history service would write, as SQL for the offline
- * scripts; and forgetting every diffgen row for {@code stamp --purge}. Online runs record what they run
- * through Liquibase's own history service ({@link LiquibaseSession#history()}).
+ * read with plain JDBC; the rows Liquibase's history service would write, as SQL that the online run
+ * executes and the offline scripts print; and forgetting every diffgen row for {@code stamp --purge}.
+ * A row's description, {@code sql} in Liquibase's own rows, adds a checksum of the changeset's rollback,
+ * which Liquibase's checksum leaves out, so that a rollback edited after it ran is seen.
  */
 public final class TrackingTable {
     /** Liquibase 4.31's own DDL for its tracking table, so stock Liquibase accepts the table. */
@@ -36,8 +37,15 @@ public final class TrackingTable {
     }
 
     /** One of diffgen's rows: a changeset that ran, when, and Liquibase's checksum of it. */
-    record Row(String id, java.time.Instant executed, String checksum) {
+    record Row(String id, java.time.Instant executed, String checksum, String description) {
+        /** The checksum of the rollback this changeset had when it ran; empty for a row that stock Liquibase wrote. */
+        java.util.Optional<String> rollbackChecksum() {
+            return description != null && description.startsWith(ROLLBACK_MARK)
+                    ? java.util.Optional.of(description.substring(ROLLBACK_MARK.length())) : java.util.Optional.empty();
+        }
     }
+
+    private static final String ROLLBACK_MARK = "sql; rollback ";
 
     /** diffgen's rows, in the order they ran (none without a table). */
     static List<Row> rows(Connection connection) {
@@ -47,12 +55,12 @@ public final class TrackingTable {
                 return rows;
             }
             try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT id, dateexecuted, md5sum FROM databasechangelog WHERE author = ? ORDER BY orderexecuted")) {
+                    "SELECT id, dateexecuted, md5sum, description FROM databasechangelog WHERE author = ? ORDER BY orderexecuted")) {
                 ps.setString(1, RevisionScript.AUTHOR);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         java.sql.Timestamp at = rs.getTimestamp(2);
-                        rows.add(new Row(rs.getString(1), at == null ? null : at.toInstant(), rs.getString(3)));
+                        rows.add(new Row(rs.getString(1), at == null ? null : at.toInstant(), rs.getString(3), rs.getString(4)));
                     }
                 }
             }
@@ -128,9 +136,19 @@ public final class TrackingTable {
         return "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, "
                 + "comments, tag, liquibase, contexts, labels, deployment_id) VALUES (" + literal(cs.getId()) + ", "
                 + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
-                + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", 'sql', "
+                + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", "
+                + literal(ROLLBACK_MARK + rollbackChecksum(cs)) + ", "
                 + literal(comments(cs)) + ", NULL, " + literal(Liquibase.VERSION)
                 + ", NULL, NULL, " + literal(deploymentId) + ");";
+    }
+
+    /** Liquibase's checksum of the changeset's rollback statements, each change's normalized as Liquibase normalizes SQL. */
+    static String rollbackChecksum(ChangeSet cs) {
+        StringBuilder all = new StringBuilder();
+        for (liquibase.change.Change change : cs.getRollback().getChanges()) {
+            all.append(change.generateCheckSum()).append(':');
+        }
+        return liquibase.change.CheckSum.compute(all.toString()).toString();
     }
 
     /** The comments column as Liquibase's history service fills it: trimmed, and cut to its 250 characters. */

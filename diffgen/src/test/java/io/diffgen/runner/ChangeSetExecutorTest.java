@@ -44,6 +44,7 @@ class ChangeSetExecutorTest {
             cs.addChange(new Unrenderable());
             Revision revision = new Revision("r1", List.of(), "half done", "", Optional.empty());
             LiquibaseSession liquibase = new LiquibaseSession(c);
+            liquibase.initHistory();
             ChangeSetExecutor executor = new ChangeSetExecutor(c, liquibase, RevisionRunner.Limits.DEFAULTS, () -> "base");
 
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> executor.run(revision, cs, true));
@@ -53,6 +54,7 @@ class ChangeSetExecutorTest {
                 rs.next();
                 assertFalse(rs.getBoolean(1), "the changeset's first statement was committed");
             }
+            assertEquals(List.of(), TrackingTable.rows(c), "the tracking row, written first, was rolled back with it");
         }
     }
 }
