@@ -25,7 +25,7 @@ SET statement_timeout = '0';
 CREATE UNIQUE INDEX CONCURRENTLY uq_enrollment_course_student ON enrollment (course_code, student_no);
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
---rollback DROP INDEX CONCURRENTLY uq_enrollment_course_student;
+--rollback DROP INDEX CONCURRENTLY IF EXISTS uq_enrollment_course_student;
 
 --changeset diffgen:v2.3 logicalFilePath:<file>
 --comment: add unique constraint uq_enrollment_course_student on enrollment[course_code, student_no] using its index
@@ -35,4 +35,3 @@ ALTER TABLE enrollment ADD CONSTRAINT uq_enrollment_course_student UNIQUE USING 
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
 --rollback ALTER TABLE enrollment DROP CONSTRAINT uq_enrollment_course_student;
---rollback CREATE UNIQUE INDEX uq_enrollment_course_student ON enrollment (course_code, student_no);

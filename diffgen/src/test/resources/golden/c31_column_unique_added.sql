@@ -25,7 +25,7 @@ SET statement_timeout = '0';
 CREATE UNIQUE INDEX CONCURRENTLY uq_member_handle ON member (handle);
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
---rollback DROP INDEX CONCURRENTLY uq_member_handle;
+--rollback DROP INDEX CONCURRENTLY IF EXISTS uq_member_handle;
 
 --changeset diffgen:v2.3 logicalFilePath:<file>
 --comment: add unique constraint uq_member_handle on member[handle] using its index
@@ -35,4 +35,3 @@ ALTER TABLE member ADD CONSTRAINT uq_member_handle UNIQUE USING INDEX uq_member_
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
 --rollback ALTER TABLE member DROP CONSTRAINT uq_member_handle;
---rollback CREATE UNIQUE INDEX uq_member_handle ON member (handle);

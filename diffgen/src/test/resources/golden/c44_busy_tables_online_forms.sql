@@ -48,7 +48,7 @@ SET statement_timeout = '0';
 CREATE UNIQUE INDEX CONCURRENTLY uq_customer_email ON customer (email);
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
---rollback DROP INDEX CONCURRENTLY uq_customer_email;
+--rollback DROP INDEX CONCURRENTLY IF EXISTS uq_customer_email;
 
 --changeset diffgen:v2.3 logicalFilePath:<file> runInTransaction:false
 --comment: create index ix_customer_region_id on customer
@@ -93,4 +93,3 @@ ALTER TABLE customer ADD CONSTRAINT uq_customer_email UNIQUE USING INDEX uq_cust
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
 --rollback ALTER TABLE customer DROP CONSTRAINT uq_customer_email;
---rollback CREATE UNIQUE INDEX uq_customer_email ON customer (email);

@@ -32,7 +32,7 @@ SET statement_timeout = '0';
 CREATE UNIQUE INDEX CONCURRENTLY article_tag_pkey ON article_tag (article_id, tag);
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
---rollback DROP INDEX CONCURRENTLY article_tag_pkey;
+--rollback DROP INDEX CONCURRENTLY IF EXISTS article_tag_pkey;
 
 --changeset diffgen:v2.3 logicalFilePath:<file>
 --comment: set not null on article_tag.tag (validated first)
@@ -54,4 +54,3 @@ ALTER TABLE article_tag ADD CONSTRAINT article_tag_pkey PRIMARY KEY USING INDEX 
 --rollback SET lock_timeout = '10s';
 --rollback SET statement_timeout = '0';
 --rollback ALTER TABLE article_tag DROP CONSTRAINT article_tag_pkey;
---rollback CREATE UNIQUE INDEX article_tag_pkey ON article_tag (article_id, tag);

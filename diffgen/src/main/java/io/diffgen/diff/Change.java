@@ -275,16 +275,29 @@ public sealed interface Change {
         public String summary() { return "rename constraint " + display(table) + "." + from + " to " + to; }
     }
 
-    record CreateIndex(String table, Index index, boolean concurrently) implements Change {
+    /** {@code forConstraint}: the unique index a later {@link AttachUnique} or {@link AttachPrimaryKey} makes a constraint of. */
+    record CreateIndex(String table, Index index, boolean concurrently, boolean forConstraint) implements Change {
+        public CreateIndex(String table, Index index, boolean concurrently) {
+            this(table, index, concurrently, false);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.createIndex(this); }
-        public Change inverse() { return new DropIndex(table, index, concurrently); }
+        public Change inverse() { return new DropIndex(table, index, concurrently, forConstraint); }
         public String subject() { return table; }
         public String summary() { return "create index " + index.name() + " on " + display(table); }
     }
 
-    record DropIndex(String table, Index index, boolean concurrently) implements Change {
+    /**
+     * {@code forConstraint}: the inverse of a {@link CreateIndex} for a constraint, which the constraint's
+     * own drop ({@link DetachUnique}, {@link DetachPrimaryKey}) already took away; dropped if it exists.
+     */
+    record DropIndex(String table, Index index, boolean concurrently, boolean forConstraint) implements Change {
+        public DropIndex(String table, Index index, boolean concurrently) {
+            this(table, index, concurrently, false);
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.dropIndex(this); }
-        public Change inverse() { return new CreateIndex(table, index, concurrently); }
+        public Change inverse() { return new CreateIndex(table, index, concurrently, forConstraint); }
         public String subject() { return table; }
         public String summary() { return "drop index " + index.name() + " on " + display(table); }
     }
@@ -547,12 +560,16 @@ public sealed interface Change {
         public String summary() { return "add unique constraint " + constraint.name() + " on " + display(table) + constraint.columns() + " using its index"; }
     }
 
-    /** The inverse of {@link AttachUnique}: the constraint dropped (which drops its index) and the plain unique index back. */
+    /**
+     * The inverse of {@link AttachUnique}: the constraint dropped, which drops its index too; the
+     * revision's {@link DropIndex} of that index, the next step back, then finds it gone. Building the
+     * index again here, under the table's lock, only for that step to drop it, would block writers.
+     */
     record DetachUnique(String table, UniqueConstraint constraint) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.detachUnique(this); }
         public Change inverse() { return new AttachUnique(table, constraint); }
         public String subject() { return table; }
-        public String summary() { return "drop unique constraint " + constraint.name() + " on " + display(table) + ", keeping its index"; }
+        public String summary() { return "drop unique constraint " + constraint.name() + " on " + display(table) + " with its index"; }
     }
 
     /**
@@ -571,12 +588,12 @@ public sealed interface Change {
         }
     }
 
-    /** The inverse of {@link AttachPrimaryKey}: the constraint dropped (which drops its index) and the plain unique index back. */
+    /** The inverse of {@link AttachPrimaryKey}: the constraint dropped with its index, as {@link DetachUnique} does. */
     record DetachPrimaryKey(String table, PrimaryKey key) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.detachPrimaryKey(this); }
         public Change inverse() { return new AttachPrimaryKey(table, key); }
         public String subject() { return table; }
-        public String summary() { return "drop primary key " + key.name() + " on " + display(table) + ", keeping its index"; }
+        public String summary() { return "drop primary key " + key.name() + " on " + display(table) + " with its index"; }
 
         public Index index() {
             return new AttachPrimaryKey(table, key).index();

@@ -500,7 +500,7 @@ public final class Differ {
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
             if (c instanceof Change.DropIndex d && !d.concurrently() && !mustDropFirst.contains(d.table() + "." + d.index().name())) {
-                changes.set(i, new Change.DropIndex(d.table(), d.index(), true));
+                changes.set(i, new Change.DropIndex(d.table(), d.index(), true, d.forConstraint()));
                 continue;
             }
             if (c instanceof Change.AlterColumn a && !newTables.contains(a.table()) && a.aspects().contains(Aspect.NULLABLE)
@@ -519,12 +519,12 @@ public final class Differ {
             }
             if (c instanceof Change.AddPrimaryKey p && !newTables.contains(p.table()) && !referenced.contains(p.table())) {
                 Change.AttachPrimaryKey attach = new Change.AttachPrimaryKey(p.table(), p.key());
-                changes.set(i, new Change.CreateIndex(p.table(), attach.index(), true));
+                changes.set(i, new Change.CreateIndex(p.table(), attach.index(), true, true));
                 changes.add(attach);
                 continue;
             }
             if (c instanceof Change.AddUnique u && !newTables.contains(u.table())) {
-                changes.set(i, new Change.CreateIndex(u.table(), u.constraint().asIndex(), true));
+                changes.set(i, new Change.CreateIndex(u.table(), u.constraint().asIndex(), true, true));
                 changes.add(new Change.AttachUnique(u.table(), u.constraint()));
                 continue;
             }

@@ -119,7 +119,8 @@ public final class SqlRenderer {
         }
 
         public List<String> dropIndex(Change.DropIndex c) {
-            return List.of("DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "") + quoteQualified(sibling(c.table(), c.index().name())));
+            return List.of("DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "") + (c.forConstraint() ? "IF EXISTS " : "")
+                    + quoteQualified(sibling(c.table(), c.index().name())));
         }
 
         public List<String> renameIndex(Change.RenameIndex c) {
@@ -208,8 +209,7 @@ public final class SqlRenderer {
         }
 
         public List<String> detachUnique(Change.DetachUnique c) {
-            return List.of(dropConstraint(c.table(), c.constraint().name()),
-                    SqlRenderer.createIndex(c.table(), c.constraint().asIndex(), false));
+            return List.of(dropConstraint(c.table(), c.constraint().name()));
         }
 
         public List<String> attachPrimaryKey(Change.AttachPrimaryKey c) {
@@ -217,8 +217,7 @@ public final class SqlRenderer {
         }
 
         public List<String> detachPrimaryKey(Change.DetachPrimaryKey c) {
-            return List.of(dropConstraint(c.table(), c.key().name()),
-                    SqlRenderer.createIndex(c.table(), c.index(), false));
+            return List.of(dropConstraint(c.table(), c.key().name()));
         }
 
         public List<String> validateConstraint(Change.ValidateConstraint c) {
