@@ -147,6 +147,57 @@ class ReliabilityTest {
                 "the downgrade undid both: the tracking rows were written");
     }
 
+    /**
+     * The same for --sql run again with psql after a killed psql: the build is IF NOT EXISTS behind a
+     * check that stops the script on an INVALID index or one of another definition, the drop IF EXISTS.
+     */
+    @Test
+    void aScriptRunAgainAfterAKilledPsqlFindsConcurrentWorkDone(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")), "psql is needed");
+        TestDatabase db = PostgresServer.createDatabase("killed_psql");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer, w integer);\nCREATE INDEX ix_t_w ON t (w);\n"
+                        + "INSERT INTO t VALUES (1, 7, 1), (2, 8, 1);\n--rollback DROP TABLE t;\n",
+                "SELECT 1;\n--rollback SELECT 1;\n\n"
+                        + "--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v) WHERE (v > 0);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n\n"
+                        + "--changeset diffgen:r2.3 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "DROP INDEX CONCURRENTLY ix_t_w;\n--rollback CREATE INDEX CONCURRENTLY ix_t_w ON t (w);\n");
+        List<String> on = args("--url", db.url(), "--migrations", m);
+        Cli.run(args("upgrade", "r1", on)).assertOk();
+        String script = Cli.run(args("upgrade", "--sql", "r1:head", "--migrations", m)).assertOk().out();
+
+        db.execute("CREATE UNIQUE INDEX ix_t_v ON t (id)");
+        String refused = psql(db, script);
+        assertTrue(refused.contains("index ix_t_v exists but is INVALID, or not on t, or not as this statement builds it"), refused);
+        db.execute("DROP INDEX ix_t_v", "INSERT INTO t VALUES (3, 7, 1)");
+        refused = psql(db, script); // the build fails on the duplicate and leaves an INVALID index, as a killed one can
+        db.execute("DELETE FROM t WHERE id = 3");
+        refused = psql(db, script);
+        assertTrue(refused.contains("index ix_t_v exists but is INVALID"), refused);
+
+        db.execute("DROP INDEX ix_t_v", "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v) WHERE v > 0", "DROP INDEX ix_t_w");
+        CommandSetTest.applyScript(db, script);
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        List<String> rows = Catalogs.trackingRows(db);
+        assertEquals(4, rows.size(), "one row per changeset, however often the script ran: " + rows);
+        Cli.run(args("downgrade", "r1", on)).assertOk();
+        assertEquals(List.of("ix_t_w"), Catalogs.read(db).tables().get("t").indexes().stream().map(i -> i.name()).toList(),
+                "the script wrote both tracking rows");
+    }
+
+    /** psql's output for a script it stops on (ON_ERROR_STOP); fails if the script ran through. */
+    private static String psql(TestDatabase db, String script) throws Exception {
+        Path file = Files.createTempFile("diffgen", ".sql");
+        Files.writeString(file, script);
+        Process p = new ProcessBuilder("/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", db.host(), "-p",
+                Integer.toString(db.port()), "-U", db.user(), "-d", db.name(), "-f", file.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(3, p.waitFor(), "psql stops on the error:\n" + output);
+        Files.delete(file);
+        return output;
+    }
+
     @Test
     void eightConcurrentUpgradersApplyEachRevisionOnce() throws Exception {
         TestDatabase db = PostgresServer.createDatabase("eight");

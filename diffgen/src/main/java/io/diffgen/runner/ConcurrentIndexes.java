@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.diffgen.snapshot.Identifiers.literal;
+
 /**
  * What a killed run leaves of a CONCURRENTLY statement: PostgreSQL finishes a build or a drop whose
  * client went away, but no tracking row says so. Before such a statement runs again, the catalog
@@ -62,6 +64,42 @@ final class ConcurrentIndexes {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * {@code sql} as {@code --sql} prints it, so that a script run again after a killed psql does what
+     * the online rerun does: a CONCURRENTLY build as {@code IF NOT EXISTS}, after a DO block that stops
+     * the script where an index of that name is INVALID, on another table or of another definition
+     * (compared as {@link #alreadyDone} compares); a CONCURRENTLY drop as {@code IF EXISTS}. Any
+     * other statement is returned as it is.
+     */
+    static String forScript(String sql) {
+        Matcher drop = DROP.matcher(sql);
+        if (drop.matches()) {
+            return "DROP INDEX CONCURRENTLY IF EXISTS " + drop.group(1);
+        }
+        Matcher create = CREATE.matcher(sql);
+        if (!create.matches()) {
+            return sql;
+        }
+        String unique = create.group(1) == null ? "" : "UNIQUE ";
+        String table = create.group(3);
+        String index = qualifiedLike(create.group(2), table);
+        String shape = "(CASE WHEN %1$s LIKE 'CREATE UNIQUE%%' THEN 'UNIQUE' ELSE '' END || substring(%1$s from ' USING .*$'))";
+        String found = literal("index % exists but is INVALID, or not on " + table.replace("%", "%%") + ", or not as this statement builds it "
+                + "(a failed build left it?): drop it (DROP INDEX CONCURRENTLY %) and run the script again");
+        return "DO $diffgen$ DECLARE existing regclass := to_regclass(" + literal(index) + "); same boolean; BEGIN\n"
+                + "  IF existing IS NULL THEN RETURN; END IF;\n"
+                + "  CREATE TEMP TABLE diffgen_index_probe (LIKE " + table + ");\n"
+                + "  CREATE " + unique + "INDEX diffgen_index_probe_ix ON pg_temp.diffgen_index_probe " + create.group(4) + ";\n"
+                + "  SELECT i.indisvalid AND i.indrelid = to_regclass(" + literal(table) + ") AND "
+                + String.format(shape, "pg_get_indexdef(i.indexrelid)") + " = "
+                + String.format(shape, "pg_get_indexdef('pg_temp.diffgen_index_probe_ix'::regclass)")
+                + " INTO same FROM pg_index i WHERE i.indexrelid = existing;\n"
+                + "  DROP TABLE pg_temp.diffgen_index_probe;\n"
+                + "  IF same IS NOT TRUE THEN RAISE EXCEPTION " + found + ", existing, existing; END IF;\n"
+                + "END $diffgen$;\n"
+                + "CREATE " + unique + "INDEX CONCURRENTLY IF NOT EXISTS " + create.group(2) + " ON " + table + " " + create.group(4);
     }
 
     /** An index definition without its name and table: {@code CREATE [UNIQUE] INDEX} and what follows {@code USING}. */

@@ -107,7 +107,8 @@ public final class SqlScript {
         try {
             for (Change change : changes) {
                 for (SqlStatement statement : change.generateStatements(database)) {
-                    out.append(overrides.apply(sql(statement))).append(";\n");
+                    String sql = overrides.apply(sql(statement));
+                    out.append(transactional ? sql : ConcurrentIndexes.forScript(sql)).append(";\n");
                 }
             }
         } catch (RuntimeException e) {

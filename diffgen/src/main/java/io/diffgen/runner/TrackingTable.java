@@ -130,16 +130,23 @@ public final class TrackingTable {
         }
     }
 
-    /** The row Liquibase's history service writes for a changeset it ran, as an INSERT. */
+    /**
+     * The row Liquibase's history service writes for a changeset it ran, as an INSERT; none if the
+     * row is there already (a script run again after a killed psql).
+     */
     static String insert(ChangeSet cs, String deploymentId) {
         String checksum = cs.generateCheckSum(ChecksumVersion.latest()).toString();
         return "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, "
-                + "comments, tag, liquibase, contexts, labels, deployment_id) VALUES (" + literal(cs.getId()) + ", "
+                + "comments, tag, liquibase, contexts, labels, deployment_id) SELECT " + literal(cs.getId()) + ", "
                 + literal(cs.getAuthor()) + ", " + literal(cs.getFilePath()) + ", NOW(), "
                 + "(SELECT COALESCE(MAX(orderexecuted), 0) + 1 FROM databasechangelog), 'EXECUTED', " + literal(checksum) + ", "
                 + literal(ROLLBACK_MARK + rollbackChecksum(cs)) + ", "
                 + literal(comments(cs)) + ", NULL, " + literal(Liquibase.VERSION)
-                + ", NULL, NULL, " + literal(deploymentId) + ");";
+                + ", NULL, NULL, " + literal(deploymentId) + " WHERE NOT EXISTS (SELECT 1 FROM databasechangelog WHERE " + same(cs) + ");";
+    }
+
+    private static String same(ChangeSet cs) {
+        return "id = " + literal(cs.getId()) + " AND author = " + literal(cs.getAuthor()) + " AND filename = " + literal(cs.getFilePath());
     }
 
     /** Liquibase's checksum of the changeset's rollback statements, each change's normalized as Liquibase normalizes SQL. */
@@ -158,8 +165,7 @@ public final class TrackingTable {
 
     /** A changeset's row removed, as a DELETE. */
     static String delete(ChangeSet cs) {
-        return "DELETE FROM databasechangelog WHERE id = " + literal(cs.getId()) + " AND author = " + literal(cs.getAuthor())
-                + " AND filename = " + literal(cs.getFilePath()) + ";";
+        return "DELETE FROM databasechangelog WHERE " + same(cs) + ";";
     }
 
     /** One run's deployment id, as Liquibase writes it: up to ten digits. */
