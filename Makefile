@@ -75,14 +75,14 @@ bench: $(JAR) ## Benchmark: N=$(SIZES) entities vs stock liquibase diff-changelo
 
 SOAK_TESTS := ReliabilityTest,RandomSchemaRoundTripTest,ModelEditRoundTripTest,PixCrawlerHistoryTest,CommandSetTest
 
-soak: ## Long runs: 50 kill -9 trials and 2,000 random schema pairs on PostgreSQL 17, then the suites on PostgreSQL 13
+soak: ## Long runs: 50 kill -9 trials of plain revisions and 50 of the online forms, and 2,000 random schema pairs on PostgreSQL 17, then the suites on PostgreSQL 13
 	$(MVN) install -DskipTests
 	$(MVN) -pl diffgen test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
 	    -Ddiffgen.kill.trials=50 -Ddiffgen.random.trials=2000 -Ddiffgen.seed=$$(date +%s)
-	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 17: /' || true
+	@grep -h "kill -9" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 17: /' || true
 	$(MVN) -pl diffgen -Ppg13 test -Dtest='$(SOAK_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false \
 	    -Ddiffgen.kill.trials=10 -Ddiffgen.random.trials=500 -Ddiffgen.seed=$$(date +%s)
-	@grep -h "kill -9:" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 13: /' || true
+	@grep -h "kill -9" diffgen/target/surefire-reports/*ReliabilityTest-output.txt | sed 's/^/PostgreSQL 13: /' || true
 
 migrate-create: $(JAR) $(MODEL) ## New revision from the entities: make migrate-create MESSAGE="add x" [EMPTY=true]
 	@test -n "$(MESSAGE)" || { echo 'error: MESSAGE is required: make migrate-create MESSAGE="what changed"' >&2; exit 2; }

@@ -340,6 +340,79 @@ class ReliabilityTest {
         assertTrue(Catalogs.read(db).tables().get("t").indexes().isEmpty(), "the downgrade drops the index: its tracking row was written");
     }
 
+    /**
+     * kill -9 at a random moment of an upgrade or a downgrade of a generated revision in every online
+     * form (an index and a UNIQUE built CONCURRENTLY, a NOT VALID FK and CHECK validated apart, an
+     * online SET NOT NULL) on a table of 20,000 rows, half the upgrades while a report's old snapshot
+     * makes the index build wait: the same command run again finishes, and the catalog is the one an
+     * unkilled run leaves, both ways. make soak runs 50 trials.
+     */
+    @Test
+    void killDashNineAtRandomPointsOfTheOnlineFormsIsFinishedByARerun(@TempDir Path dir) throws Exception {
+        int trials = Integer.getInteger("diffgen.kill.trials", 3);
+        Random random = new Random(Long.getLong("diffgen.kill.seed", System.nanoTime()));
+        String edit = "io.diffgen.corpus.c44_busy_tables_online_forms.";
+        String rows = "INSERT INTO region (id, code) VALUES (1, 'EU'), (2, 'US');\n"
+                + "INSERT INTO customer (id, email, name) SELECT n, 'c' || n || '@example.com', 'name ' || n FROM generate_series(1, 20000) AS n;";
+        Path m = dir.resolve("migrations");
+        TestDatabase reference = PostgresServer.createDatabase("online_kill_reference");
+        List<String> model = args("--url", reference.url(), "--migrations", m, "--model-classpath", Path.of("target/test-classes").toAbsolutePath());
+        Cli.run(args("revision", "--autogenerate", "-m", "v1", "--rev-id", "v1", model, "--model-package", edit + "v1")).assertOk();
+        Cli.run(args("upgrade", "head", model)).assertOk();
+        reference.execute(rows);
+        var atV1 = Catalogs.read(reference);
+        Cli.run(args("revision", "--autogenerate", "-m", "v2", "--rev-id", "v2", model, "--model-package", edit + "v2")).assertOk();
+        long started = System.nanoTime();
+        Cli.run(args("upgrade", "head", model)).assertOk();
+        int upgradeMillis = (int) Math.max(50, (System.nanoTime() - started) / 1_000_000);
+        var atV2 = Catalogs.read(reference);
+        int midway = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            TestDatabase db = PostgresServer.createDatabase("online_kill");
+            List<String> on = args("--url", db.url(), "--migrations", m);
+            Cli.run(args("upgrade", "v1", on)).assertOk();
+            db.execute(rows);
+            boolean down = random.nextBoolean();
+            if (down) Cli.run(args("upgrade", "head", on)).assertOk();
+            List<String> command = down ? args("downgrade", "v1", on) : args("upgrade", "head", on);
+            // half the upgrades meet a report's old snapshot, which CREATE INDEX CONCURRENTLY waits for: killed while it waits
+            Connection reader = db.connect();
+            if (!down && random.nextBoolean()) {
+                reader.setAutoCommit(false);
+                try (Statement r = reader.createStatement()) {
+                    r.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                    r.executeQuery("SELECT count(*) FROM region").close();
+                }
+            }
+            Process p = new ProcessBuilder(cliCommand(command)).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("online-kill-" + trial + ".log").toFile()).start();
+            try (Connection watch = db.connect(); Statement s = watch.createStatement()) {
+                // from the run's first statement on the table, a random moment within an unkilled run's length
+                for (int polls = 0; polls < 6000; polls++) {
+                    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_stat_activity WHERE application_name = 'diffgen' AND query ILIKE '%customer%'")) {
+                        if (rs.next()) break;
+                    }
+                    Thread.sleep(5);
+                }
+            }
+            Thread.sleep(random.nextInt(upgradeMillis));
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            reader.close(); // the killed run's backend may now finish what it started, holding the migration lock till then
+            int tracked = Catalogs.trackingRows(db).size();
+            if (tracked > 1 && tracked < 8) midway++;
+            Cli.Result rerun = Cli.run(command);
+            assertEquals(0, rerun.exitCode(), "trial " + trial + " (" + (down ? "downgrade" : "upgrade") + ", " + tracked
+                    + " tracking rows after the kill): the rerun finishes\n" + rerun.out() + rerun.err());
+            assertEquals(down ? atV1 : atV2, Catalogs.read(db), "trial " + trial + ": the catalog an unkilled run leaves");
+            Cli.run(down ? args("upgrade", "head", on) : args("downgrade", "v1", on)).assertOk();
+            assertEquals(down ? atV2 : atV1, Catalogs.read(db), "trial " + trial + ": and back again exactly");
+            PostgresServer.dropDatabase(db);
+        }
+        System.out.printf("kill -9 of online forms: %d trials, %d killed inside the revision (between its changesets), all finished by a rerun%n",
+                trials, midway);
+    }
+
     /** Polls until {@code sql} returns a row (at most 30 s), and returns its first column. */
     private static int waitForQuery(TestDatabase db, String sql) throws Exception {
         for (int i = 0; i < 300; i++) {
