@@ -413,6 +413,59 @@ class ReliabilityTest {
                 trials, midway);
     }
 
+    /**
+     * An index build waits for every older snapshot, even a report's on another table that blocks no
+     * one: that wait is bounded by --index-wait, not by --lock-timeout (which bounds the queues behind
+     * a table's lock), and the sessions it waits for are named, as old snapshots, not as locks.
+     */
+    @Test
+    void anIndexBuildWaitsForOldSnapshotsUpToTheIndexWaitNamingThem(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("index_wait");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer);\nCREATE TABLE report (id integer);\n"
+                        + "--rollback DROP TABLE report;\n--rollback DROP TABLE t;\n",
+                "SELECT 1;\n--rollback SELECT 1;\n\n--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "SET lock_timeout = '10s';\nCREATE INDEX CONCURRENTLY ix_t_v ON t (v);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n");
+        List<String> on = args("--url", db.url(), "--migrations", m);
+        Cli.run(args("upgrade", "r1", on)).assertOk();
+        try (Connection reader = db.connect(); Statement r = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            r.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            r.executeQuery("SELECT count(*) FROM report").close();
+            int pid;
+            try (ResultSet rs = r.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            Thread.sleep(1100);
+            Cli.Result gaveUp = Cli.run(args("upgrade", "head", "--lock-timeout", "300ms", "--index-wait", "2s", on));
+            assertEquals(6, gaveUp.exitCode(), gaveUp.err());
+            String snapshot = "pid " + pid + " (PostgreSQL JDBC Driver, user postgres, idle in transaction, in a transaction for ";
+            assertTrue(gaveUp.err().contains("CREATE INDEX CONCURRENTLY ix_t_v ON t (v) waits (up to --index-wait 2s) for 1 older "
+                    + "transaction(s) to end: " + snapshot), gaveUp.err());
+            assertTrue(gaveUp.err().contains("it waited longer than --index-wait (2s) for older transactions to end: " + snapshot), gaveUp.err());
+            assertTrue(gaveUp.err().contains("an old snapshot: it blocks no one, but the build must outlast it"), gaveUp.err());
+            assertFalse(gaveUp.err().contains("retry 1"), "the same wait is not tried again:\n" + gaveUp.err());
+            assertTrue(Catalogs.read(db).tables().get("t").indexes().isEmpty(), "the INVALID index it left was dropped");
+
+            var release = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(1500);
+                    reader.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Cli.Result waited = Cli.run(args("upgrade", "head", "--lock-timeout", "300ms", on));
+            release.join();
+            assertEquals(0, waited.exitCode(), "a snapshot older than --lock-timeout is waited for:\n" + waited.err());
+        }
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+        String script = Cli.run(args("upgrade", "--sql", "r1:head", "--index-wait", "5min", "--migrations", m)).assertOk().out();
+        assertTrue(script.contains("SET lock_timeout = '5min';\nDO $diffgen$"), script);
+        assertTrue(script.contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_t_v ON t (v);\nSET lock_timeout = '10s';\n"), script);
+    }
+
     /** Polls until {@code sql} returns a row (at most 30 s), and returns its first column. */
     private static int waitForQuery(TestDatabase db, String sql) throws Exception {
         for (int i = 0; i < 300; i++) {

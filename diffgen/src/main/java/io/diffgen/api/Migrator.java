@@ -95,9 +95,19 @@ public final class Migrator {
         if (!RevisionRunner.Limits.isDuration(value)) {
             throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad lock timeout '" + duration + "': expected a number with ms, s, min or h, at most 24 days");
         }
-        return new Migrator(migrations, listener, new RevisionRunner.Limits(limits.lockWait(), value, limits.statementTimeout(),
-                limits.lockRetries(), limits.waiting(), new io.diffgen.runner.SettingOverrides(java.util.Map.of("lock_timeout", value))),
-                refuseNewerDatabase);
+        return new Migrator(migrations, listener, limits.withLockTimeout(value), refuseNewerDatabase);
+    }
+
+    /**
+     * A copy whose CONCURRENTLY index builds and drops wait at most {@code duration} (default 10min)
+     * for the transactions older than them to end, in place of the lock timeout.
+     */
+    public Migrator withIndexWait(String duration) {
+        String value = Objects.requireNonNull(duration, "duration").strip();
+        if (!RevisionRunner.Limits.isDuration(value)) {
+            throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "bad index wait '" + duration + "': expected a number with ms, s, min or h, at most 24 days");
+        }
+        return new Migrator(migrations, listener, limits.withIndexWait(value), refuseNewerDatabase);
     }
 
     /** The migrations folder this migrator runs. */

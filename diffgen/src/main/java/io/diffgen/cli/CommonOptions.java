@@ -68,6 +68,11 @@ public final class CommonOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String statementTimeout;
 
+    @Option(names = "--index-wait", scope = ScopeType.INHERIT, paramLabel = "DURATION", defaultValue = "10min",
+            description = "How long a CREATE or DROP INDEX CONCURRENTLY waits for older transactions to end (they are named "
+                    + "while it waits), in place of --lock-timeout; 0 waits forever (default: ${DEFAULT-VALUE}).")
+    String indexWait;
+
     @Option(names = "--lock-retries", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "3",
             description = "How often a changeset that failed on lock_timeout is rolled back and run again, after a growing pause "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -135,13 +140,14 @@ public final class CommonOptions {
                 lockRetries, line -> {
                     err.println(line);
                     err.flush();
-                }, overrides(command));
+                }, overrides(command), indexWait.strip());
     }
 
     /** The timeouts typed on the command line, before or after the command's name (not those of the defaults file). */
     SettingOverrides overrides(CommandLine.Model.CommandSpec command) {
         checkDuration("--lock-timeout", lockTimeout, "0 waits forever");
         checkDuration("--statement-timeout", statementTimeout, "0 sets no limit");
+        checkDuration("--index-wait", indexWait, "0 waits forever");
         Map<String, String> given = new TreeMap<>();
         if (typed(command, "--lock-timeout")) given.put("lock_timeout", lockTimeout.strip());
         if (typed(command, "--statement-timeout")) given.put("statement_timeout", statementTimeout.strip());

@@ -45,10 +45,11 @@ final class ChangeSetExecutor {
 
     /** The changeset's statements (its rollback's, to downgrade), then its tracking row written or removed. */
     void run(Revision revision, ChangeSet cs, boolean upgrade) {
-        if (upgrade && !cs.isRunInTransaction()) {
-            InvalidIndexes.dropLeftBy(connection, cs);
+        List<Change> changes = upgrade ? cs.getChanges() : cs.getRollback().getChanges();
+        if (!cs.isRunInTransaction()) {
+            InvalidIndexes.dropLeftBy(connection, changes);
         }
-        runChangeSet(revision, cs, upgrade ? cs.getChanges() : cs.getRollback().getChanges(), upgrade);
+        runChangeSet(revision, cs, changes, upgrade);
     }
 
     /**
@@ -92,8 +93,8 @@ final class ChangeSetExecutor {
                     Thread.currentThread().interrupt();
                     throw new DiffgenException(ErrorCode.MIGRATION, "interrupted while waiting to retry revision " + revision.id(), interrupted);
                 }
-                if (upgrade && !cs.isRunInTransaction()) {
-                    InvalidIndexes.dropLeftBy(connection, cs);
+                if (!cs.isRunInTransaction()) {
+                    InvalidIndexes.dropLeftBy(connection, changes);
                 }
             }
         }
@@ -119,6 +120,7 @@ final class ChangeSetExecutor {
      */
     private void runChangeSetOnce(Revision revision, ChangeSet cs, List<Change> changes, boolean upgrade, boolean lastTry) {
         String statement = null;
+        IndexWait.Started waiting = null;
         Database database = liquibase.database();
         try {
             boolean transactional = cs.isRunInTransaction();
@@ -129,8 +131,13 @@ final class ChangeSetExecutor {
             for (Change change : changes) {
                 for (SqlStatement one : change.generateStatements(database)) {
                     statement = Failures.oneLine(one instanceof RawSqlStatement raw ? raw.getSql() : one.toString(), 300);
-                    // a killed run's build or drop that PostgreSQL finished anyway is not run again
-                    if (!transactional && one instanceof RawSqlStatement raw && ConcurrentIndexes.alreadyDone(connection, raw.getSql())) {
+                    if (!transactional && one instanceof RawSqlStatement raw && ConcurrentIndexes.isConcurrent(raw.getSql())) {
+                        // a killed run's build or drop that PostgreSQL finished anyway is not run again
+                        if (ConcurrentIndexes.alreadyDone(connection, raw.getSql())) continue;
+                        waiting = IndexWait.begin(connection, raw.getSql(), limits);
+                        database.execute(new SqlStatement[] {one}, visitors);
+                        IndexWait.end(connection, waiting);
+                        waiting = null;
                         continue;
                     }
                     database.execute(new SqlStatement[] {one}, visitors);
@@ -145,6 +152,9 @@ final class ChangeSetExecutor {
                     : "cannot read the catalog before " + statement) + ": " + e.getMessage(), e);
         } catch (LiquibaseException e) {
             liquibase.rollbackQuietly();
+            if (waiting != null && Failures.isLockTimeout(e)) {
+                throw indexWaitExceeded(revision, changes, upgrade, statement, waiting, e);
+            }
             if (!lastTry && Failures.isLockTimeout(e)) {
                 throw new LockTimedOut(e);
             }
@@ -164,11 +174,27 @@ final class ChangeSetExecutor {
         }
     }
 
-    /** The lock_timeout the changeset's statements ran with: the command line's, the script's own, or the session's. */
     private String lockTimeoutOf(List<Change> changes) {
-        return Optional.ofNullable(limits.overrides().values().get("lock_timeout")).orElseGet(() -> changes.stream()
-                .filter(c -> c instanceof RawSQLChange).map(c -> SettingOverrides.setIn(((RawSQLChange) c).getSql(), "lock_timeout"))
-                .flatMap(Optional::stream).reduce((a, b) -> b).orElse(limits.lockTimeout()));
+        return limits.lockTimeoutOf(changes);
+    }
+
+    /**
+     * A CONCURRENTLY statement that waited longer than --index-wait: not retried (the transactions it
+     * waited for are still there), the INVALID index a build leaves dropped, and those transactions named.
+     */
+    private DiffgenException indexWaitExceeded(Revision revision, List<Change> changes, boolean upgrade, String statement,
+                                               IndexWait.Started waiting, LiquibaseException e) {
+        String why = IndexWait.gaveUp(connection, waiting, limits);
+        try {
+            IndexWait.end(connection, waiting);
+            InvalidIndexes.dropLeftBy(connection, changes);
+        } catch (SQLException | DiffgenException ignored) {
+            // the next run drops it before it builds again
+        }
+        String command = upgrade ? "upgrade" : "downgrade";
+        return new DiffgenException(ErrorCode.MIGRATION, command + " of revision " + revision.id() + " (" + revision.location()
+                + ") stopped at: " + statement + ": " + why + "; nothing of this changeset is left, and the revision is partially "
+                + (upgrade ? "applied" : "rolled back") + ": run " + command + " again once they have ended, or with a longer --index-wait", e);
     }
 
     /** The changeset's own SQL visitors, then the command line's timeouts in place of the script's. */

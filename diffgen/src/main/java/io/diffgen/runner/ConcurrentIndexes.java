@@ -25,6 +25,29 @@ final class ConcurrentIndexes {
     private ConcurrentIndexes() {
     }
 
+    /** Whether {@code sql} is a CONCURRENTLY index build or drop. */
+    static boolean isConcurrent(String sql) {
+        return isBuild(sql) || DROP.matcher(sql).matches();
+    }
+
+    static boolean isBuild(String sql) {
+        return CREATE.matcher(sql).matches();
+    }
+
+    /** The table a CONCURRENTLY build names, or that the index a CONCURRENTLY drop names is on. */
+    static Optional<String> tableOf(Connection connection, String sql) throws SQLException {
+        Matcher create = CREATE.matcher(sql);
+        if (create.matches()) return Optional.of(create.group(3));
+        Matcher drop = DROP.matcher(sql);
+        if (!drop.matches()) return Optional.empty();
+        try (var ps = connection.prepareStatement("SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = to_regclass(?)")) {
+            ps.setString(1, drop.group(1));
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Whether {@code sql}, a CONCURRENTLY build or drop, has already had its effect; false for any other statement. */
     static boolean alreadyDone(Connection connection, String sql) throws SQLException {
         Matcher drop = DROP.matcher(sql);

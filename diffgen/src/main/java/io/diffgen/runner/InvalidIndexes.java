@@ -4,7 +4,6 @@ import io.diffgen.DiffgenException;
 import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.snapshot.Identifiers;
 import liquibase.change.core.RawSQLChange;
-import liquibase.changelog.ChangeSet;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,9 +24,9 @@ final class InvalidIndexes {
     private InvalidIndexes() {
     }
 
-    /** Drops the INVALID indexes of the current schema that {@code cs} builds CONCURRENTLY. */
-    static void dropLeftBy(Connection connection, ChangeSet cs) {
-        Set<String> built = builtConcurrently(cs);
+    /** Drops the INVALID indexes of the current schema that {@code changes} build CONCURRENTLY. */
+    static void dropLeftBy(Connection connection, java.util.List<liquibase.change.Change> changes) {
+        Set<String> built = builtConcurrently(changes);
         if (built.isEmpty()) {
             return;
         }
@@ -55,9 +54,9 @@ final class InvalidIndexes {
     }
 
     /** The names, as written in the SQL, of the indexes the changeset builds CONCURRENTLY. */
-    private static Set<String> builtConcurrently(ChangeSet cs) {
+    private static Set<String> builtConcurrently(java.util.List<liquibase.change.Change> changes) {
         Set<String> names = new HashSet<>();
-        for (var change : cs.getChanges()) {
+        for (var change : changes) {
             if (change instanceof RawSQLChange raw) {
                 Matcher m = BUILT.matcher(raw.getSql());
                 while (m.find()) {

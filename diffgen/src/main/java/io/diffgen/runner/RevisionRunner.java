@@ -49,10 +49,30 @@ public final class RevisionRunner {
      * statement to finish ({@code statementTimeout}, PostgreSQL's statement_timeout; "0", the default,
      * without limit). A changeset that failed on lock_timeout is rolled back and run again up to
      * {@code lockRetries} times, after 0.5 s, 1 s, 2 s, ... (at most 10 s), each retry told to {@code waiting}.
+     * A CONCURRENTLY index build or drop waits instead up to {@code indexWait} for the transactions
+     * older than it (those that lock its table, and for a build every open snapshot), without retries.
      */
     public record Limits(Duration lockWait, String lockTimeout, String statementTimeout, int lockRetries, Consumer<String> waiting,
-                         SettingOverrides overrides) {
-        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println, SettingOverrides.NONE);
+                         SettingOverrides overrides, String indexWait) {
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), "10s", "0", 3, System.err::println, SettingOverrides.NONE,
+                "10min");
+
+        public Limits withLockTimeout(String value) {
+            return new Limits(lockWait, value, statementTimeout, lockRetries, waiting, new SettingOverrides(java.util.Map.of("lock_timeout", value)),
+                    indexWait);
+        }
+
+        public Limits withIndexWait(String value) {
+            return new Limits(lockWait, lockTimeout, statementTimeout, lockRetries, waiting, overrides, value);
+        }
+
+        /** The lock_timeout a changeset's statements run with: the command line's, the script's own, or the session's. */
+        String lockTimeoutOf(java.util.List<liquibase.change.Change> changes) {
+            return java.util.Optional.ofNullable(overrides.values().get("lock_timeout")).orElseGet(() -> changes.stream()
+                    .filter(c -> c instanceof liquibase.change.core.RawSQLChange)
+                    .map(c -> SettingOverrides.setIn(((liquibase.change.core.RawSQLChange) c).getSql(), "lock_timeout"))
+                    .flatMap(java.util.Optional::stream).reduce((a, b) -> b).orElse(lockTimeout));
+        }
 
         private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|h)?");
 

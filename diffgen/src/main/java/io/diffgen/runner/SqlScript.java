@@ -27,7 +27,7 @@ public final class SqlScript {
     private final ChangeSetParser parser;
     private final PostgresDatabase database = new PostgresDatabase();
     private final String deploymentId;
-    private final SettingOverrides overrides;
+    private final RevisionRunner.Limits limits;
     private final String session;
 
     /**
@@ -37,7 +37,7 @@ public final class SqlScript {
      */
     public SqlScript(MigrationsDirectory migrations, RevisionGraph graph, RevisionRunner.Limits limits) {
         this.graph = graph;
-        this.overrides = limits.overrides();
+        this.limits = limits;
         this.parser = new ChangeSetParser(migrations);
         this.deploymentId = TrackingTable.newDeploymentId();
         this.session = "SET lock_timeout = " + io.diffgen.snapshot.Identifiers.literal(limits.lockTimeout()) + ";\nSET statement_timeout = "
@@ -107,8 +107,15 @@ public final class SqlScript {
         try {
             for (Change change : changes) {
                 for (SqlStatement statement : change.generateStatements(database)) {
-                    String sql = overrides.apply(sql(statement));
-                    out.append(transactional ? sql : ConcurrentIndexes.forScript(sql)).append(";\n");
+                    String sql = limits.overrides().apply(sql(statement));
+                    if (!transactional && ConcurrentIndexes.isConcurrent(sql)) {
+                        // bounded by --index-wait, as online, then the changeset's own lock_timeout again
+                        out.append("SET lock_timeout = ").append(literal(limits.indexWait())).append(";\n")
+                                .append(ConcurrentIndexes.forScript(sql)).append(";\n")
+                                .append("SET lock_timeout = ").append(literal(limits.lockTimeoutOf(changes))).append(";\n");
+                    } else {
+                        out.append(sql).append(";\n");
+                    }
                 }
             }
         } catch (RuntimeException e) {

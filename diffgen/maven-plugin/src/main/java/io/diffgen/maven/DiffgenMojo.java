@@ -41,6 +41,10 @@ public abstract class DiffgenMojo extends AbstractMojo {
     @Parameter(property = "diffgen.lockTimeout")
     protected String lockTimeout;
 
+    /** How long a CONCURRENTLY index build or drop waits for older transactions to end, in place of lockTimeout ({@code 10min}, {@code 0}: forever). */
+    @Parameter(property = "diffgen.indexWait")
+    protected String indexWait;
+
     /** PostgreSQL's statement_timeout for each migration statement ({@code 0}: none). */
     @Parameter(property = "diffgen.statementTimeout")
     protected String statementTimeout;
@@ -104,6 +108,7 @@ public abstract class DiffgenMojo extends AbstractMojo {
         }
         option(args, "--lock-timeout", lockTimeout);
         option(args, "--statement-timeout", statementTimeout);
+        option(args, "--index-wait", indexWait);
         option(args, "--lock-wait", lockWait);
         option(args, "--lock-retries", lockRetries);
         if (schemas != null && !schemas.isEmpty()) args.addAll(List.of("--schemas", String.join(",", schemas)));

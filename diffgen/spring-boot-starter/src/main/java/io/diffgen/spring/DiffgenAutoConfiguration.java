@@ -42,6 +42,9 @@ public class DiffgenAutoConfiguration {
         if (properties.getLockTimeout() != null && !properties.getLockTimeout().isBlank()) {
             migrator = migrator.withLockTimeout(properties.getLockTimeout());
         }
+        if (properties.getIndexWait() != null && !properties.getIndexWait().isBlank()) {
+            migrator = migrator.withIndexWait(properties.getIndexWait());
+        }
         DataSource dataSource = properties.getUrl() != null && !properties.getUrl().isBlank()
                 ? migrationDataSource(properties) : applicationDataSource.getIfAvailable();
         if (dataSource == null) {

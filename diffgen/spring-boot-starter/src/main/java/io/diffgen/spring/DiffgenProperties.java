@@ -17,6 +17,8 @@ public class DiffgenProperties {
     private String password;
     /** PostgreSQL's lock_timeout for each migration statement, in place of what the scripts set (10s, 500ms, 0 waits forever). */
     private String lockTimeout;
+    /** How long a CONCURRENTLY index build or drop waits for older transactions to end, in place of lockTimeout (default 10min, 0 waits forever). */
+    private String indexWait;
     /** Only validate at start-up (the database must be at head, no applied revision edited) instead of migrating. */
     private boolean validateOnStart = false;
     /**
@@ -38,6 +40,8 @@ public class DiffgenProperties {
     public void setPassword(String password) { this.password = password; }
     public String getLockTimeout() { return lockTimeout; }
     public void setLockTimeout(String lockTimeout) { this.lockTimeout = lockTimeout; }
+    public String getIndexWait() { return indexWait; }
+    public void setIndexWait(String indexWait) { this.indexWait = indexWait; }
     public boolean isValidateOnStart() { return validateOnStart; }
     public void setValidateOnStart(boolean validateOnStart) { this.validateOnStart = validateOnStart; }
     public boolean isAllowNewerDatabase() { return allowNewerDatabase; }
