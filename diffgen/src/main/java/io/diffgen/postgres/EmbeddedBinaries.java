@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * half-way leaves files without the marker, and the library's next unpack then fails on the first
  * file that exists already ({@code FileAlreadyExistsException: .../libicudata.so}), for good. Before
  * diffgen starts a server, such a leftover is emptied, under the same lock, so the library unpacks
- * it afresh; an unpack another process is doing holds the lock and is left alone.
+ * it afresh; an unpack another process is doing holds the lock and is left alone. An unpack that hit a
+ * full disk is marked finished all the same, with empty binaries (the library logs each failed file
+ * and goes on): it is emptied too, and the failed start says that the unpack failed and how much
+ * space is free there.
  */
 final class EmbeddedBinaries {
     private static final String MARKER = ".exists";
@@ -51,21 +54,61 @@ final class EmbeddedBinaries {
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
     }
 
-    /** Empties every unpack that has files but no marker and that nobody is unpacking now. */
-    static void repairInterruptedUnpacks() {
+    /** About what an unpack of the binaries takes (PostgreSQL 17: 60 MB). */
+    private static final long UNPACKED_BYTES = 64L << 20;
+
+    /**
+     * Empties every unpack that nobody is unpacking now and that has files but no marker, or a marker
+     * and binaries that are empty or missing; returns the folders it emptied.
+     */
+    static java.util.List<Path> repairInterruptedUnpacks() {
         Path work = workingDirectory();
+        java.util.List<Path> emptied = new java.util.ArrayList<>();
         if (!Files.isDirectory(work)) {
-            return;
+            return emptied;
         }
         try (Stream<Path> dirs = Files.list(work)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("PG-") && Files.isDirectory(d)).toList()) {
-                if (!Files.exists(dir.resolve(MARKER)) && hasFilesBesidesTheLock(dir)) {
-                    emptyUnderLock(dir);
+                boolean interrupted = !Files.exists(dir.resolve(MARKER)) && hasFilesBesidesTheLock(dir);
+                if ((interrupted || Files.exists(dir.resolve(MARKER)) && hasEmptyBinaries(dir)) && emptyUnderLock(dir)) {
+                    emptied.add(dir);
                 }
             }
         } catch (IOException e) {
             // the library reports what is still wrong when it starts
         }
+        return emptied;
+    }
+
+    /**
+     * After a failed start: why, if the binaries' unpack failed (the library only logs that, then times
+     * out waiting for a server that cannot run); the broken unpack is emptied for the next run.
+     */
+    static java.util.Optional<String> failedUnpack() {
+        java.util.List<Path> emptied = repairInterruptedUnpacks();
+        if (emptied.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Path dir = emptied.get(0);
+        String free;
+        try {
+            long usable = Files.getFileStore(dir).getUsableSpace();
+            free = (usable >> 20) + " MB free there" + (usable < UNPACKED_BYTES ? ", no space left for the " + (UNPACKED_BYTES >> 20) + " MB they take" : "");
+        } catch (IOException e) {
+            free = "free space unknown";
+        }
+        return java.util.Optional.of("the embedded PostgreSQL binaries could not be unpacked into " + dir + " (" + free
+                + "); the partial unpack was removed, so the next run unpacks them again: free some space, or set java.io.tmpdir "
+                + "(JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR) to a folder with room");
+    }
+
+    /** A finished-looking unpack whose server binaries are missing or empty: the disk filled up while it was written. */
+    private static boolean hasEmptyBinaries(Path dir) throws IOException {
+        for (String binary : java.util.List.of("postgres", "initdb", "pg_ctl")) {
+            Path file = dir.resolve("bin").resolve(binary);
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) return true;
+        }
+        return false;
     }
 
     private static boolean hasFilesBesidesTheLock(Path dir) throws IOException {
@@ -74,12 +117,14 @@ final class EmbeddedBinaries {
         }
     }
 
-    private static void emptyUnderLock(Path dir) throws IOException {
+    /** Whether it emptied {@code dir}: not if another unpack holds the lock or finished it meanwhile. */
+    private static boolean emptyUnderLock(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
-            if (lock == null || Files.exists(dir.resolve(MARKER))) {
-                return; // being unpacked right now, or finished meanwhile
+            if (lock == null || Files.exists(dir.resolve(MARKER)) && !hasEmptyBinaries(dir)) {
+                return false; // being unpacked right now, or finished meanwhile
             }
+            Files.deleteIfExists(dir.resolve(MARKER)); // first: a folder without it is never taken for a finished unpack
             try (Stream<Path> entries = Files.walk(dir)) {
                 for (Path p : entries.sorted(Comparator.reverseOrder()).toList()) {
                     if (!p.equals(dir) && !p.getFileName().toString().equals(LOCK)) {
@@ -87,8 +132,9 @@ final class EmbeddedBinaries {
                     }
                 }
             }
+            return true;
         } catch (OverlappingFileLockException e) {
-            // this JVM is unpacking it
+            return false; // this JVM is unpacking it
         }
     }
 }

@@ -99,8 +99,8 @@ public final class LocalPostgres {
         } catch (DiffgenException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DiffgenException(ErrorCode.DATABASE, "cannot start the local PostgreSQL in " + home
-                    + " (see " + home.resolve("server.log") + "): " + e.getMessage(), e);
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot start the local PostgreSQL in " + home + ": "
+                    + EmbeddedBinaries.failedUnpack().orElse("(see " + home.resolve("server.log") + ") " + e.getMessage()), e);
         }
     }
 

@@ -63,8 +63,8 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private static DiffgenException failure(Exception e) {
-        return new DiffgenException(DiffgenException.ErrorCode.DATABASE,
-                "cannot start the embedded PostgreSQL used when no --url or DATABASE_URL is given: " + e.getMessage(), e);
+        return new DiffgenException(DiffgenException.ErrorCode.DATABASE, "cannot start the embedded PostgreSQL used when no --url or "
+                + "DATABASE_URL is given: " + EmbeddedBinaries.failedUnpack().orElse(e.getMessage()), e);
     }
 
     public Connection connect() {

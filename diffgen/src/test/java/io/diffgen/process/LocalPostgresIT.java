@@ -129,6 +129,66 @@ class LocalPostgresIT {
         assertTrue(Files.exists(unpacked.resolve(".exists")), "unpacked afresh");
     }
 
+    /**
+     * An unpack that filled the disk: io.zonky marks it finished with empty binaries. The next run
+     * (space freed) finds that and unpacks again, where it used to fail for good.
+     */
+    @Test
+    void anUnpackLeftWithEmptyBinariesIsRedone(@TempDir Path binaries) throws Exception {
+        Files.createDirectories(project.resolve("migrations/versions"));
+        env = Map.of("JAVA_TOOL_OPTIONS", "-Dot.epg.working-dir=" + binaries);
+        db("db", "start").assertOk();
+        db("db", "stop").assertOk();
+        Path unpacked;
+        try (Stream<Path> dirs = Files.list(binaries)) {
+            unpacked = dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
+        }
+        for (String binary : List.of("postgres", "initdb", "pg_ctl")) {
+            Files.write(unpacked.resolve("bin").resolve(binary), new byte[0]); // what ENOSPC left, the marker still there
+        }
+        Jar.Result again = db("db", "start");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(Files.size(unpacked.resolve("bin/postgres")) > 0, "unpacked afresh");
+    }
+
+    /**
+     * The first unpack on a disk without room (a 20 MB tmpfs, where the machine lets root mount one):
+     * one line that says so and how much is free, no stack traces; once there is room, the next run works.
+     */
+    @Test
+    void aFirstUnpackOnAFullDiskSaysSoInOneLineAndTheNextRunWorks(@TempDir Path binaries) throws Exception {
+        Files.createDirectories(project.resolve("migrations/versions"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount("-t", "tmpfs", "-o", "size=20m", "tmpfs", binaries.toString()),
+                "mounting a tmpfs needs root and CAP_SYS_ADMIN");
+        try {
+            env = Map.of("JAVA_TOOL_OPTIONS", "-Dot.epg.working-dir=" + binaries);
+            Jar.Result full = db("db", "start");
+            assertEquals(4, full.exitCode(), full.err());
+            List<String> lines = full.err().lines().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
+            assertEquals(1, lines.size(), full.err());
+            assertTrue(lines.get(0).startsWith("error: cannot start the local PostgreSQL in ") && lines.get(0).contains(
+                    ": the embedded PostgreSQL binaries could not be unpacked into " + binaries + "/PG-"), full.err());
+            assertTrue(lines.get(0).contains("MB free there, no space left for the 64 MB they take); the partial unpack was removed"), full.err());
+            assertTrue(mount("-o", "remount,size=400m", binaries.toString()));
+            db("db", "start").assertOk();
+        } finally {
+            db("db", "stop");
+            mount("-u", binaries.toString());
+        }
+    }
+
+    /** mount (or, with -u, umount) as a process; false if it is not allowed here. */
+    private static boolean mount(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(args[0].equals("-u") ? "umount" : "mount"));
+        command.addAll(args[0].equals("-u") ? List.of(args).subList(1, args.length) : List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static long postgresProcessesOn(Path project) {
         String data = project.resolve(".diffgen/pgdata").toString();
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(data)).orElse(false)).count();
