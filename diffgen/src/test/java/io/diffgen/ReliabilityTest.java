@@ -123,14 +123,7 @@ class ReliabilityTest {
     @Test
     void concurrentIndexWorkAKilledRunLeftDoneIsNotRunAgain(@TempDir Path dir) throws Exception {
         TestDatabase db = PostgresServer.createDatabase("killed_concurrently");
-        Path m = migrations(dir,
-                "CREATE TABLE t (id integer PRIMARY KEY, v integer, w integer);\nCREATE INDEX ix_t_w ON t (w);\n"
-                        + "INSERT INTO t VALUES (1, 7, 1), (2, 8, 1);\n--rollback DROP TABLE t;\n",
-                "SELECT 1;\n--rollback SELECT 1;\n\n"
-                        + "--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
-                        + "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v) WHERE (v > 0);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n\n"
-                        + "--changeset diffgen:r2.3 logicalFilePath:r2.sql runInTransaction:false\n"
-                        + "DROP INDEX CONCURRENTLY ix_t_w;\n--rollback CREATE INDEX CONCURRENTLY ix_t_w ON t (w);\n");
+        Path m = concurrentWork(dir);
         List<String> on = args("--url", db.url(), "--migrations", m);
         Cli.run(args("upgrade", "r1", on)).assertOk();
 
@@ -147,6 +140,18 @@ class ReliabilityTest {
                 "the downgrade undid both: the tracking rows were written");
     }
 
+    /** r1 makes table t with an index ix_t_w; r2 builds a unique index ix_t_v CONCURRENTLY (r2.2) and drops ix_t_w so (r2.3). */
+    private static Path concurrentWork(Path dir) throws IOException {
+        return migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer, w integer);\nCREATE INDEX ix_t_w ON t (w);\n"
+                        + "INSERT INTO t VALUES (1, 7, 1), (2, 8, 1);\n--rollback DROP TABLE t;\n",
+                "SELECT 1;\n--rollback SELECT 1;\n\n"
+                        + "--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v) WHERE (v > 0);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n\n"
+                        + "--changeset diffgen:r2.3 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "DROP INDEX CONCURRENTLY ix_t_w;\n--rollback CREATE INDEX CONCURRENTLY ix_t_w ON t (w);\n");
+    }
+
     /**
      * The same for --sql run again with psql after a killed psql: the build is IF NOT EXISTS behind a
      * check that stops the script on an INVALID index or one of another definition, the drop IF EXISTS.
@@ -155,14 +160,7 @@ class ReliabilityTest {
     void aScriptRunAgainAfterAKilledPsqlFindsConcurrentWorkDone(@TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")), "psql is needed");
         TestDatabase db = PostgresServer.createDatabase("killed_psql");
-        Path m = migrations(dir,
-                "CREATE TABLE t (id integer PRIMARY KEY, v integer, w integer);\nCREATE INDEX ix_t_w ON t (w);\n"
-                        + "INSERT INTO t VALUES (1, 7, 1), (2, 8, 1);\n--rollback DROP TABLE t;\n",
-                "SELECT 1;\n--rollback SELECT 1;\n\n"
-                        + "--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false\n"
-                        + "CREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v) WHERE (v > 0);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n\n"
-                        + "--changeset diffgen:r2.3 logicalFilePath:r2.sql runInTransaction:false\n"
-                        + "DROP INDEX CONCURRENTLY ix_t_w;\n--rollback CREATE INDEX CONCURRENTLY ix_t_w ON t (w);\n");
+        Path m = concurrentWork(dir);
         List<String> on = args("--url", db.url(), "--migrations", m);
         Cli.run(args("upgrade", "r1", on)).assertOk();
         String script = Cli.run(args("upgrade", "--sql", "r1:head", "--migrations", m)).assertOk().out();
@@ -318,10 +316,8 @@ class ReliabilityTest {
                         + "SET lock_timeout = '0';\nCREATE UNIQUE INDEX CONCURRENTLY ix_t_v ON t (v);\n--rollback DROP INDEX CONCURRENTLY ix_t_v;\n");
         List<String> on = args("--url", db.url(), "--migrations", m);
         Cli.run(args("upgrade", "r1", on)).assertOk();
-        try (Connection reader = db.connect(); Statement r = reader.createStatement()) {
-            reader.setAutoCommit(false);
-            r.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            r.executeQuery("SELECT count(*) FROM other").close(); // an old snapshot the build must wait for
+        try (Connection reader = db.connect()) {
+            holdSnapshot(reader, "other"); // an old snapshot the build must wait for
             Process p = new ProcessBuilder(cliCommand(args("upgrade", "head", on)))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("kill.log").toFile()).start();
             int building = waitForQuery(db, "SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE UNIQUE INDEX CONCURRENTLY%'");
@@ -377,13 +373,7 @@ class ReliabilityTest {
             List<String> command = down ? args("downgrade", "v1", on) : args("upgrade", "head", on);
             // half the upgrades meet a report's old snapshot, which CREATE INDEX CONCURRENTLY waits for: killed while it waits
             Connection reader = db.connect();
-            if (!down && random.nextBoolean()) {
-                reader.setAutoCommit(false);
-                try (Statement r = reader.createStatement()) {
-                    r.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-                    r.executeQuery("SELECT count(*) FROM region").close();
-                }
-            }
+            if (!down && random.nextBoolean()) holdSnapshot(reader, "region");
             Process p = new ProcessBuilder(cliCommand(command)).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("online-kill-" + trial + ".log").toFile()).start();
             try (Connection watch = db.connect(); Statement s = watch.createStatement()) {
@@ -429,9 +419,7 @@ class ReliabilityTest {
         List<String> on = args("--url", db.url(), "--migrations", m);
         Cli.run(args("upgrade", "r1", on)).assertOk();
         try (Connection reader = db.connect(); Statement r = reader.createStatement()) {
-            reader.setAutoCommit(false);
-            r.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            r.executeQuery("SELECT count(*) FROM report").close();
+            holdSnapshot(reader, "report");
             int pid;
             try (ResultSet rs = r.executeQuery("SELECT pg_backend_pid()")) {
                 rs.next();
@@ -464,6 +452,15 @@ class ReliabilityTest {
         String script = Cli.run(args("upgrade", "--sql", "r1:head", "--index-wait", "5min", "--migrations", m)).assertOk().out();
         assertTrue(script.contains("SET lock_timeout = '5min';\nDO $diffgen$"), script);
         assertTrue(script.contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_t_v ON t (v);\nSET lock_timeout = '10s';\n"), script);
+    }
+
+    /** A report's transaction on {@code table}: its snapshot stays open until {@code reader} commits. */
+    private static void holdSnapshot(Connection reader, String table) throws Exception {
+        reader.setAutoCommit(false);
+        try (Statement r = reader.createStatement()) {
+            r.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            r.executeQuery("SELECT count(*) FROM " + table).close();
+        }
     }
 
     /** Polls until {@code sql} returns a row (at most 30 s), and returns its first column. */

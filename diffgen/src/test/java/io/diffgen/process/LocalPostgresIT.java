@@ -108,14 +108,7 @@ class LocalPostgresIT {
 
     @Test
     void anUnpackOfTheBinariesKilledHalfWayIsRedone(@TempDir Path binaries) throws Exception {
-        Files.createDirectories(project.resolve("migrations/versions"));
-        env = Map.of("JAVA_TOOL_OPTIONS", "-Dot.epg.working-dir=" + binaries);
-        db("db", "start").assertOk();
-        db("db", "stop").assertOk();
-        Path unpacked;
-        try (Stream<Path> dirs = Files.list(binaries)) {
-            unpacked = dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
-        }
+        Path unpacked = unpackedOnce(binaries);
         // what a kill during the unpack leaves: no marker, and links whose targets were not written yet
         Files.delete(unpacked.resolve(".exists"));
         deleteTree(unpacked.resolve("share"));
@@ -135,14 +128,7 @@ class LocalPostgresIT {
      */
     @Test
     void anUnpackLeftWithEmptyBinariesIsRedone(@TempDir Path binaries) throws Exception {
-        Files.createDirectories(project.resolve("migrations/versions"));
-        env = Map.of("JAVA_TOOL_OPTIONS", "-Dot.epg.working-dir=" + binaries);
-        db("db", "start").assertOk();
-        db("db", "stop").assertOk();
-        Path unpacked;
-        try (Stream<Path> dirs = Files.list(binaries)) {
-            unpacked = dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
-        }
+        Path unpacked = unpackedOnce(binaries);
         for (String binary : List.of("postgres", "initdb", "pg_ctl")) {
             Files.write(unpacked.resolve("bin").resolve(binary), new byte[0]); // what ENOSPC left, the marker still there
         }
@@ -186,6 +172,17 @@ class LocalPostgresIT {
             return p.waitFor() == 0;
         } catch (java.io.IOException e) {
             return false;
+        }
+    }
+
+    /** The binaries unpacked into {@code binaries} by a first start (and stop) of the local server. */
+    private Path unpackedOnce(Path binaries) throws Exception {
+        Files.createDirectories(project.resolve("migrations/versions"));
+        env = Map.of("JAVA_TOOL_OPTIONS", "-Dot.epg.working-dir=" + binaries);
+        db("db", "start").assertOk();
+        db("db", "stop").assertOk();
+        try (Stream<Path> dirs = Files.list(binaries)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
         }
     }
 
