@@ -416,7 +416,7 @@ class DifferTest {
         Table after = table("t").columns(a).pk("t_pkey", "a").build();
         List<Change> up = Differ.diff(schema(before), schema(after), new Differ.Options(List.of(), true));
         Change.AttachPrimaryKey attach = new Change.AttachPrimaryKey("t", new PrimaryKey("t_pkey", List.of("a")));
-        assertEquals(List.of(new Change.CreateIndex("t", attach.index(), true), attach), up);
+        assertEquals(List.of(new Change.CreateIndex("t", attach.index(), true, true), attach), up);
         assertRunsBothWays(schema(before), schema(after), up);
 
         ForeignKey toT = new ForeignKey("fk_u_t", List.of("t_a"), "t", List.of("a"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
@@ -614,6 +614,8 @@ class DifferTest {
             Differ.phase(change); // every kind has a phase
         }
         assertEquals(new Change.DropIndex("t", i, true), new Change.CreateIndex("t", i, true).inverse(), "concurrency carries over");
+        assertEquals(new Change.DropIndex("t", i, true, true), new Change.CreateIndex("t", i, true, true).inverse(),
+                "an index built for a constraint is dropped IF EXISTS, the constraint's drop having taken it");
         assertEquals(all, Differ.inverse(Differ.inverse(all)));
     }
 }
