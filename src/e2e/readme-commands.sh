@@ -43,6 +43,13 @@ make migrate-sql | psql -X -q -v ON_ERROR_STOP=1 "${url%/*}/sql_fresh" >/dev/nul
 [ "$(DATABASE_URL="${url%/*}/sql_fresh" java -jar diffgen/target/diffgen.jar current)" = "$head (head)" ] || fail "the piped SQL did not reach head"
 ok "make migrate-sql | psql"
 expect 0 "8 applied, 0 partially applied, 0 pending" migrate-validate
+# The README's CI workflow, its commands as written there (against the local database, at head)
+dg() { java -jar diffgen/target/diffgen.jar "$@"; }
+[ "$(dg check --format github)" = "::notice title=diffgen check::No new upgrade operations detected." ] || fail "check --format github"
+dg validate --format github | grep -q '^::notice title=diffgen validate::Validated 8 revision(s)' || fail "validate --format github"
+[ "$(dg preflight --format github)" = "::notice title=diffgen preflight::Nothing to upgrade: no data check to run" ] || fail "preflight --format github"
+dg validate --format sarif > "$work/diffgen.sarif" && grep -q '"version" : "2.1.0"' "$work/diffgen.sarif" || fail "validate --format sarif"
+ok "the CI workflow's commands"
 expect 0 "nothing to do" migrate-init
 expect 0 "Running downgrade $head" migrate-downgrade REVISION=-1
 expect 0 "not up to date" migrate-status

@@ -4,10 +4,21 @@ import io.diffgen.DiffgenException;
 import io.diffgen.command.Autogenerate;
 import io.diffgen.command.Timing;
 import io.diffgen.diff.Change;
+import io.diffgen.lint.Diagnostic;
+import io.diffgen.lint.Linter;
+import io.diffgen.report.Finding;
+import io.diffgen.report.Format;
+import io.diffgen.report.Report;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 
 @Command(name = "check", description = "Exit 0 if the entities and the database agree, 1 with the differences if not.")
@@ -15,14 +26,25 @@ final class CheckCommand extends DiffgenCommand {
     @Option(names = "--timing", description = "Print where the time went (jvm, model, catalog, canonical, diff) to stderr.")
     boolean timing;
 
+    @Mixin
+    FormatOption format;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        Format f = format.format();
+        return reporting(f, "check", () -> check(f));
+    }
+
+    private Integer check(Format f) {
         MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
         Timing clock = new Timing();
         Autogenerate.Comparison comparison = Autogenerate.compare(common().modelSettings(), migrations, graph, graph.heads(), false, clock);
         if (common().verbose) err().println("Model read by " + comparison.modelReadBy());
         if (timing) err().println(clock.summary());
+        if (f != Format.TEXT) {
+            return report(comparison, f);
+        }
         comparison.kept().forEach(kept -> err().println(kept.line()));
         if (comparison.changes().isEmpty()) {
             out().println("No new upgrade operations detected.");
@@ -33,6 +55,24 @@ final class CheckCommand extends DiffgenCommand {
             out().println("  - " + c.summary());
         }
         out().flush();
-        throw new DiffgenException(DiffgenException.ErrorCode.DIFFERENCES, "the entities and the database differ");
+        throw differ();
+    }
+
+    /** Each difference, then the warnings a revision of them would carry, and what the comparison keeps as it is. */
+    private Integer report(Autogenerate.Comparison comparison, Format f) {
+        List<Finding> findings = new ArrayList<>();
+        comparison.changes().forEach(c -> findings.add(Finding.of(Finding.Kind.DIFFERENCE, c.subject(), Finding.Severity.ERROR, c.summary())));
+        List<Diagnostic> warnings = new ArrayList<>(Linter.lint(comparison.changes(), Optional.of(comparison.model())));
+        warnings.addAll(comparison.kept());
+        warnings.forEach(d -> findings.add(Finding.of(d, d.subject(), Optional.empty(), OptionalInt.empty())));
+        boolean same = comparison.changes().isEmpty();
+        print(new Report("check", same, same ? "No new upgrade operations detected."
+                : comparison.changes().size() + " difference(s) between the entities and the database", findings), f);
+        if (same) return 0;
+        throw new Reported(differ());
+    }
+
+    private static DiffgenException differ() {
+        return new DiffgenException(DiffgenException.ErrorCode.DIFFERENCES, "the entities and the database differ");
     }
 }

@@ -2,7 +2,11 @@ package io.diffgen.cli;
 
 import io.diffgen.command.RevisionWriter;
 import io.diffgen.command.Timing;
+import io.diffgen.report.Finding;
+import io.diffgen.report.Format;
+import io.diffgen.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Optional;
@@ -36,14 +40,25 @@ final class RevisionCommand extends DiffgenCommand {
     @Option(names = "--concurrently", hidden = true, description = "The default now; kept so that scripts that pass it still work.")
     boolean concurrently;
 
+    @Mixin
+    FormatOption format;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        Format f = format.format();
+        return reporting(f, "revision", () -> revision(f));
+    }
+
+    private Integer revision(Format f) {
         Timing clock = new Timing();
         var request = new RevisionWriter.Request(message, revId, head, splice,
                 autogenerate ? Optional.of(common().modelSettings()) : Optional.empty(), !singleTransaction, common().scriptTimeouts());
         RevisionWriter.Written written = RevisionWriter.revision(migrations(), request, clock, this::tell);
         if (common().verbose) written.modelReadBy().ifPresent(by -> err().println("Model read by " + by));
-        if (written.path().isEmpty()) {
+        if (f != Format.TEXT) {
+            written.changes().forEach(c -> err().println("Detected " + c.summary()));
+            print(report(written), f);
+        } else if (written.path().isEmpty()) {
             out().println("No changes detected");
         } else {
             written.changes().forEach(c -> err().println("Detected " + c.summary()));
@@ -52,5 +67,17 @@ final class RevisionCommand extends DiffgenCommand {
         }
         if (timing) err().println(clock.summary());
         return 0;
+    }
+
+    /** The new revision's warnings, each on the line of its header that states it. */
+    private static Report report(RevisionWriter.Written written) {
+        if (written.path().isEmpty()) {
+            return new Report("revision", true, "No changes detected", java.util.List.of());
+        }
+        java.nio.file.Path file = written.path().get();
+        java.util.List<Finding> findings = written.warnings().stream()
+                .map(d -> Finding.of(d, d.subject(), Optional.of(shown(file)), lineOf(file, l -> l.endsWith(d.line())))).toList();
+        return new Report("revision", true, "Generated " + shown(file) + " with " + written.changes().size() + " change(s) and "
+                + findings.size() + " warning(s)", findings);
     }
 }

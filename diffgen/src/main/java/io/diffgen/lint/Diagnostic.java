@@ -1,7 +1,19 @@
 package io.diffgen.lint;
 
-/** One finding about a planned change. The code is stable; scripts and CI may match on it. */
-public record Diagnostic(Code code, String message) {
+/**
+ * One finding about a planned change: its code (stable; scripts and CI may match on it), the message,
+ * and the table or type it is about (empty where no one object is).
+ */
+public record Diagnostic(Code code, String message, String subject) {
+
+    public Diagnostic(Code code, String message) {
+        this(code, message, "");
+    }
+
+    /** This finding, about {@code object}. */
+    public Diagnostic about(String object) {
+        return new Diagnostic(code, message, object);
+    }
 
     public enum Code {
         DG001("drop-table", "data loss"),

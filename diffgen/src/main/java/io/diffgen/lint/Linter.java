@@ -57,15 +57,19 @@ public final class Linter {
         ByChange byChange = new ByChange(new Rule.Context(Change.tablesCreated(upgrade), droppedTables));
         List<Diagnostic> found = new ArrayList<>();
         for (Change change : upgrade) {
-            found.addAll(change.accept(byChange));
+            about(change, change.accept(byChange), found);
         }
         for (Change change : upgrade) {
-            if (change instanceof Change.DropColumn d) found.addAll(LIKELY_RENAME.dropped(d, upgrade));
-            if (change instanceof Change.DropTable d) found.addAll(LIKELY_RENAME.dropped(d, upgrade));
+            if (change instanceof Change.DropColumn d) about(d, LIKELY_RENAME.dropped(d, upgrade), found);
+            if (change instanceof Change.DropTable d) about(d, LIKELY_RENAME.dropped(d, upgrade), found);
         }
         target.ifPresent(schema -> upgrade.stream().filter(Change.AddForeignKey.class::isInstance)
-                .forEach(a -> found.addAll(FOREIGN_KEY_WITHOUT_INDEX.added((Change.AddForeignKey) a, schema))));
+                .forEach(a -> about(a, FOREIGN_KEY_WITHOUT_INDEX.added((Change.AddForeignKey) a, schema), found)));
         return List.copyOf(found);
+    }
+
+    private static void about(Change change, List<Diagnostic> diagnostics, List<Diagnostic> found) {
+        diagnostics.forEach(d -> found.add(d.about(change.subject())));
     }
 
     /** What the comparison of {@code database} with {@code model} leaves as it is on purpose, and says so. */

@@ -41,6 +41,10 @@ abstract sealed class Rule {
         return List.of(new Diagnostic(code, message));
     }
 
+    final List<Diagnostic> about(String subject, String message) {
+        return List.of(new Diagnostic(code, message, subject));
+    }
+
     final List<Diagnostic> warnIf(boolean condition, Supplier<String> message) {
         return condition ? warn(message.get()) : List.of();
     }
@@ -359,7 +363,7 @@ abstract sealed class Rule {
                 List<String> has = existing.primaryKey().get().columns();
                 List<String> wants = wanted.primaryKey().get().columns();
                 if (!has.equals(wants) && existing.primaryKey().get().sameColumns(wanted.primaryKey().get())) {
-                    found.addAll(warn("primary key " + existing.primaryKey().get().name() + " on " + display(wanted.name()) + " is ("
+                    found.addAll(about(wanted.name(), "primary key " + existing.primaryKey().get().name() + " on " + display(wanted.name()) + " is ("
                             + String.join(", ", has) + ") where the model has (" + String.join(", ", wants) + "); the same key, so it is "
                             + "kept: rebuilding it would lock the table; write that in a revision of your own if lookups need the other order"));
                 }

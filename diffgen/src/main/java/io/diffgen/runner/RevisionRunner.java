@@ -356,7 +356,13 @@ public final class RevisionRunner {
     }
 
     /** What {@code preflight} found for one pending revision: unfinished, the checks a timeout cancelled. */
-    public record DataReport(String revision, List<String> violations, List<String> notRun, List<String> unfinished) {
+    /**
+     * The data checks of one pending revision: those that rows already in the database fail (the check's
+     * name and what it found), those not run, and those that did not finish within the timeouts.
+     */
+    public record DataReport(Revision revision, List<Failed> violations, List<String> notRun, List<String> unfinished) {
+        public record Failed(String check, String line) {
+        }
     }
 
     /**
@@ -369,8 +375,8 @@ public final class RevisionRunner {
             List<DataReport> reports = new ArrayList<>();
             for (MigrationPlan.Step step : MigrationPlan.upgrade(graph, parser, progress(), target).steps()) {
                 Preflight.Result result = Preflight.run(connection, Preflight.checksOf(step.changeSets()));
-                reports.add(new DataReport(step.revision().id(), result.violations().stream().map(Preflight.Violation::line).toList(),
-                        result.notRun(), result.unfinished()));
+                reports.add(new DataReport(step.revision(), result.violations().stream()
+                        .map(v -> new DataReport.Failed(v.check().name(), v.line())).toList(), result.notRun(), result.unfinished()));
             }
             return reports;
         } catch (SQLException e) {
