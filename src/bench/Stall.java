@@ -34,7 +34,7 @@ public class Stall {
     static final int MAX_WRITES = 200_000;
     static EmbeddedPostgres server;
 
-    record Result(String form, double migrationSeconds, int writes, double longestMs, double p99Ms, int changesets) {
+    record Result(String form, double migrationSeconds, int writes, double longestMs, double p99Ms, int changesets, List<String> progress) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,6 +68,9 @@ public class Stall {
                 online.longestMs() / blocking.longestMs(), online.p99Ms() / blocking.p99Ms()));
         table.append(String.format(Locale.ROOT, "%nTarget: every write under 100 ms in the online form: %s (longest %.1f ms).%n",
                 online.longestMs() < 100 ? "met" : "NOT met", online.longestMs()));
+        long withPercent = online.progress().stream().filter(l -> l.contains("% (")).count();
+        table.append(String.format(Locale.ROOT, "%nProgress the online upgrade told (--progress-every 1), %d line(s) with a percent among:%n%n```%n%s%n```%n",
+                withPercent, String.join("\n", online.progress())));
         System.out.println(table);
         Files.writeString(OUT.resolve("stalls.md"), table.toString());
         System.err.println("wrote " + OUT.resolve("stalls.md"));
@@ -98,8 +101,9 @@ public class Stall {
         writer.start();
         Thread.sleep(1000);
         long start = System.nanoTime();
-        diffgen(db, migrations, "v2", "upgrade");
+        String told = diffgen(db, migrations, "v2", "upgrade", "--progress-every", "1");
         double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> progress = told.lines().filter(l -> l.startsWith("[") || l.contains("% (")).toList();
         Thread.sleep(1000);
         stop.set(true);
         writer.join();
@@ -108,7 +112,7 @@ public class Stall {
         double longest = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6;
         double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
         System.err.printf(Locale.ROOT, "%s: migration %.2f s, %d writes, longest %.1f ms, p99 %.1f ms%n", form, seconds, sorted.size(), longest, p99);
-        return new Result(form, seconds, sorted.size(), longest, p99, changesets);
+        return new Result(form, seconds, sorted.size(), longest, p99, changesets, progress);
     }
 
     /**
@@ -145,7 +149,8 @@ public class Stall {
         }
     }
 
-    static void diffgen(String db, Path migrations, String version, String... args) throws Exception {
+    /** What the command printed (stdout and stderr); fails the benchmark if it failed. */
+    static String diffgen(String db, Path migrations, String version, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-jar", ROOT.resolve("diffgen/target/diffgen.jar").toString()));
         cmd.addAll(List.of(args));
@@ -156,6 +161,7 @@ public class Stall {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", args) + " failed:\n" + out);
         }
+        return out;
     }
 
     static void sql(String db, String statement) throws Exception {

@@ -454,6 +454,31 @@ class ReliabilityTest {
         assertTrue(script.contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_t_v ON t (v);\nSET lock_timeout = '10s';\n"), script);
     }
 
+    /**
+     * Progress: each revision as it starts ([1/2], [2/2]), and while an index is built CONCURRENTLY,
+     * PostgreSQL's own progress of it (phase and percent of blocks) every --progress-every seconds.
+     * The index's expression sleeps a millisecond a row, so that 3,000 rows take a few seconds.
+     */
+    @Test
+    void upgradeTellsEachRevisionAndTheProgressOfALongIndexBuild(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("progress");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer);\nINSERT INTO t SELECT g, g FROM generate_series(1, 3000) g;\n"
+                        + "--rollback DROP TABLE t;\n",
+                "SELECT 1;\n--rollback SELECT 1;\n\n--changeset diffgen:r2.2 logicalFilePath:r2.sql runInTransaction:false splitStatements:false\n"
+                        + "CREATE FUNCTION slow(integer) RETURNS integer IMMUTABLE LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.001); RETURN $1; END $$;\n"
+                        + "--rollback DROP FUNCTION slow(integer);\n\n"
+                        + "--changeset diffgen:r2.3 logicalFilePath:r2.sql runInTransaction:false\n"
+                        + "CREATE INDEX CONCURRENTLY ix_t_slow ON t (slow(v));\n--rollback DROP INDEX CONCURRENTLY ix_t_slow;\n");
+        Cli.Result r = Cli.run(args("upgrade", "head", "--progress-every", "1", "--url", db.url(), "--migrations", m));
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals("[1/2] Running upgrade  -> r1, step 1", lines.get(0));
+        assertTrue(lines.contains("[2/2] Running upgrade r1 -> r2, step 2"), r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  CREATE INDEX CONCURRENTLY ix_t_slow ON t \\(slow\\(v\\)\\): building index: "
+                + "scanning table, \\d+% \\(\\d+ of \\d+ blocks\\), \\d+ s")), "PostgreSQL's progress of the build:\n" + r.err());
+    }
+
     /** A report's transaction on {@code table}: its snapshot stays open until {@code reader} commits. */
     private static void holdSnapshot(Connection reader, String table) throws Exception {
         reader.setAutoCommit(false);
@@ -488,7 +513,7 @@ class ReliabilityTest {
         Cli.Result r = run.get(60, TimeUnit.SECONDS);
         pool.shutdown();
         assertTrue(r.exitCode() == 4 || r.exitCode() == 6, "a database error: " + r.err());
-        List<String> errors = r.err().lines().filter(l -> !l.startsWith("Running upgrade")).toList();
+        List<String> errors = r.err().lines().filter(l -> !l.matches("\\[\\d+/\\d+\\] Running upgrade .*")).toList();
         assertEquals(1, errors.size(), "one error line after the progress lines:\n" + r.err());
         assertTrue(errors.get(0).startsWith("error: upgrade of revision r") && errors.get(0).contains("terminating connection")
                 && errors.get(0).contains("the connection is lost; the last revision this run completed is r"), errors.get(0));

@@ -110,6 +110,16 @@ public final class Migrator {
         return new Migrator(migrations, listener, limits.withIndexWait(value), refuseNewerDatabase);
     }
 
+    /**
+     * A copy that tells {@code out}, instead of stderr, what a run waits for (another run's lock, older
+     * transactions) and its progress: {@code [3/7] Running upgrade a -> b, message} per revision and,
+     * every 5 s, how far a long index build or validation has got, read from PostgreSQL on a second
+     * connection of the DataSource.
+     */
+    public Migrator tellingProgress(Consumer<String> out) {
+        return new Migrator(migrations, listener, limits.withWaiting(Objects.requireNonNull(out, "out")), refuseNewerDatabase);
+    }
+
     /** The migrations folder this migrator runs. */
     public Path migrationsFolder() {
         return migrations.root();
@@ -149,7 +159,8 @@ public final class Migrator {
      */
     public List<String> ensureMigrated(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            RevisionRunner runner = new RevisionRunner(c, migrations, migrations.graph()).withLimits(limits);
+            RevisionRunner runner = new RevisionRunner(c, migrations, migrations.graph()).withLimits(limits)
+                    .withProgress(limits.waiting(), java.time.Duration.ofSeconds(5), dataSource::getConnection);
             if (newerAndAllowed(runner)) return List.of();
             return runner.upgrade("head", step -> listener.accept(new AppliedRevision(step.revision(), step.message())));
         } catch (SQLException e) {

@@ -12,6 +12,10 @@ import java.util.function.Consumer;
 
 /** upgrade and downgrade: run the plan to a target on the database, or print it as SQL with --sql. */
 abstract class MigrateCommand extends DiffgenCommand {
+    @picocli.CommandLine.Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How often the progress of a long statement (an index built CONCURRENTLY, a validation) is told on "
+                    + "stderr, read from PostgreSQL itself (default: ${DEFAULT-VALUE}; 0: never).")
+    int progressEvery;
 
     int migrate(boolean upgrade, String target, boolean sql) throws SQLException {
         MigrationsDirectory migrations = migrations();
@@ -21,9 +25,14 @@ abstract class MigrateCommand extends DiffgenCommand {
             out().print(upgrade ? script.upgrade(target) : script.downgrade(target));
             return 0;
         }
-        try (Connection c = common().connect()) {
-            RevisionRunner runner = common().runner(c, migrations, graph, spec);
-            Consumer<RevisionRunner.Step> told = step -> err().println(graph.get(step.revision()).running(upgrade));
+        if (progressEvery < 0) {
+            throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE, "--progress-every must be 0 or more seconds");
+        }
+        var url = common().targetUrl();
+        try (Connection c = url.connect()) {
+            RevisionRunner runner = common().runner(c, migrations, graph, spec)
+                    .withProgress(this::tell, java.time.Duration.ofSeconds(progressEvery), url::connect);
+            Consumer<RevisionRunner.Step> told = step -> { };
             List<String> done = upgrade ? runner.upgrade(target, told) : runner.downgrade(target, told);
             if (done.isEmpty()) {
                 err().println("Already at " + target + ": nothing to " + (upgrade ? "upgrade" : "downgrade"));

@@ -35,6 +35,28 @@ final class ChangeSetExecutor {
     private final RevisionRunner.Limits limits;
     private final Supplier<String> whereNow;
     private final String deploymentId = TrackingTable.newDeploymentId();
+    private StatementProgress.Watch watch = StatementProgress.Watch.NONE;
+    private int pid;
+    private static final java.util.regex.Pattern VALIDATE = java.util.regex.Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s.*\\sVALIDATE\\s+CONSTRAINT\\s.*");
+
+    ChangeSetExecutor watchedBy(StatementProgress.Watch newWatch) {
+        this.watch = newWatch;
+        return this;
+    }
+
+    /** The progress of {@code sql} while it runs, if it is one that can run long (a CONCURRENTLY index, a validation). */
+    private StatementProgress progressOf(String sql) throws SQLException {
+        if (watch.source() == null || !(ConcurrentIndexes.isConcurrent(sql) || VALIDATE.matcher(sql).matches())) {
+            return StatementProgress.of(StatementProgress.Watch.NONE, 0, "");
+        }
+        if (pid == 0) {
+            try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+        }
+        return StatementProgress.of(watch, pid, Failures.oneLine(sql, 100));
+    }
 
     ChangeSetExecutor(Connection connection, LiquibaseSession liquibase, RevisionRunner.Limits limits, Supplier<String> whereNow) {
         this.connection = connection;
@@ -135,12 +157,16 @@ final class ChangeSetExecutor {
                         // a killed run's build or drop that PostgreSQL finished anyway is not run again
                         if (ConcurrentIndexes.alreadyDone(connection, raw.getSql())) continue;
                         waiting = IndexWait.begin(connection, raw.getSql(), limits);
-                        database.execute(new SqlStatement[] {one}, visitors);
+                        try (StatementProgress progress = progressOf(raw.getSql())) {
+                            database.execute(new SqlStatement[] {one}, visitors);
+                        }
                         IndexWait.end(connection, waiting);
                         waiting = null;
                         continue;
                     }
-                    database.execute(new SqlStatement[] {one}, visitors);
+                    try (StatementProgress progress = progressOf(one instanceof RawSqlStatement raw ? raw.getSql() : "")) {
+                        database.execute(new SqlStatement[] {one}, visitors);
+                    }
                 }
             }
             statement = null;

@@ -41,6 +41,23 @@ public final class RevisionRunner {
     /** For error messages when the database can no longer be asked. */
     private String lastCompleted;
     private Limits limits = Limits.DEFAULTS;
+    private StatementProgress.Watch watch = StatementProgress.Watch.NONE;
+
+    /** Opens another connection to the same database. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Progress told to {@code out}: {@code [3/7] Running upgrade a -> b, message} as each revision
+     * starts, and every {@code every}, while an index is built or dropped CONCURRENTLY or a constraint
+     * validated, what PostgreSQL says of it, read on a connection {@code source} opens.
+     */
+    public RevisionRunner withProgress(java.util.function.Consumer<String> out, Duration every, ConnectionSource source) {
+        this.watch = new StatementProgress.Watch(out, every, source);
+        return this;
+    }
 
     /**
      * How long a run waits: for another run's migration lock ({@code lockWait}); for each statement's
@@ -60,6 +77,10 @@ public final class RevisionRunner {
         public Limits withLockTimeout(String value) {
             return new Limits(lockWait, value, statementTimeout, lockRetries, waiting, new SettingOverrides(java.util.Map.of("lock_timeout", value)),
                     indexWait);
+        }
+
+        public Limits withWaiting(Consumer<String> value) {
+            return new Limits(lockWait, lockTimeout, statementTimeout, lockRetries, value, overrides, indexWait);
         }
 
         public Limits withIndexWait(String value) {
@@ -310,10 +331,11 @@ public final class RevisionRunner {
     /** The plan's steps, one changeset at a time; returns the revisions it went through. */
     private List<String> execute(MigrationPlan plan, Consumer<Step> listener) {
         boolean upgrade = plan.kind() == MigrationPlan.Kind.UPGRADE;
-        ChangeSetExecutor executor = new ChangeSetExecutor(connection, liquibase, limits, this::describeCurrent);
+        ChangeSetExecutor executor = new ChangeSetExecutor(connection, liquibase, limits, this::describeCurrent).watchedBy(watch);
         List<String> done = new ArrayList<>();
         for (MigrationPlan.Step step : plan.steps()) {
             Revision revision = step.revision();
+            watch.out().accept("[" + (done.size() + 1) + "/" + plan.steps().size() + "] " + revision.running(upgrade));
             if (upgrade) {
                 preflight(revision, step.changeSets());
             }

@@ -31,7 +31,8 @@ public class DiffgenMigration implements InitializingBean, Supplier<MigrationSta
 
     /** {@code location}: where the migrations come from, as the log names it ({@code classpath:db/migrations}). */
     public DiffgenMigration(Migrator migrator, DataSource dataSource, boolean validateOnly, String location) {
-        this.migrator = migrator.onApplied(r -> LOG.info("diffgen: applied revision {} ({})", r.revision(), r.message()));
+        this.migrator = migrator.onApplied(r -> LOG.info("diffgen: applied revision {} ({})", r.revision(), r.message()))
+                .tellingProgress(line -> LOG.info("diffgen: {}", line));
         this.dataSource = dataSource;
         this.validateOnly = validateOnly;
         this.location = location;
