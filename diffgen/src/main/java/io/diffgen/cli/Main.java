@@ -116,6 +116,8 @@ public final class Main {
 
     /** Held so the configured levels are not lost when the loggers are garbage-collected. */
     private static final Logger[] QUIET = {Logger.getLogger("liquibase"), Logger.getLogger("org.hibernate")};
+    /** Logs PostgreSQL's notices as warnings ("index ... does not exist, skipping" from a DROP ... IF EXISTS), which tell the user nothing. */
+    private static final Logger NOTICES = Logger.getLogger("liquibase.executor");
 
     private static void quietLibraries() {
         System.setProperty("org.jboss.logging.provider", "slf4j");
@@ -125,5 +127,6 @@ public final class Main {
         for (Logger logger : QUIET) {
             logger.setLevel(Level.WARNING);
         }
+        NOTICES.setLevel(Level.SEVERE);
     }
 }

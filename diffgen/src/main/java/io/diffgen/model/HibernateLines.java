@@ -190,13 +190,14 @@ public final class HibernateLines {
      * leaves nothing that looks complete.
      */
     private static Path unpacked(Path jar, String prefix) throws IOException {
-        String base = System.getenv("XDG_CACHE_HOME");
-        Path cache = (base == null || base.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(base))
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = (xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg))
                 .resolve("diffgen").resolve("hibernate");
-        String name = jar.getFileName().toString().replaceAll("\\.jar$", "") + "-" + Files.size(jar) + "-"
-                + Files.getLastModifiedTime(jar).toMillis();
+        String base = jar.getFileName().toString().replaceAll("\\.jar$", "") + "-";
+        String name = base + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
         Path target = cache.resolve(name);
         if (Files.isDirectory(target)) {
+            used(target, cache, base);
             return target;
         }
         Files.createDirectories(cache);
@@ -217,7 +218,36 @@ public final class HibernateLines {
         } finally {
             deleteQuietly(partial);
         }
+        used(target, cache, base);
         return target;
+    }
+
+    /** How long an unpack of another build of the same reader jar stays after its last use. */
+    static final java.time.Duration UNUSED_FOR = java.time.Duration.ofDays(1);
+
+    /**
+     * Marks {@code target} used now, and deletes the unpacks of other builds of the same reader jar
+     * ({@code base} then another size and time) and the partial ones, when none has been used for
+     * {@link #UNUSED_FOR}: each build of diffgen unpacks its own, and a developer's cache would
+     * otherwise grow by one per build for good. A run still using one has touched it within the day.
+     */
+    static void used(Path target, Path cache, String base) {
+        try {
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            prune(cache, base, target, java.time.Instant.now().minus(UNUSED_FOR));
+        } catch (IOException e) {
+            // a cache that cannot be tidied still works
+        }
+    }
+
+    static void prune(Path cache, String base, Path keep, java.time.Instant usedBefore) throws IOException {
+        try (Stream<Path> entries = Files.list(cache)) {
+            for (Path other : entries.filter(p -> !p.equals(keep) && p.getFileName().toString().startsWith(base)).toList()) {
+                if (Files.getLastModifiedTime(other).toInstant().isBefore(usedBefore)) {
+                    deleteQuietly(other);
+                }
+            }
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -188,7 +188,10 @@ final class ChangeSetExecutor {
                     ? (cs.isRunInTransaction() ? "nothing of it was applied; the database is still at " + whereNow.get()
                             : "this changeset ran outside a transaction and may be partly applied")
                     : "it was not rolled back; the database is still at " + whereNow.get();
-            if (Failures.isLockTimeout(e)) {
+            if (waiting != null && Failures.isDuplicateRelation(e)) {
+                state = "an index or table of that name exists and is not the one this statement builds (another definition, another table, "
+                        + "or INVALID): drop or rename it, then run " + (upgrade ? "upgrade" : "downgrade") + " again";
+            } else if (Failures.isLockTimeout(e)) {
                 state = "another session holds a lock on the table for longer than lock_timeout (" + lockTimeoutOf(changes)
                         + ", --lock-timeout)" + (limits.lockRetries() > 0 ? ", " + limits.lockRetries() + " retries included" : "") + "; " + state;
             }

@@ -110,7 +110,8 @@ final class ConcurrentIndexes {
         String index = qualifiedLike(create.group(2), table);
         String shape = "(CASE WHEN %1$s LIKE 'CREATE UNIQUE%%' THEN 'UNIQUE' ELSE '' END || substring(%1$s from ' USING .*$'))";
         String found = literal("index % exists but is INVALID, or not on " + table.replace("%", "%%") + ", or not as this statement builds it "
-                + "(a failed build left it?): drop it (DROP INDEX CONCURRENTLY %) and run the script again");
+                + "(a failed build left it?): drop it (DROP INDEX CONCURRENTLY %), then run the rest of this script from here, "
+                + "or finish with diffgen upgrade online, which drops an INVALID one itself");
         return "DO $diffgen$ DECLARE existing regclass := to_regclass(" + literal(index) + "); same boolean; BEGIN\n"
                 + "  IF existing IS NULL THEN RETURN; END IF;\n"
                 + "  CREATE TEMP TABLE diffgen_index_probe (LIKE " + table + ");\n"

@@ -34,6 +34,16 @@ public final class Failures {
         return false;
     }
 
+    /** PostgreSQL's duplicate_table (42P07): a relation of that name exists. */
+    static boolean isDuplicateRelation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "42P07".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code text} on one line (its whitespace runs made single spaces), cut after {@code max} characters. */
     public static String oneLine(String text, int max) {
         String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");

@@ -30,21 +30,29 @@ final class StatementProgress implements AutoCloseable {
         if (watch.source() == null || watch.every().isZero()) return new StatementProgress(null);
         long started = System.nanoTime();
         Thread thread = new Thread(() -> {
-            try (Connection c = watch.source().open(); PreparedStatement ps = c.prepareStatement("""
-                    SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total, lockers_done, lockers_total, current_locker_pid
-                    FROM pg_stat_progress_create_index WHERE pid = ?""")) {
-                ps.setInt(1, pid);
+            Connection c = null;
+            try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(watch.every().toMillis());
+                    Thread.sleep(watch.every().toMillis()); // a statement done by then needs no second connection
+                    if (c == null) c = watch.source().open();
                     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        watch.out().accept("  " + label + ": " + (rs.next() ? index(rs) + ", " : "") + seconds + " s");
+                    try (PreparedStatement ps = c.prepareStatement("""
+                            SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total, lockers_done, lockers_total, current_locker_pid
+                            FROM pg_stat_progress_create_index WHERE pid = ?""")) {
+                        ps.setInt(1, pid);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!Thread.currentThread().isInterrupted()) {
+                                watch.out().accept("  " + label + ": " + (rs.next() ? index(rs) + ", " : "") + seconds + " s");
+                            }
+                        }
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (SQLException e) {
+            } catch (Exception e) {
                 // progress is a courtesy: the statement itself goes on, and says what went wrong
+            } finally {
+                closeQuietly(c);
             }
         }, "diffgen-progress");
         thread.setDaemon(true);
@@ -69,10 +77,23 @@ final class StatementProgress implements AutoCloseable {
         return Math.min(100, done * 100 / total) + "%";
     }
 
+    private static void closeQuietly(Connection c) {
+        try {
+            if (c != null) c.close();
+        } catch (SQLException ignored) {
+            // the statement's own connection is the one that matters
+        }
+    }
+
     @Override
     public void close() {
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(1000); // no line of it after the statement's end
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
