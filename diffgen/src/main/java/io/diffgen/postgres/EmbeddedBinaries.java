@@ -93,7 +93,9 @@ final class EmbeddedBinaries {
         String free;
         try {
             long usable = Files.getFileStore(dir).getUsableSpace();
-            free = (usable >> 20) + " MB free there" + (usable < UNPACKED_BYTES ? ", no space left for the " + (UNPACKED_BYTES >> 20) + " MB they take" : "");
+            free = (usable >> 20) + " MB free there" + (usable < UNPACKED_BYTES ? ", no space left for the " + (UNPACKED_BYTES >> 20) + " MB they take"
+                    : " now that the failed run's files are gone; the binaries take " + (UNPACKED_BYTES >> 20)
+                    + " MB, and a throwaway database in the same folder needs room too");
         } catch (IOException e) {
             free = "free space unknown";
         }
