@@ -93,6 +93,8 @@ run 0 "(head)" diffgen:current -Ddiffgen.url="$url"
 run 0 "create customers" diffgen:history
 run 0 "Wrote" diffgen:sql
 grep -q 'CREATE TABLE customer' target/diffgen/upgrade.sql || fail "diffgen:sql did not write the upgrade"
+run 0 "Wrote" diffgen:erd
+grep -q 'customer:::added {' target/diffgen/erd.md || fail "diffgen:erd did not draw the new table"
 
 entity '
     @Column(length = 200)

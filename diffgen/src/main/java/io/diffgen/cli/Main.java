@@ -17,7 +17,7 @@ import java.util.logging.Logger;
         description = "Autogenerates reviewable PostgreSQL migrations from Hibernate entities, and runs them, Alembic-style.",
         subcommands = {
                 RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class,
+                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class, ErdCommand.class,
                 StampCommand.class, MergeCommand.class, StatusCommand.class, ValidateCommand.class, PreflightCommand.class, InitCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -3,6 +3,7 @@ package io.diffgen.cli;
 import io.diffgen.revision.Revision;
 import io.diffgen.revision.RevisionGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 
@@ -11,10 +12,20 @@ final class ShowCommand extends DiffgenCommand {
     @Parameters(arity = "1", paramLabel = "REV")
     String reference;
 
+    @Option(names = "--erd", description = "Instead, a Mermaid entity-relationship diagram (a ```mermaid block for a pull request "
+            + "comment or a markdown file) of the tables the revision adds, changes or drops, marked, and their FK neighbours; "
+            + "read from a throwaway PostgreSQL that replays the migrations.")
+    boolean erd;
+
     @Override
     public Integer call() {
-        RevisionGraph graph = migrations().graph();
+        var migrations = migrations();
+        RevisionGraph graph = migrations.graph();
         String id = graph.resolve(reference, "'show head'");
+        if (erd) {
+            out().print(ErdCommand.fenced(io.diffgen.command.Erd.of(migrations, graph, graph.get(id), false)));
+            return 0;
+        }
         out().println(describe(graph, graph.get(id)));
         return 0;
     }

@@ -254,7 +254,7 @@ public final class Autogenerate {
     }
 
     /** The key of the throwaway database replayed to {@code base}: see {@link CacheKey#replayed}. */
-    private static String shadowKey(MigrationsDirectory migrations, List<String> base) {
+    static String shadowKey(MigrationsDirectory migrations, List<String> base) {
         java.util.Map<String, String> scripts = new java.util.LinkedHashMap<>();
         for (Path script : migrations.scripts()) {
             scripts.put(script.getFileName().toString(), MigrationsDirectory.read(script));

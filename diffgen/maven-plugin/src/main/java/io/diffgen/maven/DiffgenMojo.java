@@ -75,6 +75,19 @@ public abstract class DiffgenMojo extends AbstractMojo {
     /** The command and its own arguments, for example {@code upgrade head}. */
     protected abstract List<String> command() throws MojoExecutionException;
 
+    /** {@code lines} into {@code output}, written aside and renamed into place, so no half-written file is left. */
+    protected static void writeAtomically(java.io.File output, List<String> lines) throws MojoExecutionException {
+        try {
+            java.nio.file.Files.createDirectories(output.toPath().getParent());
+            java.io.File partial = new java.io.File(output.getPath() + ".partial");
+            java.nio.file.Files.writeString(partial.toPath(), String.join("\n", lines) + "\n");
+            java.nio.file.Files.move(partial.toPath(), output.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Options the command needs beyond the common ones (the model, for revision and check). */
     protected List<String> extraOptions() throws MojoExecutionException {
         return List.of();

@@ -5,9 +5,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -34,14 +31,7 @@ public class SqlMojo extends DiffgenMojo {
 
     @Override
     protected void succeeded(List<String> lines) throws MojoExecutionException {
-        try {
-            Files.createDirectories(output.toPath().getParent());
-            File partial = new File(output.getPath() + ".partial");
-            Files.writeString(partial.toPath(), String.join("\n", lines) + "\n");
-            Files.move(partial.toPath(), output.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + output + ": " + e.getMessage(), e);
-        }
+        writeAtomically(output, lines);
         getLog().info("Wrote " + output + " (" + lines.size() + " lines)");
     }
 }
