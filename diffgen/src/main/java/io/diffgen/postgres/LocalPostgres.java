@@ -137,7 +137,7 @@ public final class LocalPostgres {
     }
 
     private EmbeddedPostgres start(Path data, int port) throws IOException {
-        EmbeddedBinaries.repairInterruptedUnpacks();
+        EmbeddedBinaries.prepare();
         return EmbeddedPostgres.builder()
                 // TCP only: a Unix socket would sit in /tmp, and outlive a server that was killed
                 .setServerConfig("unix_socket_directories", "")

@@ -51,7 +51,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     /** A server on the cluster in {@code data}, tuned for throwaway use (no fsync). */
     static EmbeddedPostgres serverOn(Path data) throws IOException {
-        EmbeddedBinaries.repairInterruptedUnpacks();
+        EmbeddedBinaries.prepare();
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
