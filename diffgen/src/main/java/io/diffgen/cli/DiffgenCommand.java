@@ -84,7 +84,7 @@ abstract class DiffgenCommand implements Callable<Integer> {
         return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString().replace('\\', '/');
     }
 
-    /** The 1-based number of the first line of {@code file} that contains {@code text}; empty if none does. */
+    /** The 1-based number of the first line of {@code file} that {@code matches}; empty if none does or the file cannot be read. */
     static java.util.OptionalInt lineOf(java.nio.file.Path file, java.util.function.Predicate<String> matches) {
         try {
             java.util.List<String> lines = java.nio.file.Files.readAllLines(file);

@@ -55,13 +55,12 @@ final class RevisionCommand extends DiffgenCommand {
                 autogenerate ? Optional.of(common().modelSettings()) : Optional.empty(), !singleTransaction, common().scriptTimeouts());
         RevisionWriter.Written written = RevisionWriter.revision(migrations(), request, clock, this::tell);
         if (common().verbose) written.modelReadBy().ifPresent(by -> err().println("Model read by " + by));
+        written.changes().forEach(c -> err().println("Detected " + c.summary()));
         if (f != Format.TEXT) {
-            written.changes().forEach(c -> err().println("Detected " + c.summary()));
             print(report(written), f);
         } else if (written.path().isEmpty()) {
             out().println("No changes detected");
         } else {
-            written.changes().forEach(c -> err().println("Detected " + c.summary()));
             written.warnings().forEach(d -> err().println(d.line()));
             out().println("Generating " + written.path().get().toAbsolutePath() + " ...  done");
         }

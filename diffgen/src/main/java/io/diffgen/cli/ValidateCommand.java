@@ -35,8 +35,6 @@ final class ValidateCommand extends DiffgenCommand {
         else print(new Report("validate", true, summary, findings), f);
     }
 
-    private static final java.util.regex.Pattern WARNING = java.util.regex.Pattern.compile("--   WARNING (DG\\d{3}): (.*) \\[[a-z-]+, [^]]*\\]");
-
     /**
      * The warnings the headers of the revisions the database has not applied state, each on its line:
      * in CI against the database a pull request will be deployed to, the warnings of that pull request's revisions.
@@ -49,14 +47,13 @@ final class ValidateCommand extends DiffgenCommand {
             try {
                 java.util.List<String> lines = java.nio.file.Files.readAllLines(file.get());
                 for (int i = 0; i < lines.size() && !lines.get(i).startsWith("--changeset"); i++) {
-                    java.util.regex.Matcher m = WARNING.matcher(lines.get(i));
-                    if (m.matches()) {
-                        findings.add(Finding.of(new Diagnostic(Diagnostic.Code.valueOf(m.group(1)), m.group(2)), id,
-                                java.util.Optional.of(shown(file.get())), java.util.OptionalInt.of(i + 1)));
-                    }
+                    int line = i + 1;
+                    String text = lines.get(i);
+                    if (text.startsWith("--   ")) Diagnostic.fromLine(text.substring(5), id).ifPresent(d -> findings.add(
+                            Finding.of(d, id, java.util.Optional.of(shown(file.get())), java.util.OptionalInt.of(line))));
                 }
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                // a file that cannot be read, or a code this version does not know: the parse above has said what matters
+            } catch (java.io.IOException e) {
+                // a file that cannot be read: the parse above has said what matters
             }
         }
         return findings;

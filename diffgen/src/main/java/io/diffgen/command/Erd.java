@@ -35,7 +35,7 @@ public final class Erd {
                     for (String parent : parents) replay.upgrade(parent, step -> { });
                 });
              Connection c = shadow.connect()) {
-            SchemaSnapshot before = read(c);
+            SchemaSnapshot before = whole ? null : read(c);
             new RevisionRunner(c, migrations, graph).upgrade(revision.id(), step -> { });
             SchemaSnapshot after = read(c);
             return whole ? MermaidErd.render(after, after, true) : MermaidErd.render(before, after, false);

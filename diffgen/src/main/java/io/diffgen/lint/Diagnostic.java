@@ -50,6 +50,19 @@ public record Diagnostic(Code code, String message, String subject) {
         }
     }
 
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("WARNING (DG\\d{3}): (.*) \\[[a-z-]+, [^]]*\\]");
+
+    /** A {@link #line()} read back (from a revision's header), about {@code subject}; empty for any other text or an unknown code. */
+    public static java.util.Optional<Diagnostic> fromLine(String line, String subject) {
+        java.util.regex.Matcher m = LINE.matcher(line);
+        if (!m.matches()) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(new Diagnostic(Code.valueOf(m.group(1)), m.group(2), subject));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty(); // a code a later version added
+        }
+    }
+
     /** The line written into the script: {@code WARNING DG002: drops column ... [drop-column, data loss]}. */
     public String line() {
         return "WARNING " + code + ": " + message + " [" + code.slug() + ", " + code.category() + "]";

@@ -4,7 +4,6 @@ import io.diffgen.DiffgenException;
 import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.revision.Revision;
 import liquibase.change.Change;
-import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.exception.LiquibaseException;
@@ -18,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -106,7 +104,7 @@ final class ChangeSetExecutor {
                 return;
             } catch (LockTimedOut e) {
                 Duration pause = limits.backoff(retry);
-                limits.waiting().accept("lock_timeout (" + lockTimeoutOf(changes) + ") in revision " + revision.id()
+                limits.waiting().accept("lock_timeout (" + limits.lockTimeoutOf(changes) + ") in revision " + revision.id()
                         + ": another session holds a lock on the table; nothing of the changeset was applied; retry " + retry
                         + " of " + limits.lockRetries() + " in " + pause.toMillis() + " ms");
                 try {
@@ -152,20 +150,19 @@ final class ChangeSetExecutor {
             if (transactional) track(cs, upgrade);
             for (Change change : changes) {
                 for (SqlStatement one : change.generateStatements(database)) {
-                    statement = Failures.oneLine(one instanceof RawSqlStatement raw ? raw.getSql() : one.toString(), 300);
-                    if (!transactional && one instanceof RawSqlStatement raw && ConcurrentIndexes.isConcurrent(raw.getSql())) {
+                    String sql = one instanceof RawSqlStatement raw ? raw.getSql() : "";
+                    statement = Failures.oneLine(sql.isEmpty() ? one.toString() : sql, 300);
+                    if (!transactional && ConcurrentIndexes.isConcurrent(sql)) {
                         // a killed run's build or drop that PostgreSQL finished anyway is not run again
-                        if (ConcurrentIndexes.alreadyDone(connection, raw.getSql())) continue;
-                        waiting = IndexWait.begin(connection, raw.getSql(), limits);
-                        try (StatementProgress progress = progressOf(raw.getSql())) {
-                            database.execute(new SqlStatement[] {one}, visitors);
-                        }
+                        if (ConcurrentIndexes.alreadyDone(connection, sql)) continue;
+                        waiting = IndexWait.begin(connection, sql, limits);
+                    }
+                    try (StatementProgress progress = progressOf(sql)) {
+                        database.execute(new SqlStatement[] {one}, visitors);
+                    }
+                    if (waiting != null) {
                         IndexWait.end(connection, waiting);
                         waiting = null;
-                        continue;
-                    }
-                    try (StatementProgress progress = progressOf(one instanceof RawSqlStatement raw ? raw.getSql() : "")) {
-                        database.execute(new SqlStatement[] {one}, visitors);
                     }
                 }
             }
@@ -192,7 +189,7 @@ final class ChangeSetExecutor {
                 state = "an index or table of that name exists and is not the one this statement builds (another definition, another table, "
                         + "or INVALID): drop or rename it, then run " + (upgrade ? "upgrade" : "downgrade") + " again";
             } else if (Failures.isLockTimeout(e)) {
-                state = "another session holds a lock on the table for longer than lock_timeout (" + lockTimeoutOf(changes)
+                state = "another session holds a lock on the table for longer than lock_timeout (" + limits.lockTimeoutOf(changes)
                         + ", --lock-timeout)" + (limits.lockRetries() > 0 ? ", " + limits.lockRetries() + " retries included" : "") + "; " + state;
             }
             throw new DiffgenException(ErrorCode.MIGRATION, (upgrade ? "upgrade" : "downgrade") + " of revision " + revision.id()
@@ -201,10 +198,6 @@ final class ChangeSetExecutor {
         } finally {
             liquibase.endTransaction();
         }
-    }
-
-    private String lockTimeoutOf(List<Change> changes) {
-        return limits.lockTimeoutOf(changes);
     }
 
     /**

@@ -7,7 +7,6 @@ import io.diffgen.revision.RevisionGraph;
 import liquibase.change.CheckSum;
 import liquibase.changelog.ChangeSet;
 
-import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +20,10 @@ final class ChecksumVerifier {
     private ChecksumVerifier() {
     }
 
-    /** A revision edited after it was applied is refused, naming the file and the changeset. */
-    static void verify(Connection connection, RevisionGraph graph, ChangeSetParser parser, Set<String> applied) {
+    /** A revision edited after it was applied is refused, naming the file and the changeset; {@code rows}: the tracking table's. */
+    static void verify(java.util.List<TrackingTable.Row> rows, RevisionGraph graph, ChangeSetParser parser, Set<String> applied) {
         Map<String, TrackingTable.Row> ran = new HashMap<>();
-        for (TrackingTable.Row r : TrackingTable.rows(connection)) {
+        for (TrackingTable.Row r : rows) {
             ran.put(r.id(), r);
         }
         for (String id : applied) {

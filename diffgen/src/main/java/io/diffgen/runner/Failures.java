@@ -26,18 +26,18 @@ public final class Failures {
 
     /** PostgreSQL's lock_not_available (55P03): a statement gave up waiting for a lock. */
     static boolean isLockTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException s && "55P03".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(e, "55P03");
     }
 
     /** PostgreSQL's duplicate_table (42P07): a relation of that name exists. */
     static boolean isDuplicateRelation(Throwable e) {
+        return hasSqlState(e, "42P07");
+    }
+
+    /** Whether an SQLException with {@code state} is in {@code e}'s chain of causes. */
+    private static boolean hasSqlState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException s && "42P07".equals(s.getSQLState())) {
+            if (t instanceof java.sql.SQLException s && state.equals(s.getSQLState())) {
                 return true;
             }
         }

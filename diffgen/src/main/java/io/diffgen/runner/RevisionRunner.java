@@ -218,10 +218,11 @@ public final class RevisionRunner {
      * changed (Liquibase's checksums) or gone from its file.
      */
     private Progress verifiedProgress() {
-        Progress progress = progress();
+        List<TrackingTable.Row> rows = TrackingTable.rows(connection);
+        Progress progress = progress(TrackingTable.ids(rows));
         progress.refuseChangeSetsGoneFromTheirFiles(graph);
         if (!progress.started().isEmpty()) {
-            ChecksumVerifier.verify(connection, graph, parser, progress.started());
+            ChecksumVerifier.verify(rows, graph, parser, progress.started());
         }
         return progress;
     }
@@ -377,7 +378,6 @@ public final class RevisionRunner {
         }
     }
 
-    /** What {@code preflight} found for one pending revision: unfinished, the checks a timeout cancelled. */
     /**
      * The data checks of one pending revision: those that rows already in the database fail (the check's
      * name and what it found), those not run, and those that did not finish within the timeouts.

@@ -36,7 +36,7 @@ public final class TrackingTable {
     private TrackingTable() {
     }
 
-    /** One of diffgen's rows: a changeset that ran, when, and Liquibase's checksum of it. */
+    /** One of diffgen's rows: a changeset that ran, when, Liquibase's checksum of it, and the description (with diffgen's rollback checksum). */
     record Row(String id, java.time.Instant executed, String checksum, String description) {
         /** The checksum of the rollback this changeset had when it ran; empty for a row that stock Liquibase wrote. */
         java.util.Optional<String> rollbackChecksum() {
