@@ -120,6 +120,9 @@ class RealWorldModelsTest {
         // round two's minimal entities: @Min and @Max on one field (one CHECK), a @Formula (no column)
         models.add(new RealWorldModel("@Min and @Max on one field, a @Formula", List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.roundtwo"), Map.of()));
+        // a composed constraint of the application's own, on a mapped superclass, the model's only one: still NOT NULL
+        models.add(new RealWorldModel("a composed constraint on a mapped superclass", List.of(Path.of("target", "test-classes").toAbsolutePath()),
+                List.of("io.diffgen.composedconstraint"), Map.of()));
         // ours: what Hibernate 7 and Jakarta Persistence 3.2 put in the DDL (a 6.6 classpath is refused, see below)
         models.add(new RealWorldModel(HIBERNATE_7_MAPPINGS, List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.hibernate7"), Map.of()));

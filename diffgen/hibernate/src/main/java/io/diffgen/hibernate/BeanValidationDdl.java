@@ -1,5 +1,6 @@
 package io.diffgen.hibernate;
 
+import jakarta.validation.Constraint;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.hibernate.boot.Metadata;
@@ -14,11 +15,15 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 import org.hibernate.boot.spi.ClassLoaderAccess;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.mapping.PersistentClass;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,11 +63,77 @@ final class BeanValidationDdl {
                 .buildValidatorFactory();
     }
 
+    /**
+     * Whether an entity can have a constrained property at all. Hibernate applies only the constraints
+     * of the properties Hibernate Validator reports as constrained, and those come from an annotation
+     * on the entity's class, a superclass or an interface, or from {@code META-INF/validation.xml}. With
+     * none of them, building the validator's metadata for every entity changes nothing. An annotation
+     * counts when it is Bean Validation's or Hibernate Validator's own, or is itself a constraint
+     * ({@code @Constraint}, as a composed one is); anything this cannot read counts too.
+     */
+    static boolean anyConstraintIn(Metadata metadata, ClassLoader loader) {
+        if (loader.getResource("META-INF/validation.xml") != null) {
+            return true;
+        }
+        Set<Class<?>> seen = new HashSet<>();
+        try {
+            for (PersistentClass entity : metadata.getEntityBindings()) {
+                String name = entity.getClassName();
+                if (name != null && !name.isEmpty() && constrained(Class.forName(name, false, loader), seen)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
+    private static boolean constrained(Class<?> type, Set<Class<?>> seen) {
+        if (type == null || type == Object.class || !seen.add(type)) {
+            return false;
+        }
+        if (constraints(type.getDeclaredAnnotations())) {
+            return true;
+        }
+        for (Field field : type.getDeclaredFields()) {
+            if (constraints(field.getDeclaredAnnotations())) {
+                return true;
+            }
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (constraints(method.getDeclaredAnnotations())) {
+                return true;
+            }
+        }
+        for (Class<?> contract : type.getInterfaces()) {
+            if (constrained(contract, seen)) {
+                return true;
+            }
+        }
+        return constrained(type.getSuperclass(), seen);
+    }
+
+    private static boolean constraints(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            Class<? extends Annotation> kind = annotation.annotationType();
+            String name = kind.getName();
+            if (name.startsWith("jakarta.validation.") || name.startsWith("javax.validation.") || name.startsWith("org.hibernate.validator.")
+                    || kind.isAnnotationPresent(Constraint.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void apply(Metadata metadata, StandardServiceRegistry registry, ClassLoader loader, Map<String, String> settings) {
         Set<ValidationMode> modes = ValidationMode.getModes(settings.getOrDefault(BeanValidationIntegrator.JAKARTA_MODE_PROPERTY,
                 settings.get(BeanValidationIntegrator.MODE_PROPERTY)));
         boolean wanted = modes.contains(ValidationMode.DDL) || modes.contains(ValidationMode.AUTO);
         if (!wanted || !Boolean.parseBoolean(settings.getOrDefault(BeanValidationIntegrator.APPLY_CONSTRAINTS, "true"))) {
+            return;
+        }
+        if (!anyConstraintIn(metadata, loader)) {
             return;
         }
         Thread thread = Thread.currentThread();

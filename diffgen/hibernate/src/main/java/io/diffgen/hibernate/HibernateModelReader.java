@@ -96,7 +96,7 @@ public final class HibernateModelReader {
 
     /** The model as the application's Hibernate, configured with {@code settings}, maps it. */
     static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader, Map<String, String> settings) {
-        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoaderService(new RememberingClassLoaderService(loader)).build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(offline(settings)).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
