@@ -84,11 +84,28 @@ public final class Autogenerate {
      */
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                      boolean online, Timing timing) {
-        // hashing the model classpath reads every class file: once, for both caches
-        HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());
-        Optional<String> modelKey = CacheKey.of(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings(),
-                hibernate.version());
-        EntityModel model = loadModel(settings, hibernate, modelKey, timing);
+        // Hibernate reads the model on a thread of its own while this one opens the database; a failure of the
+        // model's is said before one of the database's, as when the two ran one after the other
+        InBackground<ModelRead> model = InBackground.start("diffgen-model", () -> {
+            // hashing the model classpath reads every class file: once, for both caches
+            HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());
+            Optional<String> key = CacheKey.of(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings(),
+                    hibernate.version());
+            return new ModelRead(hibernate, key, loadModel(settings, hibernate, key, timing));
+        });
+        try {
+            return compareWith(settings, migrations, graph, base, online, timing, model);
+        } catch (RuntimeException e) {
+            throw model.failureOr(e);
+        }
+    }
+
+    /** The model as Hibernate read it, which Hibernate, and the key it is cached under. */
+    private record ModelRead(HibernateLines.Choice hibernate, Optional<String> key, EntityModel model) {
+    }
+
+    private static Comparison compareWith(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
+                                          boolean online, Timing timing, InBackground<ModelRead> model) {
         if (settings.url().isPresent()) {
             try (Connection c = timing.time("connect", () -> settings.url().get().connect())) {
                 RevisionRunner runner = new RevisionRunner(c, migrations, graph);
@@ -100,7 +117,7 @@ public final class Autogenerate {
                 // the schema that holds the history is the one compared, whatever comes first on the search_path
                 TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);
                 try {
-                    return compareOn(c, settings, migrations, modelKey, model, hibernate, current, online, timing);
+                    return compareOn(c, settings, migrations, model, current, online, timing);
                 } finally {
                     closeQuietly(schema);
                 }
@@ -118,38 +135,42 @@ public final class Autogenerate {
                 }));
              Connection c = shadow.connect()) {
             List<String> current = new RevisionRunner(c, migrations, graph).current();
-            return compareOn(c, settings, migrations, modelKey, model, hibernate, current, online, timing);
+            return compareOn(c, settings, migrations, model, current, online, timing);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
     }
 
-    private static Comparison compareOn(Connection c, Settings settings, MigrationsDirectory migrations, Optional<String> modelKey,
-                                        EntityModel model,
-                                        HibernateLines.Choice hibernate, List<String> current,
-                                        boolean online, Timing timing) {
+    private static Comparison compareOn(Connection c, Settings settings, MigrationsDirectory migrations, InBackground<ModelRead> read,
+                                        List<String> current, boolean online, Timing timing) {
         // the model names objects in the database's own schema without it, as the catalog reader does
         String own = currentSchema(c);
+        PgCatalogReader reader = new PgCatalogReader(c);
+        // what needs no model is read while Hibernate may still be reading it: the database's own schema,
+        // and the revision scripts (which names and types a revision wrote)
+        SchemaSnapshot ownSchema = timing.time("catalog", () -> read(reader, List.of()));
+        List<String> scripts = migrations.scripts().stream().map(MigrationsDirectory::read).toList();
+        java.util.Set<String> namesInScripts = namesIn(scripts);
+        EntityModel model = read.get().model();
+        Optional<String> modelKey = read.get().key();
+        HibernateLines.Choice hibernate = read.get().hibernate();
         EntityModel relative = model.relativeTo(own);
         refuseSchemasNotAllowed(relative.schema(), settings.schemas());
         refuseUnwritableNames(relative.schema());
-        PgCatalogReader reader = new PgCatalogReader(c);
         // the model's schemas, and those a declared move takes a table out of
         java.util.Set<String> schemas = new java.util.TreeSet<>(relative.schema().schemas());
         relative.renames().forEach(r -> {
             if (r instanceof io.diffgen.model.Rename.OfTable t) Identifiers.schemaOf(t.from()).ifPresent(schemas::add);
         });
-        SchemaSnapshot catalog = timing.time("catalog", () -> read(reader, schemas));
+        SchemaSnapshot catalog = schemas.stream().allMatch(own::equals) ? ownSchema : timing.time("catalog", () -> read(reader, schemas));
         timing.detail("catalog", reader.queries() + " queries");
         String[] outcome = {""};
         SchemaSnapshot canonical = withoutEntitiesOverViews(c, schemas,
                 timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome)).relativeTo(own));
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
-        // the revision scripts, read once: which names and types a revision wrote
-        List<String> scripts = migrations.scripts().stream().map(MigrationsDirectory::read).toList();
         List<Change> changes = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesIn(scripts))))), scripts);
+                new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesInScripts)))), scripts);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
         return new Comparison(changes, current, database, canonical, hibernate.describe(), io.diffgen.lint.Linter.kept(database, canonical));
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** Where the time of one command goes, for --timing. */
+/** Where the time of one command goes, for --timing. Phases may be timed on several threads. */
 public final class Timing {
     private record Phase(String name, double seconds, String detail) {
     }
@@ -17,12 +17,16 @@ public final class Timing {
     public <T> T time(String name, Supplier<T> work) {
         long start = System.nanoTime();
         T result = work.get();
-        phases.add(new Phase(name, (System.nanoTime() - start) / 1e9, ""));
+        add(new Phase(name, (System.nanoTime() - start) / 1e9, ""));
         return result;
     }
 
+    private synchronized void add(Phase phase) {
+        phases.add(phase);
+    }
+
     /** Adds a detail, such as a query count, to the last phase of that name. */
-    public void detail(String name, String detail) {
+    public synchronized void detail(String name, String detail) {
         for (int i = phases.size() - 1; i >= 0; i--) {
             if (phases.get(i).name().equals(name)) {
                 Phase p = phases.get(i);
@@ -33,7 +37,7 @@ public final class Timing {
     }
 
     /** {@code timing: jvm 0.31s, model 0.80s (cache hit), catalog 0.05s (5 queries), ..., total 1.40s} */
-    public String summary() {
+    public synchronized String summary() {
         double jvm = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0
                 - (System.nanoTime() - created) / 1e9;
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "timing: jvm %.2fs", Math.max(0, jvm)));
