@@ -227,6 +227,13 @@ class BadInputTest {
     }
 
     @Test
+    void aModelErrorIsSaidBeforeADatabaseErrorThoughTheyAreReadAtOnce() {
+        // the model is read on a thread of its own while the database is opened: the model's failure still comes first
+        assertCleanError(Cli.run("check", "--url", "postgresql://postgres:" + SECRET + "@127.0.0.1:1/app", "--migrations", pixcrawler.toString(),
+                "--model-package", "io.diffgen.nothing.here"), 3, "no @Entity classes found in package(s) io.diffgen.nothing.here");
+    }
+
+    @Test
     void entityMappingError(@TempDir Path dir) throws IOException {
         assertModelRefused(dir, "io.diffgen.broken.mapping", "entity mapping error");
     }
