@@ -100,19 +100,22 @@ public final class ModelLoader {
             if (!annotation.startsWith("jakarta.persistence.")) {
                 continue;
             }
-            String where = " on " + info.simpleName() + (a.target() != null && a.target().kind() != AnnotationTarget.Kind.CLASS
-                    ? "." + a.target().toString().replaceAll("^.*[ .]", "") : "");
             String simple = annotation.substring("jakarta.persistence.".length());
             if (PERSISTENCE_32_ANNOTATIONS.contains(annotation)) {
-                return Optional.of("@" + simple + where);
+                return Optional.of("@" + simple + where(info, a));
             }
             for (AnnotationValue value : a.values()) {
                 if (PERSISTENCE_32_ATTRIBUTES.contains(value.name())) {
-                    return Optional.of("@" + simple + "(" + value.name() + ")" + where);
+                    return Optional.of("@" + simple + "(" + value.name() + ")" + where(info, a));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static String where(ClassInfo info, AnnotationInstance a) {
+        return " on " + info.simpleName() + (a.target() != null && a.target().kind() != AnnotationTarget.Kind.CLASS
+                ? "." + a.target().toString().replaceAll("^.*[ .]", "") : "");
     }
 
     private static ClassInfo classInfo(ClassLoader loader, String className) {
