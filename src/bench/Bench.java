@@ -24,24 +24,35 @@ import java.util.stream.Stream;
 
 /**
  * make bench: whole diffgen processes, as a user runs them, on models of N entities (15 = PixCrawler,
- * then synthetic models with a 1000-long FK chain), against stock liquibase diff-changelog with the
- * liquibase-hibernate6 reference on the same schema, in the same run. Prints a table with ratios and
- * writes target/bench/results.json. A benchmark, not a test: nothing here asserts a time.
+ * then synthetic models with an N-long FK chain), in the same run as Alembic 1.8 (Debian's
+ * python3-alembic) on the same tables as SQLAlchemy metadata, and as stock liquibase diff-changelog with
+ * the liquibase-hibernate6 reference. The daily loop is measured cold: a check with no model cache, and
+ * a revision after one entity was edited. Prints a table with ratios, the --timing phases, and writes
+ * target/bench/results.json. A benchmark, not a test: nothing here asserts a time.
  *
- * Run from the repository root: java -cp "diffgen/target/lib/*" src/bench/Bench.java [15,300,1000]
- * System properties: runs (default 5), baselineRuns (default 3), baselineMax (largest N for the baseline, default 1000).
+ * Run from the repository root: java -cp "diffgen/target/lib/*" src/bench/Bench.java [15,300,1000,10000]
+ * System properties: runs (default 5), jvm (diffgen's JVM options), jar, baselineRuns (default 3),
+ * baselineMax (largest N for Liquibase, default 300), alembicMax (largest N for
+ * Alembic, default 1000: its autogenerate took 2,276 s at 10,000 where issue 26 measured it), python (default /usr/bin/python3).
  */
 public class Bench {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path OUT = ROOT.resolve("target/bench");
     static final int RUNS = Integer.getInteger("runs", 5);
     static final int BASELINE_RUNS = Integer.getInteger("baselineRuns", 3);
-    static final int BASELINE_MAX = Integer.getInteger("baselineMax", 1000);
+    static final int BASELINE_MAX = Integer.getInteger("baselineMax", 300);
+    /** The JVM options diffgen runs with, as the Makefile passes them (its class archive among them, where it has one). */
+    static final String JVM = System.getProperty("jvm", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    /** The jar measured: -Djar=... to measure a copy while the build goes on. Relative, as the Makefile names it: its class archive is valid for that path only. */
+    static final Path JAR = Path.of(System.getProperty("jar", "diffgen/target/diffgen.jar"));
+    static final int ALEMBIC_MAX = Integer.getInteger("alembicMax", 1000);
+    static final String PYTHON = System.getProperty("python", "/usr/bin/python3");
 
-    record Sample(double seconds, long peakRssKb, long statements, String catalogQueries) {
+    record Sample(double seconds, long peakRssKb, long statements, String catalogQueries, String timing) {
     }
 
-    record Row(int n, String command, List<Sample> samples, Double baselineMedian) {
+    /** {@code alembicMedian}: Alembic's time for the comparable command in the same run (its no-change autogenerate for check). */
+    record Row(int n, String command, List<Sample> samples, Double baselineMedian, Double alembicMedian) {
         double median() {
             return Bench.median(samples.stream().map(Sample::seconds).toList());
         }
@@ -157,13 +168,20 @@ public class Bench {
         }
         cfg.append("</session-factory>\n</hibernate-configuration>\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"), "-nowarn"));
+        // the annotations come from the baseline's classpath (Hibernate ORM and Jakarta Persistence); diffgen reads the model with its bundled Hibernate
+        List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-cp", compileClasspath(), "-nowarn"));
         files.forEach(f -> options.add(f.toString()));
         if (javac.run(null, null, null, options.toArray(String[]::new)) != 0) {
             throw new IllegalStateException("could not compile the synthetic model");
         }
         Files.writeString(classes.resolve("hibernate.cfg.xml"), cfg.toString());
         return new Model(n, pkg, classes);
+    }
+
+    static String compileClasspath() throws IOException {
+        try (Stream<Path> jars = Files.list(ROOT.resolve("target/bench-lib"))) {
+            return jars.map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        }
     }
 
     static List<Row> measure(Model model, Path baselineLib) throws Exception {
@@ -183,18 +201,42 @@ public class Bench {
             migrations = dir;
             headDb = db;
         }
-        List<Sample> coldCheck = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, RUNS); i++) {
-            // a fresh project folder: no model or canonical-form cache
-            Path cold = Files.createTempDirectory(OUT, "cold-");
-            copyTree(migrations, cold.resolve("migrations"));
-            coldCheck.add(run(headDb, diffgen(headDb, cold.resolve("migrations"), model, "check", "--timing")));
-        }
         for (int i = 0; i < RUNS; i++) {
             Sample s = run(headDb, diffgen(headDb, migrations, model, "check", "--timing"));
             check.add(s);
             current.add(run(headDb, diffgen(headDb, migrations, model, "current")));
         }
+        List<Sample> sql = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, RUNS); i++) {
+            sql.add(run(headDb, diffgenOffline(migrations, "upgrade", "head", "--sql")));
+        }
+        // The daily loop, cold, run in turn with Alembic's autogenerate: a machine whose speed drifts
+        // moves both sides of a ratio alike
+        List<Sample> coldCheck = new ArrayList<>();
+        List<Sample> edited = new ArrayList<>();
+        List<Sample> alembicEmpty = new ArrayList<>();
+        List<Sample> alembicNoChange = new ArrayList<>();
+        Path editedClasses = model.n() > 15 ? editOneEntity(model) : null;
+        Path alembicProject = model.n() > 15 && model.n() <= ALEMBIC_MAX && alembic() ? alembicProject(model.n()) : null;
+        for (int i = 0; i < Math.min(3, RUNS); i++) {
+            // a fresh project folder: no model or canonical-form cache
+            Path cold = Files.createTempDirectory(OUT, "cold-");
+            copyTree(migrations, cold.resolve("migrations"));
+            coldCheck.add(run(headDb, diffgen(headDb, cold.resolve("migrations"), model, "check", "--timing")));
+            if (editedClasses != null) {
+                // one entity changed, so the model cache misses; the revision is generated and thrown away
+                Path project = Files.createTempDirectory(OUT, "edited-");
+                copyTree(migrations, project.resolve("migrations"));
+                Model one = new Model(model.n(), model.pkg(), editedClasses);
+                edited.add(run(headDb, diffgen(headDb, project.resolve("migrations"), one, "revision", "--autogenerate", "-m", "one entity edited", "--timing")));
+            }
+            if (alembicProject != null) {
+                alembicNoChange.add(run(headDb, alembicRevision(alembicProject, headDb)));
+                alembicEmpty.add(run(headDb, alembicRevision(alembicProject, newDatabase())));
+            }
+        }
+        Double alembic = alembicNoChange.isEmpty() ? null : median(alembicNoChange.stream().map(Sample::seconds).toList());
+        Double alembicFromEmpty = alembicEmpty.isEmpty() ? null : median(alembicEmpty.stream().map(Sample::seconds).toList());
         Double baseline = null;
         List<Sample> liquibase = new ArrayList<>();
         if (baselineLib != null) {
@@ -211,13 +253,21 @@ public class Bench {
                 liquibase.clear();
             }
         }
-        rows.add(new Row(model.n(), "revision --autogenerate (empty db)", autogenerate, baseline));
-        rows.add(new Row(model.n(), "upgrade head", upgrade, null));
-        rows.add(new Row(model.n(), "check (no change, cold: no cache)", coldCheck, baseline));
-        rows.add(new Row(model.n(), "check (no change)", check, baseline));
-        rows.add(new Row(model.n(), "current", current, null));
+        rows.add(new Row(model.n(), "revision --autogenerate (empty db)", autogenerate, baseline, alembicFromEmpty));
+        rows.add(new Row(model.n(), "upgrade head", upgrade, null, null));
+        rows.add(new Row(model.n(), "check (no change, cold: no cache)", coldCheck, baseline, alembic));
+        if (!edited.isEmpty()) {
+            rows.add(new Row(model.n(), "revision --autogenerate (one entity edited, cold)", edited, baseline, alembic));
+        }
+        rows.add(new Row(model.n(), "check (no change)", check, baseline, alembic));
+        rows.add(new Row(model.n(), "upgrade head --sql", sql, null, null));
+        rows.add(new Row(model.n(), "current", current, null, null));
         if (!liquibase.isEmpty()) {
-            rows.add(new Row(model.n(), "baseline: liquibase diff-changelog", liquibase, null));
+            rows.add(new Row(model.n(), "baseline: liquibase diff-changelog", liquibase, null, null));
+        }
+        if (!alembicEmpty.isEmpty()) {
+            rows.add(new Row(model.n(), "Alembic: revision --autogenerate (empty db)", alembicEmpty, null, null));
+            rows.add(new Row(model.n(), "Alembic: revision --autogenerate (no change)", alembicNoChange, null, null));
         }
         return rows;
     }
@@ -238,17 +288,143 @@ public class Bench {
         return name;
     }
 
+    static List<String> diffgenJava() {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(List.of(JVM.strip().split("\\s+")));
+        cmd.addAll(List.of("-jar", JAR.toString()));
+        return cmd;
+    }
+
     static List<String> diffgen(String db, Path migrations, Model model, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1"));
-        Path jsa = ROOT.resolve("diffgen/target/diffgen.jsa");
-        if (Files.exists(jsa)) {
-            cmd.add("-XX:SharedArchiveFile=" + jsa);
-        }
-        cmd.addAll(List.of("-jar", ROOT.resolve("diffgen/target/diffgen.jar").toString()));
+        List<String> cmd = new ArrayList<>(diffgenJava());
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--url", url(db), "--migrations", migrations.toString(),
                 "--model-package", model.pkg(), "--model-classpath", model.classes().toString()));
         return cmd;
+    }
+
+    /** A command that needs no database ({@code --sql}): the migrations folder only. */
+    static List<String> diffgenOffline(Path migrations, String... args) {
+        List<String> cmd = new ArrayList<>(diffgenJava());
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--migrations", migrations.toString()));
+        return cmd;
+    }
+
+    /** The synthetic model with its middle entity given one more column: a copy of the classes with that one class recompiled. */
+    static Path editOneEntity(Model model) throws IOException {
+        Path edited = OUT.resolve("model-" + model.n() + "/classes-edited");
+        if (Files.isDirectory(edited)) {
+            return edited;
+        }
+        copyTree(model.classes(), edited);
+        String name = String.format("E%04d", model.n() / 2);
+        Path source = OUT.resolve("model-" + model.n() + "/src/" + model.pkg().replace('.', '/') + "/" + name + ".java");
+        Path editedSource = OUT.resolve("model-" + model.n() + "/src-edited/" + model.pkg().replace('.', '/') + "/" + name + ".java");
+        Files.createDirectories(editedSource.getParent());
+        Files.writeString(editedSource, Files.readString(source).replace("    Double ratio;", "    Double ratio;\n    @Column(name = \"note\", length = 200) String note;"));
+        String classpath = edited + File.pathSeparator + compileClasspath();
+        if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", edited.toString(), "-cp", classpath, "-nowarn", editedSource.toString()) != 0) {
+            throw new IllegalStateException("could not compile the edited entity " + name);
+        }
+        return edited;
+    }
+
+    static boolean alembic() {
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import alembic, sqlalchemy, psycopg2").redirectErrorStream(true).start();
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return true;
+            }
+        } catch (IOException | InterruptedException e) {
+            // reported below
+        }
+        System.err.println("Alembic is missing (" + PYTHON + " -c 'import alembic, sqlalchemy, psycopg2' failed): "
+                + "apt-get install python3-alembic python3-psycopg2, or -Dpython=...; the Alembic rows are left out");
+        failures.add("Alembic was not run: " + PYTHON + " has no alembic, sqlalchemy and psycopg2");
+        return false;
+    }
+
+    /**
+     * The same N tables as the synthetic entities, as SQLAlchemy metadata (8 columns, the index, the FK with ON DELETE
+     * CASCADE), in an {@code alembic init} project whose env.py compares them with the database given by {@code -x url=}.
+     */
+    static Path alembicProject(int n) throws Exception {
+        Path project = OUT.resolve("alembic-" + n);
+        if (Files.exists(project.resolve("models.py"))) {
+            return project;
+        }
+        Files.createDirectories(project);
+        Process init = new ProcessBuilder(PYTHON, "-m", "alembic", "init", "alembic").directory(project.toFile()).redirectErrorStream(true).start();
+        String out = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (init.waitFor() != 0) {
+            throw new IllegalStateException("alembic init failed: " + out);
+        }
+        Path ini = project.resolve("alembic.ini");
+        Files.writeString(ini, Files.readString(ini).replace("script_location = alembic", "script_location = %(here)s/alembic"));
+        Files.writeString(project.resolve("models.py"), String.format("""
+                from sqlalchemy import MetaData, Table, Column, BigInteger, String, Text, Numeric, Integer, Boolean, DateTime, Float, ForeignKey, Index, Identity, text
+
+                metadata = MetaData()
+                for i in range(1, %d + 1):
+                    name = "e%%04d" %% i
+                    columns = [
+                        Column("id", BigInteger, Identity(), primary_key=True),
+                        Column("name", String(100), nullable=False),
+                        Column("description", Text),
+                        Column("amount", Numeric(12, 2)),
+                        Column("quantity", Integer, nullable=False, server_default=text("0")),
+                        Column("active", Boolean, nullable=False, server_default=text("false")),
+                        Column("created_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+                        Column("ratio", Float(53)),
+                    ]
+                    if i > 1:
+                        columns.append(Column("parent_id", BigInteger, ForeignKey("e%%04d.id" %% (i - 1), name="fk_%%s_parent" %% name, ondelete="CASCADE")))
+                    Table(name, metadata, *columns, Index("ix_%%s_name" %% name, "name"))
+                """, n));
+        Files.writeString(project.resolve("alembic/env.py"), """
+                import sys, os
+                sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+                from alembic import context
+                from sqlalchemy import create_engine
+                import models
+
+                import threading
+
+                def run():
+                    engine = create_engine(context.get_x_argument(as_dictionary=True)["url"])
+                    with engine.connect() as connection:
+                        context.configure(connection=connection, target_metadata=models.metadata)
+                        with context.begin_transaction():
+                            context.run_migrations()
+
+                # reflection follows the FK chain table by table, one level of recursion per table
+                sys.setrecursionlimit(1000000)
+                threading.stack_size(1 << 29)
+                failure = []
+                def guarded():
+                    try:
+                        run()
+                    except BaseException as e:
+                        failure.append(e)
+                worker = threading.Thread(target=guarded)
+                worker.start()
+                worker.join()
+                if failure:
+                    raise failure[0]
+                """);
+        return project;
+    }
+
+    /** {@code alembic revision --autogenerate} against {@code db}, with no earlier revisions: the revision file is removed afterwards. */
+    static List<String> alembicRevision(Path project, String db) throws IOException {
+        try (Stream<Path> old = Files.list(project.resolve("alembic/versions"))) {
+            for (Path p : old.filter(p -> p.toString().endsWith(".py")).toList()) {
+                Files.delete(p);
+            }
+        }
+        return List.of(PYTHON, "-m", "alembic", "-c", project.resolve("alembic.ini").toString(), "-x",
+                "url=postgresql://postgres@localhost:" + server.getPort() + "/" + db, "revision", "--autogenerate", "-m", "bench");
     }
 
     static List<String> liquibase(String db, Model model, Path lib) throws IOException {
@@ -323,16 +499,20 @@ public class Bench {
             }
         });
         poller.start();
-        boolean done = p.waitFor(15, TimeUnit.MINUTES);
+        boolean done = p.waitFor(60, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         poller.join();
         String output = Files.readString(log);
+        if (!done) {
+            p.destroyForcibly();
+        }
         if (!done || p.exitValue() != 0 && !(command.contains("check") && p.exitValue() == 1)) {
             throw new IllegalStateException("failed (" + (done ? p.exitValue() : "timeout") + "): " + String.join(" ", command) + "\n" + output);
         }
         Matcher m = QUERIES.matcher(output);
         long statements = statements(db);
-        return new Sample(seconds, peak.get(), statements, m.find() ? m.group(1) : "");
+        String timing = output.lines().filter(l -> l.startsWith("timing: ")).map(l -> l.substring("timing: ".length())).findFirst().orElse("");
+        return new Sample(seconds, peak.get(), statements, m.find() ? m.group(1) : "", timing);
     }
 
     static long statements(String db) throws Exception {
@@ -358,17 +538,29 @@ public class Bench {
 
     static String table(List<Row> rows) {
         StringBuilder t = new StringBuilder();
-        t.append(String.format("diffgen bench, %s, %d cores, %s, Java %s; median of %d (baseline: of %d), wall seconds%n%n",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"), RUNS, BASELINE_RUNS));
-        t.append("| N | command | median s | min-max s | peak RSS MB | statements to db | catalog queries | vs liquibase |\n");
-        t.append("|---|---|---|---|---|---|---|---|\n");
+        t.append(String.format("diffgen bench, %s, %d cores, %s, Java %s, %s; median of %d (cold runs and Alembic, in turn: of %d; Liquibase: of %d), wall seconds%n%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"), JVM, RUNS, Math.min(3, RUNS),
+                BASELINE_RUNS));
+        t.append("| N | command | median s | min-max s | peak RSS MB | statements to db | catalog queries | vs liquibase | vs Alembic |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             Sample last = r.samples().get(r.samples().size() - 1);
-            t.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f-%.2f | %d | %d | %s | %s |%n", r.n(), r.command(), r.median(),
+            t.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f-%.2f | %d | %d | %s | %s | %s |%n", r.n(), r.command(), r.median(),
                     r.min(), r.max(), r.peakRssMb(), last.statements(), last.catalogQueries().isEmpty() ? "-" : last.catalogQueries(),
-                    r.baselineMedian() == null ? "-" : String.format(Locale.ROOT, "%.3fx", r.median() / r.baselineMedian())));
+                    ratio(r.median(), r.baselineMedian()), ratio(r.median(), r.alembicMedian())));
+        }
+        List<Row> profiled = rows.stream().filter(r -> r.samples().stream().anyMatch(x -> !x.timing().isEmpty())).toList();
+        if (!profiled.isEmpty()) {
+            t.append("\nWhere the time went (--timing of the last run):\n\n");
+            for (Row r : profiled) {
+                t.append(String.format("- N=%d, %s: %s%n", r.n(), r.command(), r.samples().get(r.samples().size() - 1).timing()));
+            }
         }
         return t.toString();
+    }
+
+    static String ratio(double value, Double base) {
+        return base == null ? "-" : String.format(Locale.ROOT, "%.3fx", value / base);
     }
 
     static String cpu() {
@@ -382,10 +574,11 @@ public class Bench {
     static String json(List<Row> rows) {
         return rows.stream().map(r -> String.format(Locale.ROOT,
                 "  {\"n\": %d, \"command\": \"%s\", \"median_s\": %.3f, \"min_s\": %.3f, \"max_s\": %.3f, \"peak_rss_mb\": %d, "
-                        + "\"statements\": %d, \"catalog_queries\": \"%s\", \"ratio_vs_liquibase\": %s}",
+                        + "\"statements\": %d, \"catalog_queries\": \"%s\", \"ratio_vs_liquibase\": %s, \"ratio_vs_alembic\": %s}",
                 r.n(), r.command(), r.median(), r.min(), r.max(), r.peakRssMb(), r.samples().get(r.samples().size() - 1).statements(),
                 r.samples().get(r.samples().size() - 1).catalogQueries(),
-                r.baselineMedian() == null ? "null" : String.format(Locale.ROOT, "%.4f", r.median() / r.baselineMedian())))
+                r.baselineMedian() == null ? "null" : String.format(Locale.ROOT, "%.4f", r.median() / r.baselineMedian()),
+                r.alembicMedian() == null ? "null" : String.format(Locale.ROOT, "%.4f", r.median() / r.alembicMedian())))
                 .collect(Collectors.joining(",\n", "[\n", "\n]\n"));
     }
 }

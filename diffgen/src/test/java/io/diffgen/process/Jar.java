@@ -36,7 +36,7 @@ final class Jar {
 
     /** {@code java -jar diffgen.jar ARGS} in {@code workingDirectory}. */
     static Result run(Path workingDirectory, Map<String, String> env, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
         command.addAll(args);
         return exec(workingDirectory, env, command);
     }
