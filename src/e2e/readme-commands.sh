@@ -28,6 +28,13 @@ expect() { # expect <exit code> <text that must appear in stdout+stderr> <make a
 
 head=$(java -jar diffgen/target/diffgen.jar heads | cut -d' ' -f1)
 expect 0 "No changes detected" migrate-create MESSAGE="nothing yet"
+# that first read of the entities made the class archive, and the Makefile's commands start from it
+archive=$(ls diffgen/target/diffgen-java*.jsa diffgen/target/diffgen-java*.aot 2>/dev/null | head -1)
+[ -s "$archive" ] || fail "make migrate-create made no class archive in diffgen/target"
+shared=$(eval "$(make -n migrate-current | tail -1 | sed 's/ -jar / -Xlog:class+load -jar /')" | grep -c 'source: shared objects file' || true)
+jdk=$(java -Xlog:class+load -jar diffgen/target/diffgen.jar current | grep -c 'source: shared objects file' || true)
+[ "$shared" -gt $((jdk + 300)) ] || fail "make migrate-current took $shared classes from archives, the JDK's own archive alone $jdk"
+ok "the class archive ($shared classes from archives, $jdk without $archive)"
 expect 0 "No new upgrade operations detected." migrate-check
 expect 0 "Running upgrade" migrate-upgrade
 expect 0 "$head (head)" migrate-current
