@@ -29,8 +29,9 @@ expect() { # expect <exit code> <text that must appear in stdout+stderr> <make a
 head=$(java -jar diffgen/target/diffgen.jar heads | cut -d' ' -f1)
 expect 0 "No changes detected" migrate-create MESSAGE="nothing yet"
 # that first read of the entities made the class archive, and the Makefile's commands start from it
-archive=$(ls diffgen/target/diffgen-java*.jsa diffgen/target/diffgen-java*.aot 2>/dev/null | head -1)
-[ -s "$archive" ] || fail "make migrate-create made no class archive in diffgen/target"
+archive=
+for f in diffgen/target/diffgen-java*.jsa diffgen/target/diffgen-java*.aot; do [ -s "$f" ] && archive=$f && break; done
+[ -n "$archive" ] || fail "make migrate-create made no class archive in diffgen/target"
 shared=$(eval "$(make -n migrate-current | tail -1 | sed 's/ -jar / -Xlog:class+load -jar /')" | grep -c 'source: shared objects file' || true)
 jdk=$(java -Xlog:class+load -jar diffgen/target/diffgen.jar current | grep -c 'source: shared objects file' || true)
 [ "$shared" -gt $((jdk + 300)) ] || fail "make migrate-current took $shared classes from archives, the JDK's own archive alone $jdk"
