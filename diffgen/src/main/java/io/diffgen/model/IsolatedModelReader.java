@@ -145,31 +145,9 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
                     || name.startsWith("org.slf4j.") || name.startsWith("org.postgresql.");
         }
 
-        /**
-         * Names already looked for in vain: Hibernate's binders ask for the same {@code package-info}
-         * of every entity's package several times per entity, each a search of the whole classpath.
-         */
-        private final java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (shared(name)) {
-                return diffgen.loadClass(name);
-            }
-            if (missing.contains(name)) {
-                // a class defined at run time (a proxy, say) after an earlier miss is found all the same
-                Class<?> defined = findLoadedClass(name);
-                if (defined != null) {
-                    return defined;
-                }
-                throw new ClassNotFoundException(name);
-            }
-            try {
-                return super.loadClass(name, resolve);
-            } catch (ClassNotFoundException e) {
-                missing.add(name);
-                throw e;
-            }
+            return shared(name) ? diffgen.loadClass(name) : super.loadClass(name, resolve);
         }
     }
 }
