@@ -151,9 +151,8 @@ public final class Autogenerate {
         SchemaSnapshot ownSchema = timing.time("catalog", () -> read(reader, List.of()));
         List<String> scripts = migrations.scripts().stream().map(MigrationsDirectory::read).toList();
         java.util.Set<String> namesInScripts = namesIn(scripts);
-        EntityModel model = read.get().model();
-        Optional<String> modelKey = read.get().key();
-        HibernateLines.Choice hibernate = read.get().hibernate();
+        ModelRead done = read.get();
+        EntityModel model = done.model();
         EntityModel relative = model.relativeTo(own);
         refuseSchemasNotAllowed(relative.schema(), settings.schemas());
         refuseUnwritableNames(relative.schema());
@@ -166,13 +165,13 @@ public final class Autogenerate {
         timing.detail("catalog", reader.queries() + " queries");
         String[] outcome = {""};
         SchemaSnapshot canonical = withoutEntitiesOverViews(c, schemas,
-                timing.time("canonical", () -> canonical(c, settings, modelKey, model, outcome)).relativeTo(own));
+                timing.time("canonical", () -> canonical(c, settings, done.key(), model, outcome)).relativeTo(own));
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> changes = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesInScripts)))), scripts);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
-        return new Comparison(changes, current, database, canonical, hibernate.describe(), io.diffgen.lint.Linter.kept(database, canonical));
+        return new Comparison(changes, current, database, canonical, done.hibernate().describe(), io.diffgen.lint.Linter.kept(database, canonical));
     }
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
