@@ -14,6 +14,10 @@ import io.diffgen.model.HibernateSettings;
 import io.diffgen.cache.CacheKey;
 import io.diffgen.cache.ModelCache;
 import io.diffgen.model.ModelLoader;
+import io.diffgen.objects.DeclaredObjects;
+import io.diffgen.objects.ObjectCatalog;
+import io.diffgen.objects.ObjectDiff;
+import io.diffgen.objects.ObjectsFolder;
 import io.diffgen.revision.MigrationsDirectory;
 import io.diffgen.revision.RevisionGraph;
 import io.diffgen.runner.RevisionRunner;
@@ -150,6 +154,7 @@ public final class Autogenerate {
         // and the revision scripts (which names and types a revision wrote)
         SchemaSnapshot ownSchema = timing.time("catalog", () -> read(reader, List.of()));
         List<String> scripts = migrations.scripts().stream().map(MigrationsDirectory::read).toList();
+        Optional<ObjectsFolder> folder = ObjectsFolder.read(settings.migrations());
         java.util.Set<String> namesInScripts = namesIn(scripts);
         ModelRead done = read.get();
         EntityModel model = done.model();
@@ -168,11 +173,43 @@ public final class Autogenerate {
                 timing.time("canonical", () -> canonical(c, settings, done.key(), model, outcome)).relativeTo(own));
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
-        List<Change> changes = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
+        List<Change> tableChanges = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesInScripts)))), scripts);
-        refuseEnumRecreationThatWouldBreakOtherObjects(c, changes, relative.schema().schemas());
-        return new Comparison(changes, current, database, canonical, done.hibernate().describe(), io.diffgen.lint.Linter.kept(database, canonical));
+        refuseEnumRecreationThatWouldBreakOtherObjects(c, tableChanges, relative.schema().schemas());
+        ObjectDiff.Result objects = timing.time("objects", () -> diffObjects(c, own, folder, canonical, relative.schema().tables().keySet(),
+                scripts, tableChanges));
+        List<io.diffgen.lint.Diagnostic> kept = new java.util.ArrayList<>(io.diffgen.lint.Linter.kept(database, canonical));
+        kept.addAll(objects.kept());
+        return new Comparison(Differ.withObjects(tableChanges, objects.changes()), current, database, canonical, done.hibernate().describe(), kept);
     }
+
+    /**
+     * The database code: the database's read back, the declared one made in a scratch schema and read back
+     * the same way (when the project has {@code migrations/objects}), compared, with the objects that must
+     * make way for the table changes.
+     */
+    private static ObjectDiff.Result diffObjects(Connection c, String own, Optional<ObjectsFolder> folder, SchemaSnapshot canonical,
+                                                 java.util.Set<String> entityTables, List<String> scripts, List<Change> tableChanges) {
+        ObjectCatalog.Read inDatabase;
+        try {
+            List<String> path = new java.util.ArrayList<>(List.of(own));
+            path.addAll(DeclaredObjects.extensionSchemas(c, own));
+            inDatabase = ObjectCatalog.read(c, own, path, java.util.Set.of(own), Optional.empty());
+        } catch (SQLException e) {
+            throw new DiffgenException(ErrorCode.DATABASE, "cannot read the database's functions, views and triggers: " + e.getMessage(), e);
+        }
+        java.util.SortedMap<String, io.diffgen.objects.DbObject> declared = folder
+                .map(f -> DeclaredObjects.read(c, own, canonical, f).objects()).orElse(java.util.Collections.emptySortedMap());
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (String script : scripts) {
+            script.lines().takeWhile(line -> line.startsWith("--") && !line.startsWith("--changeset"))
+                    .filter(line -> line.startsWith(CREATED)).forEach(line -> created.add(line.substring(CREATED.length())));
+        }
+        return ObjectDiff.diff(inDatabase.objects(), declared, folder.isPresent(), created::contains, entityTables, tableChanges);
+    }
+
+    /** How a revision's header lists an object it creates: {@code --   - create function set_updated_at()}. */
+    private static final String CREATED = "--   - create ";
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
 

@@ -82,6 +82,9 @@ public sealed interface Change {
         R detachPrimaryKey(DetachPrimaryKey c);
         R noChange(NoChange c);
         R dropSchema(DropSchema c);
+        R createObject(CreateObject c);
+        R dropObject(DropObject c);
+        R replaceObject(ReplaceObject c);
     }
 
     /** The object the change is about: its table; for a sequence, enum type or schema, that object. */
@@ -621,6 +624,44 @@ public sealed interface Change {
         public Change inverse() { return new CreateSchema(schema); }
         public String subject() { return schema; }
         public String summary() { return "drop schema " + schema; }
+    }
+
+    /**
+     * A piece of database code (a function, view, trigger...) created as the catalog prints it; {@code again}
+     * when it is made again as it was, after a change it had to make way for.
+     */
+    record CreateObject(io.diffgen.objects.DbObject object, boolean again) implements Change {
+        public CreateObject(io.diffgen.objects.DbObject object) {
+            this(object, false);
+        }
+
+        public <R> R accept(Visitor<R> visitor) { return visitor.createObject(this); }
+        public Change inverse() { return new DropObject(object, again); }
+        public String subject() { return object.table().orElse(object.name()); }
+        public String summary() { return again ? "make " + object.key() + " again" : "create " + object.key(); }
+    }
+
+    /**
+     * A piece of database code dropped; it carries its definition, so the downgrade makes it again exactly;
+     * {@code again} when it is dropped only to make way for another change, and made again after it.
+     */
+    record DropObject(io.diffgen.objects.DbObject object, boolean again) implements Change {
+        public DropObject(io.diffgen.objects.DbObject object) {
+            this(object, false);
+        }
+
+        public <R> R accept(Visitor<R> visitor) { return visitor.dropObject(this); }
+        public Change inverse() { return new CreateObject(object, again); }
+        public String subject() { return object.table().orElse(object.name()); }
+        public String summary() { return again ? "drop " + object.key() + " to make it again" : "drop " + object.key(); }
+    }
+
+    /** A function or view replaced in place ({@code CREATE OR REPLACE}): what reads it, and its grants, stay. */
+    record ReplaceObject(io.diffgen.objects.DbObject from, io.diffgen.objects.DbObject to) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.replaceObject(this); }
+        public Change inverse() { return new ReplaceObject(to, from); }
+        public String subject() { return to.table().orElse(to.name()); }
+        public String summary() { return "replace " + to.key(); }
     }
 
     /** The tables {@code changes} create: objects on them exist, and hold no rows, only after the revision. */

@@ -692,7 +692,20 @@ public final class Differ {
         public Integer detachPrimaryKey(Change.DetachPrimaryKey c) { return 15; }
         public Integer noChange(Change.NoChange c) { return 16; }
         public Integer dropSchema(Change.DropSchema c) { return 19; }
+        // database code goes before any table change (while it still reads what it was made on) and comes after all of
+        // them; an extension comes before the tables that may use its types, and goes after them
+        public Integer createObject(Change.CreateObject c) { return c.object().kind() == io.diffgen.objects.DbObject.Kind.EXTENSION ? -3 : 20; }
+        public Integer dropObject(Change.DropObject c) { return c.object().kind() == io.diffgen.objects.DbObject.Kind.EXTENSION ? 19 : -4; }
+        public Integer replaceObject(Change.ReplaceObject c) { return 20; }
     };
+
+    /** The table changes and the database code changes in one execution order. */
+    public static List<Change> withObjects(List<Change> tableChanges, List<Change> objectChanges) {
+        if (objectChanges.isEmpty()) return tableChanges;
+        List<Change> all = new ArrayList<>(tableChanges);
+        all.addAll(objectChanges);
+        return order(all);
+    }
 
     private static List<Change> order(List<Change> changes) {
         List<Change> ordered = new ArrayList<>(changes);

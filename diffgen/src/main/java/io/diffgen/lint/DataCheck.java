@@ -160,6 +160,9 @@ public record DataCheck(String name, String listQuery) {
         public List<DataCheck> attachPrimaryKey(Change.AttachPrimaryKey c) { return List.of(); }
         public List<DataCheck> detachPrimaryKey(Change.DetachPrimaryKey c) { return List.of(); }
         public List<DataCheck> noChange(Change.NoChange c) { return List.of(); }
+        public List<DataCheck> createObject(Change.CreateObject c) { return List.of(); }
+        public List<DataCheck> dropObject(Change.DropObject c) { return List.of(); }
+        public List<DataCheck> replaceObject(Change.ReplaceObject c) { return List.of(); }
 
         /** Values that occur more than once; NULLs are distinct except in a primary key. */
         private List<DataCheck> unique(String table, Index index, boolean skipNulls) {

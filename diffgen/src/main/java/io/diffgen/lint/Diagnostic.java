@@ -31,7 +31,12 @@ public record Diagnostic(Code code, String message, String subject) {
         DG013("rename-breaks-clients", "review"),
         DG014("foreign-key-without-index", "slow deletes"),
         DG015("drop-index-locks", "long lock"),
-        DG016("primary-key-column-order", "kept as it is");
+        DG016("primary-key-column-order", "kept as it is"),
+        DG017("trigger-locks-writes", "short lock"),
+        DG018("security-definer-search-path", "security"),
+        DG019("drop-materialized-view", "data loss"),
+        DG020("drop-extension", "data loss"),
+        DG021("undeclared-object", "kept as it is");
 
         private final String slug;
         private final String category;

@@ -32,11 +32,17 @@ public final class Linter {
     private static final Rule.ForeignKeyWithoutIndex FOREIGN_KEY_WITHOUT_INDEX = new Rule.ForeignKeyWithoutIndex();
     private static final Rule.DropIndexLocks DROP_INDEX_LOCKS = new Rule.DropIndexLocks();
     private static final Rule.PrimaryKeyColumnOrder PRIMARY_KEY_COLUMN_ORDER = new Rule.PrimaryKeyColumnOrder();
+    private static final Rule.TriggerLocksWrites TRIGGER_LOCKS_WRITES = new Rule.TriggerLocksWrites();
+    private static final Rule.SecurityDefinerSearchPath SECURITY_DEFINER_SEARCH_PATH = new Rule.SecurityDefinerSearchPath();
+    private static final Rule.DropMaterializedView DROP_MATERIALIZED_VIEW = new Rule.DropMaterializedView();
+    private static final Rule.DropExtension DROP_EXTENSION = new Rule.DropExtension();
+    private static final Rule.UndeclaredObject UNDECLARED_OBJECT = new Rule.UndeclaredObject();
 
     /** Every rule, in code order. */
     static final List<Rule> RULES = List.of(DROP_TABLE, DROP_COLUMN, NARROWING_TYPE, NOT_NULL_WITHOUT_DEFAULT, SET_NOT_NULL, TABLE_REWRITE,
             INDEX_LOCKS_WRITES, LIKELY_RENAME, DOWNGRADE_MAY_FAIL, VALIDATES_EXISTING_ROWS, ENUM_VALUE_REMOVED, DROP_SEQUENCE,
-            RENAME_BREAKS_CLIENTS, FOREIGN_KEY_WITHOUT_INDEX, DROP_INDEX_LOCKS, PRIMARY_KEY_COLUMN_ORDER);
+            RENAME_BREAKS_CLIENTS, FOREIGN_KEY_WITHOUT_INDEX, DROP_INDEX_LOCKS, PRIMARY_KEY_COLUMN_ORDER, TRIGGER_LOCKS_WRITES,
+            SECURITY_DEFINER_SEARCH_PATH, DROP_MATERIALIZED_VIEW, DROP_EXTENSION, UNDECLARED_OBJECT);
 
     private Linter() {
     }
@@ -75,6 +81,11 @@ public final class Linter {
     /** What the comparison of {@code database} with {@code model} leaves as it is on purpose, and says so. */
     public static List<Diagnostic> kept(SchemaSnapshot database, SchemaSnapshot model) {
         return PRIMARY_KEY_COLUMN_ORDER.kept(database, model);
+    }
+
+    /** Database code in the database that nothing declares, which the comparison leaves as it is. */
+    public static Diagnostic undeclared(io.diffgen.objects.DbObject object) {
+        return UNDECLARED_OBJECT.kept(object).get(0);
     }
 
     private static List<Diagnostic> all(List<Diagnostic> first, List<Diagnostic> second) {
@@ -138,6 +149,14 @@ public final class Linter {
         public List<Diagnostic> detachUnique(Change.DetachUnique c) { return List.of(); }
         public List<Diagnostic> attachPrimaryKey(Change.AttachPrimaryKey c) { return List.of(); }
         public List<Diagnostic> detachPrimaryKey(Change.DetachPrimaryKey c) { return List.of(); }
+        // a dependent dropped and made again around a change keeps its locks with that change's: only what is new is said
+        public List<Diagnostic> createObject(Change.CreateObject c) {
+            return all(TRIGGER_LOCKS_WRITES.created(c.object(), context), SECURITY_DEFINER_SEARCH_PATH.made(c.object()));
+        }
+        public List<Diagnostic> dropObject(Change.DropObject c) {
+            return all(DROP_MATERIALIZED_VIEW.dropped(c.object()), DROP_EXTENSION.dropped(c.object()));
+        }
+        public List<Diagnostic> replaceObject(Change.ReplaceObject c) { return SECURITY_DEFINER_SEARCH_PATH.made(c.to()); }
     }
 
 }

@@ -371,4 +371,65 @@ abstract sealed class Rule {
             return found;
         }
     }
+
+    /** A trigger made on a table that holds rows: CREATE TRIGGER waits for the table's running writes and blocks new ones until COMMIT. */
+    static final class TriggerLocksWrites extends Rule {
+        TriggerLocksWrites() {
+            super(Code.DG017);
+        }
+
+        List<Diagnostic> created(io.diffgen.objects.DbObject o, Context context) {
+            return warnIf(o.kind() == io.diffgen.objects.DbObject.Kind.TRIGGER && o.table().filter(context.newTables()::contains).isEmpty(),
+                    () -> "creates " + o.key() + " under a SHARE ROW EXCLUSIVE lock on " + display(o.table().orElseThrow())
+                            + ": it waits for the table's running writes and blocks new ones until the revision commits; keep the "
+                            + "revision short (lock_timeout bounds the wait), and run it when the table is quiet");
+        }
+    }
+
+    /** A SECURITY DEFINER function without its own search_path runs with its owner's rights and its caller's search_path. */
+    static final class SecurityDefinerSearchPath extends Rule {
+        SecurityDefinerSearchPath() {
+            super(Code.DG018);
+        }
+
+        List<Diagnostic> made(io.diffgen.objects.DbObject o) {
+            return warnIf(o.unpinnedSecurityDefiner(), () -> o.key() + " is SECURITY DEFINER without SET search_path: a caller who "
+                    + "can create objects in a schema on their search_path can make it run their code with its owner's rights; "
+                    + "add SET search_path = pg_catalog, pg_temp (or the schemas it needs) to its declaration");
+        }
+    }
+
+    static final class DropMaterializedView extends Rule {
+        DropMaterializedView() {
+            super(Code.DG019);
+        }
+
+        List<Diagnostic> dropped(io.diffgen.objects.DbObject o) {
+            return warnIf(o.kind() == io.diffgen.objects.DbObject.Kind.MATERIALIZED_VIEW, () -> "drops " + o.key() + ": its stored rows "
+                    + "go, and making it again runs its whole query inside the revision's transaction, holding the locks taken so far");
+        }
+    }
+
+    static final class DropExtension extends Rule {
+        DropExtension() {
+            super(Code.DG020);
+        }
+
+        List<Diagnostic> dropped(io.diffgen.objects.DbObject o) {
+            return warnIf(o.kind() == io.diffgen.objects.DbObject.Kind.EXTENSION, () -> "drops " + o.key() + " with all its functions, "
+                    + "types and operators; the downgrade installs it again, empty of any data its objects held");
+        }
+    }
+
+    /** Database code nobody declares is not diffgen's: it stays, and check says so. */
+    static final class UndeclaredObject extends Rule {
+        UndeclaredObject() {
+            super(Code.DG021);
+        }
+
+        List<Diagnostic> kept(io.diffgen.objects.DbObject o) {
+            return about(o.key(), o.key() + " is in the database, but no file in migrations/objects declares it and no revision "
+                    + "created it: left as it is");
+        }
+    }
 }

@@ -239,7 +239,26 @@ public final class SqlRenderer {
         public List<String> renameEnumValue(Change.RenameEnumValue c) {
             return List.of("ALTER TYPE " + quote(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()));
         }
+
+        public List<String> createObject(Change.CreateObject c) {
+            return withComment(c.object(), Optional.empty());
+        }
+
+        public List<String> dropObject(Change.DropObject c) {
+            return List.of(c.object().dropStatement());
+        }
+
+        public List<String> replaceObject(Change.ReplaceObject c) {
+            return withComment(c.to(), Optional.of(c.from()));
+        }
     };
+
+    /** The object's definition as the catalog prints it, then its comment (or the one it replaces removed). */
+    private static List<String> withComment(io.diffgen.objects.DbObject object, Optional<io.diffgen.objects.DbObject> replacing) {
+        List<String> statements = new ArrayList<>(List.of(object.definition()));
+        object.commentStatement(replacing).ifPresent(statements::add);
+        return statements;
+    }
 
     /** The schema SET SCHEMA names for a move to {@code key}: its own, or the database's own, whose keys do not name it. */
     private static String schemaToMoveInto(String key, String ownSchema) {

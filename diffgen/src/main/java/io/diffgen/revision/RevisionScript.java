@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class RevisionScript {
     public static final String AUTHOR = "diffgen";
+    private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
     private static final Pattern HEADER = Pattern.compile("^-- (Revision|Revises|Create Date|Message): ?(.*)$");
 
     private RevisionScript() {
@@ -91,7 +92,13 @@ public final class RevisionScript {
                 .filter(c -> !isLater(c) && !isLater(c.inverse())).toList();
 
         String logical = " logicalFilePath:" + logicalPath(fileName);
-        out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append(logical).append('\n');
+        List<String> statements = statements(withoutDropsOfDroppedTables(transactional), timeouts);
+        List<String> rollback = statements(withoutDropsOfDroppedTables(transactionalDown), timeouts);
+        // a function body in dollar quotes has semicolons and comments of its own: Liquibase then sends the changeset and its
+        // rollback whole and as written (it would strip the comments), and PostgreSQL splits them
+        boolean whole = java.util.stream.Stream.concat(statements.stream(), rollback.stream()).anyMatch(sql -> DOLLAR_QUOTE.matcher(sql).find());
+        out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append(logical)
+                .append(whole ? " splitStatements:false rollbackSplitStatements:false stripComments:false" : "").append('\n');
         out.append("--comment: ").append(revision.message()).append('\n');
         List<DataCheck> checks = DataCheck.of(upgrade);
         if (!checks.isEmpty()) {
@@ -101,12 +108,10 @@ public final class RevisionScript {
                 out.append("--precondition-sql-check expectedResult:0 ").append(check.countQuery()).append('\n');
             }
         }
-        List<String> statements = statements(withoutDropsOfDroppedTables(transactional), timeouts);
         if (statements.isEmpty()) {
             out.append("SELECT 1 /* ").append(revision.isMerge() ? "merge point" : "no schema change").append(" */;\n");
         }
         statements.forEach(sql -> out.append(sql).append(";\n"));
-        List<String> rollback = statements(withoutDropsOfDroppedTables(transactionalDown), timeouts);
         if (rollback.isEmpty()) {
             out.append("--rollback SELECT 1;\n");
         }

@@ -138,9 +138,12 @@ public final class SqlScript {
         }
     }
 
+    /** A statement without the semicolon that ends a changeset Liquibase does not split, which the script writes itself. */
     private static String sql(SqlStatement statement) {
-        if (statement instanceof RawSqlStatement raw) return raw.getSql().strip();
-        if (statement instanceof RawParameterizedSqlStatement raw) return raw.getSql().strip();
-        throw new IllegalStateException("unexpected statement " + statement.getClass().getSimpleName());
+        String sql;
+        if (statement instanceof RawSqlStatement raw) sql = raw.getSql().strip();
+        else if (statement instanceof RawParameterizedSqlStatement raw) sql = raw.getSql().strip();
+        else throw new IllegalStateException("unexpected statement " + statement.getClass().getSimpleName());
+        return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
     }
 }

@@ -1,0 +1,167 @@
+package io.diffgen.objects;
+
+import io.diffgen.model.ModelException;
+import io.diffgen.snapshot.Identifiers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The project's database code: the {@code .sql} files of {@code <migrations>/objects}, run in name order,
+ * each a list of {@code CREATE} statements (a function, procedure, view, materialized view, index on a
+ * materialized view, trigger, extension or policy) and {@code COMMENT ON} them. Nothing here is parsed
+ * beyond where each statement ends and its first words: PostgreSQL reads them, in a scratch schema.
+ */
+public record ObjectsFolder(Path directory, List<Statement> statements) {
+
+    public ObjectsFolder {
+        statements = List.copyOf(statements);
+    }
+
+    /** One statement of a file, where it starts (its first line, from 1), and the extension it creates, if it does. */
+    public record Statement(Path file, int line, String sql, Optional<String> extension) {
+        /** {@code objects/updated_at.sql:3}, for messages. */
+        public String where() {
+            return file.getParent().getFileName() + "/" + file.getFileName() + ":" + line;
+        }
+    }
+
+    private static final Pattern ALLOWED = Pattern.compile("(?is)\\s*(CREATE\\s+(OR\\s+REPLACE\\s+)?((CONSTRAINT\\s+)?TRIGGER|FUNCTION|PROCEDURE"
+            + "|(RECURSIVE\\s+)?VIEW|MATERIALIZED\\s+VIEW|EXTENSION|POLICY|(UNIQUE\\s+)?INDEX)\\b|COMMENT\\s+ON\\b).*");
+    private static final Pattern EXTENSION = Pattern.compile(
+            "(?is)\\s*CREATE\\s+EXTENSION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$-]*).*");
+
+    /** The folder beside {@code versions} in {@code migrations}. */
+    public static Path of(Path migrations) {
+        return migrations.resolve("objects");
+    }
+
+    /** The folder's statements; empty when there is no folder. */
+    public static Optional<ObjectsFolder> read(Path migrations) {
+        Path directory = of(migrations);
+        if (!Files.isDirectory(directory)) return Optional.empty();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(directory)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (Path file : files) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ModelException(directory.getFileName() + "/" + file.getFileName() + ": cannot read: " + e.getMessage());
+            }
+            for (Statement s : split(file, text)) {
+                if (!ALLOWED.matcher(s.sql()).matches()) {
+                    throw new ModelException(s.where() + ": only CREATE statements of database code (function, procedure, view, "
+                            + "materialized view, index on one, trigger, extension, policy) and COMMENT ON them belong in "
+                            + "migrations/objects, found: " + firstWords(s.sql()) + " (diffgen writes the DROP when a declaration goes)");
+                }
+                statements.add(s);
+            }
+        }
+        return Optional.of(new ObjectsFolder(directory, statements));
+    }
+
+    /** The statements of a file: split at semicolons outside quotes, dollar quotes and comments; empty ones dropped. */
+    static List<Statement> split(Path file, String text) {
+        List<Statement> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char ch = text.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                i = closing(text, i + 1, ch);
+            } else if (ch == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (ch == '$' && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '_')) {
+                Matcher tag = DOLLAR_TAG.matcher(text).region(i, n);
+                if (tag.lookingAt()) {
+                    int end = text.indexOf(tag.group(), tag.end());
+                    i = end < 0 ? n : end + tag.group().length();
+                } else {
+                    i++;
+                }
+            } else if (ch == ';') {
+                add(file, text, start, i, out);
+                start = ++i;
+            } else {
+                i++;
+            }
+        }
+        add(file, text, start, n, out);
+        return out;
+    }
+
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
+
+    /** The index after the quote that closes one opened before {@code from} (a doubled quote is part of the text). */
+    private static int closing(String text, int from, char quote) {
+        int i = from;
+        while (i < text.length()) {
+            if (text.charAt(i) == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) i += 2;
+                else return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private static void add(Path file, String text, int start, int end, List<Statement> out) {
+        String sql = text.substring(start, end);
+        String code = withoutComments(sql).strip();
+        if (code.isEmpty()) return;
+        int offset = start + leadingNonCode(sql);
+        int line = 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+        Matcher ext = EXTENSION.matcher(code);
+        Optional<String> extension = ext.matches() ? Optional.of(Identifiers.asRead(ext.group(2))) : Optional.empty();
+        out.add(new Statement(file, line, sql.substring(leadingNonCode(sql)).stripTrailing(), extension));
+    }
+
+    /** How many characters of blank space and comments come before the statement's first word. */
+    private static int leadingNonCode(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static String withoutComments(String sql) {
+        return sql.substring(leadingNonCode(sql));
+    }
+
+    private static String firstWords(String sql) {
+        String words = sql.strip().replaceAll("\\s+", " ");
+        return words.length() > 40 ? words.substring(0, 40) + "..." : words;
+    }
+}

@@ -1,0 +1,343 @@
+package io.diffgen;
+
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.testkit.PostgresServer;
+import io.diffgen.testkit.TestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Database code in {@code migrations/objects} (issue 23), each kind on the user's path: declare or edit
+ * it, generate a revision, apply it, check clean, downgrade, and find the catalog exactly as it was (the
+ * definitions as PostgreSQL prints them, read here by queries of the test's own), then apply it again.
+ */
+@Tag("postgres")
+class DatabaseCodeTest {
+    private static final String BEFORE = "io.diffgen.dbcode.before";
+    private static final String AFTER = "io.diffgen.dbcode.after";
+
+    private static final String TOUCH = """
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.updated_at := now();  -- a semicolon inside the body
+                RETURN NEW;
+            END;
+            $$;
+            """;
+
+    /** A project with a migrations folder, its database at head, and the model it is compared with. */
+    private static final class Project {
+        final TestDatabase db;
+        final Path migrations;
+        String model = BEFORE;
+
+        Project(Path dir, String name) throws IOException {
+            db = PostgresServer.createDatabase(name);
+            migrations = dir.resolve("migrations");
+            Files.createDirectories(migrations.resolve("versions"));
+            Files.createDirectories(migrations.resolve("objects"));
+        }
+
+        Cli.Result run(String... command) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--url", db.url(), "--migrations", migrations.toString()));
+            if (command[0].equals("revision") || command[0].equals("check")) args.addAll(List.of("--model-package", model));
+            return Cli.run(args);
+        }
+
+        void declare(String file, String sql) {
+            try {
+                Files.writeString(migrations.resolve("objects").resolve(file), sql);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void undeclare(String file) throws IOException {
+            Files.delete(migrations.resolve("objects").resolve(file));
+        }
+
+        /** A new revision from the model and the objects, applied; its text. */
+        String reviseAndUpgrade() throws IOException {
+            List<Path> before = versions();
+            run("revision", "--autogenerate", "-m", "edit").assertOk();
+            List<Path> after = versions();
+            after.removeAll(before);
+            assertEquals(1, after.size(), "one new revision");
+            run("upgrade", "head").assertOk();
+            return Files.readString(after.get(0));
+        }
+
+        void assertClean() {
+            Cli.Result check = run("check");
+            assertEquals(0, check.exitCode(), check.out() + check.err());
+        }
+
+        List<Path> versions() throws IOException {
+            try (Stream<Path> files = Files.list(migrations.resolve("versions"))) {
+                return new ArrayList<>(files.filter(p -> p.toString().endsWith(".sql")).sorted().toList());
+            }
+        }
+
+        SchemaSnapshot tables() {
+            return Catalogs.ignoringColumnOrder(Catalogs.read(db));
+        }
+
+        /** Every function, view, trigger, index on a materialized view, policy, extension and comment, as PostgreSQL prints it. */
+        String code() {
+            String sql = """
+                    SELECT 'function ' || p.oid::regprocedure || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), '') || E'\\n'
+                           || pg_get_functiondef(p.oid)
+                    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+                    UNION ALL
+                    SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '')
+                           || coalesce(array_to_string(c.reloptions, ','), '') || E'\\n' || pg_get_viewdef(c.oid)
+                    FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('v', 'm')
+                    UNION ALL
+                    SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal
+                    UNION ALL
+                    SELECT 'index ' || pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relkind = 'm'
+                    UNION ALL
+                    SELECT 'policy ' || concat_ws(' ', policyname, tablename, permissive, roles::text, cmd, qual, with_check) FROM pg_policies
+                    UNION ALL
+                    SELECT 'extension ' || extname || ' ' || extnamespace::regnamespace FROM pg_extension
+                    ORDER BY 1
+                    """;
+            StringBuilder out = new StringBuilder();
+            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) out.append(rs.getString(1)).append('\n');
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return out.toString();
+        }
+
+        /**
+         * The edit, on the user's path: revision, upgrade, check clean; then downgrade to exactly the catalog
+         * before it, and upgrade again, clean. The script and the code after the edit.
+         */
+        String[] roundTrip(Runnable edit) throws IOException {
+            String codeBefore = code();
+            SchemaSnapshot tablesBefore = tables();
+            edit.run();
+            String script = reviseAndUpgrade();
+            assertClean();
+            String codeAfter = code();
+            assertTrue(!codeBefore.equals(codeAfter) || !tablesBefore.equals(tables()), "the revision changes the database");
+            run("downgrade", "-1").assertOk();
+            assertEquals(codeBefore, code(), "the downgrade restores every definition");
+            assertEquals(tablesBefore, tables(), "the downgrade restores the tables");
+            run("upgrade", "head").assertOk();
+            assertClean();
+            assertEquals(codeAfter, code());
+            return new String[]{script, codeAfter};
+        }
+
+        /** The model's tables, and the code declared so far, applied. */
+        Project atHead() throws IOException {
+            reviseAndUpgrade();
+            assertClean();
+            return this;
+        }
+    }
+
+    @Test
+    void aFunctionBodyChangedIsReplacedInPlace(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_body");
+        p.declare("touch.sql", TOUCH);
+        p.atHead();
+        String[] result = p.roundTrip(() -> p.declare("touch.sql", TOUCH.replace("now()", "clock_timestamp()")));
+        assertTrue(result[0].contains("--   - replace function touch()"), result[0]);
+        assertTrue(result[0].contains("splitStatements:false"), result[0]);
+        assertTrue(result[1].contains("NEW.updated_at := clock_timestamp();"), result[1]);
+    }
+
+    @Test
+    void aFunctionWhoseSignatureChangesIsDroppedAndCreated(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_signature");
+        p.declare("budget.sql", "CREATE FUNCTION over_budget(spent integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT spent > 100';");
+        p.atHead();
+        String[] result = p.roundTrip(() -> p.declare("budget.sql",
+                "CREATE FUNCTION over_budget(spent integer, budget integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT spent > budget';"));
+        assertTrue(result[0].contains("--   - drop function over_budget(spent integer)"), result[0]);
+        assertTrue(result[0].contains("--   - create function over_budget(spent integer, budget integer)"), result[0]);
+    }
+
+    @Test
+    void aTriggerIsAddedThenRemoved(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_trigger");
+        p.declare("touch.sql", TOUCH);
+        p.atHead();
+        String trigger = "CREATE TRIGGER project_touch BEFORE UPDATE ON project FOR EACH ROW EXECUTE FUNCTION touch();\n";
+        String[] added = p.roundTrip(() -> p.declare("touch.sql", TOUCH + trigger));
+        assertTrue(added[0].contains("WARNING DG017"), added[0]);
+        // the trigger works: an UPDATE sets updated_at
+        p.db.execute("INSERT INTO project (id, name) VALUES (1, 'a')", "UPDATE project SET name = 'b'");
+        assertEquals("1", query(p.db, "SELECT count(*) FROM project WHERE updated_at IS NOT NULL"));
+        String[] removed = p.roundTrip(() -> p.declare("touch.sql", TOUCH));
+        assertTrue(removed[0].contains("--   - drop trigger project_touch on project"), removed[0]);
+    }
+
+    @Test
+    void aViewOverTwoTablesChangesInPlaceOrIsMadeAgain(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_view");
+        String view = """
+                CREATE VIEW project_jobs AS
+                SELECT p.name, count(j.id) AS jobs FROM project p LEFT JOIN job j ON j.project_id = p.id GROUP BY p.name;
+                COMMENT ON VIEW project_jobs IS 'jobs per project';
+                """;
+        p.declare("reports.sql", view);
+        p.atHead();
+        String[] filtered = p.roundTrip(() -> p.declare("reports.sql", view.replace("GROUP BY", "WHERE j.state IS NOT NULL GROUP BY")));
+        assertTrue(filtered[0].contains("--   - replace view project_jobs"), filtered[0]);
+        // columns added or taken away: CREATE OR REPLACE could not take them away again in the downgrade
+        String[] widened = p.roundTrip(() -> p.declare("reports.sql", view.replace("count(j.id) AS jobs", "count(j.id) AS jobs, max(j.state) AS last_state")));
+        assertTrue(widened[0].contains("--   - drop view project_jobs"), widened[0]);
+        String[] narrowed = p.roundTrip(() -> p.declare("reports.sql", view.replace("p.name, count(j.id) AS jobs", "count(j.id) AS jobs")
+                .replace("GROUP BY p.name", "").replace("'jobs per project'", "'all jobs'")));
+        assertTrue(narrowed[0].contains("--   - drop view project_jobs"), narrowed[0]);
+        assertTrue(narrowed[1].contains("all jobs"), narrowed[1]);
+    }
+
+    /**
+     * The column a view reads changes type (integer to bigint): the declared view and one made by hand
+     * are dropped before the ALTER and made again after it, which PostgreSQL would otherwise refuse.
+     */
+    @Test
+    void aColumnTypeChangedUnderAViewDropsAndRemakesTheViews(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_under_view");
+        p.declare("budgets.sql", "CREATE VIEW big_budgets AS SELECT id, budget FROM project WHERE budget > 1000;");
+        p.atHead();
+        p.db.execute("CREATE VIEW budget_total AS SELECT sum(budget) AS total FROM big_budgets");
+        String[] result = p.roundTrip(() -> p.model = AFTER);
+        String script = result[0];
+        assertTrue(script.indexOf("DROP VIEW budget_total") < script.indexOf("DROP VIEW big_budgets")
+                && script.indexOf("DROP VIEW big_budgets") < script.indexOf("ALTER TABLE project ALTER COLUMN budget")
+                && script.indexOf("ALTER TABLE project ALTER COLUMN budget") < script.indexOf("CREATE OR REPLACE VIEW big_budgets")
+                && script.indexOf("CREATE OR REPLACE VIEW big_budgets") < script.indexOf("CREATE OR REPLACE VIEW budget_total"), script);
+        assertTrue(result[1].contains("relation budget_total v"), result[1]);
+    }
+
+    @Test
+    void aMaterializedViewWithAnIndex(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_matview");
+        p.atHead();
+        String[] result = p.roundTrip(() -> p.declare("stats.sql", """
+                CREATE MATERIALIZED VIEW job_states AS SELECT state, count(*) AS jobs FROM job GROUP BY state;
+                CREATE UNIQUE INDEX job_states_state ON job_states (state);
+                """));
+        assertTrue(result[1].contains("index CREATE UNIQUE INDEX job_states_state ON public.job_states USING btree (state)"), result[1]);
+        String[] dropped = p.roundTrip(() -> p.declare("stats.sql", "CREATE MATERIALIZED VIEW job_states AS SELECT state FROM job;\n"));
+        assertTrue(dropped[0].contains("WARNING DG019"), dropped[0]);
+    }
+
+    @Test
+    void anExtensionAndAFunctionThatUsesIt(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_extension");
+        p.atHead();
+        String[] result = p.roundTrip(() -> p.declare("search.sql", """
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE FUNCTION similar_projects(q text) RETURNS SETOF project LANGUAGE sql STABLE
+                    AS 'SELECT * FROM project WHERE similarity(name, q) > 0.3';
+                """));
+        assertTrue(result[0].indexOf("CREATE EXTENSION pg_trgm") < result[0].indexOf("CREATE OR REPLACE FUNCTION similar_projects"), result[0]);
+        assertTrue(result[1].contains("extension pg_trgm public"), result[1]);
+    }
+
+    @Test
+    void aPolicyIsAdded(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_policy");
+        p.atHead();
+        String[] result = p.roundTrip(() -> p.declare("policies.sql",
+                "CREATE POLICY named_only ON project FOR SELECT USING (name IS NOT NULL);\n"));
+        assertTrue(result[1].contains("policy named_only project PERMISSIVE {public} SELECT (name IS NOT NULL)"), result[1]);
+    }
+
+    @Test
+    void checkNamesAFunctionEditedByHand(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_hand_edit");
+        p.declare("touch.sql", TOUCH);
+        p.atHead();
+        p.db.execute(TOUCH.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION").replace("now()", "now() - interval '1 hour'"));
+        Cli.Result check = p.run("check");
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("replace function touch()"), check.out());
+    }
+
+    @Test
+    void codeNobodyDeclaresIsLeftAloneAndSaid(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_undeclared");
+        p.atHead();
+        p.db.execute("CREATE VIEW named AS SELECT name FROM project");
+        Cli.Result check = p.run("check");
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+        assertTrue(check.err().contains("WARNING DG021: view named is in the database"), check.err());
+    }
+
+    /** A declaration PostgreSQL or diffgen refuses: one line naming the file, exit 3, and no revision written. */
+    private static void assertRefused(Path dir, String name, String file, String sql, String expected) throws IOException {
+        Project p = new Project(dir, name);
+        p.atHead();
+        p.declare(file, sql);
+        int revisions = p.versions().size();
+        Cli.Result revision = p.run("revision", "--autogenerate", "-m", "bad");
+        assertEquals(3, revision.exitCode(), revision.out() + revision.err());
+        assertEquals(1, revision.err().strip().lines().count(), revision.err());
+        assertTrue(revision.err().contains(expected), revision.err());
+        assertEquals(revisions, p.versions().size(), "no revision written");
+    }
+
+    @Test
+    void aSyntaxErrorIsSaidWithItsFileAndLine(@TempDir Path dir) throws IOException {
+        assertRefused(dir, "code_bad_syntax", "broken.sql", "-- a view\n\nCREATE VIEW v AS\nSELEC name FROM project;\n",
+                "objects/broken.sql:4: ERROR: syntax error at or near \"SELEC\"");
+    }
+
+    @Test
+    void aDropInAFileIsRefused(@TempDir Path dir) throws IOException {
+        assertRefused(dir, "code_bad_drop", "drop.sql", "DROP VIEW IF EXISTS v;\n", "objects/drop.sql:1: only CREATE statements");
+    }
+
+    @Test
+    void anObjectOnATableTheModelLacksIsRefused(@TempDir Path dir) throws IOException {
+        assertRefused(dir, "code_bad_table", "orders.sql", "CREATE VIEW open_orders AS SELECT * FROM orders;\n",
+                "objects/orders.sql:1: ERROR: relation \"orders\" does not exist");
+    }
+
+    @Test
+    void twoFilesDeclaringOneObjectAreRefused(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_bad_twice");
+        p.declare("a.sql", TOUCH);
+        p.atHead();
+        p.declare("b.sql", TOUCH.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION").replace("now()", "clock_timestamp()"));
+        Cli.Result revision = p.run("revision", "--autogenerate", "-m", "bad");
+        assertEquals(3, revision.exitCode(), revision.out() + revision.err());
+        assertTrue(revision.err().contains("objects/b.sql: declares function touch(), which objects/a.sql declares already"), revision.err());
+    }
+
+    private static String query(TestDatabase db, String sql) {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
