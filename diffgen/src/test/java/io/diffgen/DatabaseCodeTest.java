@@ -99,34 +99,8 @@ class DatabaseCodeTest {
             return Catalogs.ignoringColumnOrder(Catalogs.read(db));
         }
 
-        /** Every function, view, trigger, index on a materialized view, policy, extension and comment, as PostgreSQL prints it. */
         String code() {
-            String sql = """
-                    SELECT 'function ' || p.oid::regprocedure || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), '') || E'\\n'
-                           || pg_get_functiondef(p.oid)
-                    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
-                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
-                    UNION ALL
-                    SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '')
-                           || coalesce(array_to_string(c.reloptions, ','), '') || E'\\n' || pg_get_viewdef(c.oid)
-                    FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('v', 'm')
-                    UNION ALL
-                    SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal
-                    UNION ALL
-                    SELECT 'index ' || pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relkind = 'm'
-                    UNION ALL
-                    SELECT 'policy ' || concat_ws(' ', policyname, tablename, permissive, roles::text, cmd, qual, with_check) FROM pg_policies
-                    UNION ALL
-                    SELECT 'extension ' || extname || ' ' || extnamespace::regnamespace FROM pg_extension
-                    ORDER BY 1
-                    """;
-            StringBuilder out = new StringBuilder();
-            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) out.append(rs.getString(1)).append('\n');
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return out.toString();
+            return Catalogs.code(db);
         }
 
         /**

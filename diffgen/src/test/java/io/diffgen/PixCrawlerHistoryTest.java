@@ -100,26 +100,52 @@ class PixCrawlerHistoryTest {
         assertEquals("timestamp with time zone NOT NULL DEFAULT now()", columns(head.tables().get("activity_logs")).get("timestamp"));
     }
 
+    /** The tables and the database code (functions, triggers...) of a database, compared whole. */
+    private record Catalog(SchemaSnapshot tables, String code) {
+        static Catalog of(TestDatabase db) {
+            return new Catalog(Catalogs.ignoringColumnOrder(Catalogs.read(db)), Catalogs.code(db));
+        }
+    }
+
     @Test
     void everyStepRollsBackToTheCatalogItCameFrom(TestDatabase db) {
         TestDatabase walk = db.sibling("history_walk");
         List<String> w = args("--url", walk.url(), "--migrations", MIGRATIONS);
-        List<SchemaSnapshot> up = new ArrayList<>();
-        up.add(Catalogs.read(walk));
+        List<Catalog> up = new ArrayList<>();
+        up.add(Catalog.of(walk));
         int revisions = Cli.run(args("history", w)).assertOk().out().strip().split("\n").length;
         for (int i = 0; i < revisions; i++) {
             Cli.run(args("upgrade", "+1", w)).assertOk();
-            up.add(Catalogs.read(walk));
+            up.add(Catalog.of(walk));
         }
-        assertEquals(Catalogs.ignoringColumnOrder(head), Catalogs.ignoringColumnOrder(up.get(revisions)));
+        assertEquals(Catalogs.ignoringColumnOrder(head), up.get(revisions).tables());
         for (int i = revisions - 1; i >= 0; i--) {
             Cli.run(args("downgrade", "-1", w)).assertOk();
-            assertEquals(Catalogs.ignoringColumnOrder(up.get(i)), Catalogs.ignoringColumnOrder(Catalogs.read(walk)),
-                    "after rolling back to step " + i);
+            assertEquals(up.get(i), Catalog.of(walk), "after rolling back to step " + i);
         }
         assertTrue(Catalogs.read(walk).tables().isEmpty(), "base is empty");
         Cli.run(args("upgrade", "head", w)).assertOk();
-        assertEquals(Catalogs.ignoringColumnOrder(head), Catalogs.ignoringColumnOrder(Catalogs.read(walk)), "up again");
+        assertEquals(up.get(revisions), Catalog.of(walk), "up again");
+    }
+
+    /** The updated_at trigger of migrations/objects is on each table with timestamps, and sets it on an UPDATE. */
+    @Test
+    void theUpdatedAtTriggerKeepsUpdatedAtCurrent(TestDatabase db) throws java.sql.SQLException {
+        String code = Catalogs.code(db);
+        for (String table : List.of("profiles", "projects", "crawl_jobs", "job_chunks", "validation_jobs", "export_jobs", "credit_accounts",
+                "notification_preferences", "api_keys")) {
+            assertTrue(code.contains("trigger CREATE TRIGGER " + table + "_set_updated_at BEFORE UPDATE ON public." + table
+                    + " FOR EACH ROW EXECUTE FUNCTION set_updated_at()"), table + ":\n" + code);
+        }
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("INSERT INTO profiles (id, email, updated_at) VALUES (gen_random_uuid(), 'a@example.com', now() - interval '1 day')");
+            s.execute("UPDATE profiles SET email = 'b@example.com'");
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT updated_at > now() - interval '1 minute' FROM profiles")) {
+                assertTrue(rs.next() && rs.getBoolean(1), "the UPDATE set updated_at");
+            }
+            c.rollback();
+        }
     }
 
     private static Map<String, String> columns(Table t) {
