@@ -40,7 +40,7 @@ expect 0 "No new upgrade operations detected." migrate-check
 expect 0 "Running upgrade" migrate-upgrade
 expect 0 "$head (head)" migrate-current
 expect 0 "up to date" migrate-status
-expect 0 "$head (head), hibernate 7 checks converted enum columns" migrate-history
+expect 0 "$head (head), set updated_at on every update" migrate-history
 expect 0 "$head (head)" migrate-heads
 expect 0 "Rev: $head (head)" migrate-show REVISION="$head"
 expect 0 "INSERT INTO databasechangelog" migrate-sql
@@ -50,11 +50,11 @@ psql -X -q "$url" -c "CREATE DATABASE sql_fresh" >/dev/null
 make migrate-sql | psql -X -q -v ON_ERROR_STOP=1 "${url%/*}/sql_fresh" >/dev/null || fail "make migrate-sql | psql failed"
 [ "$(DATABASE_URL="${url%/*}/sql_fresh" java -jar diffgen/target/diffgen.jar current)" = "$head (head)" ] || fail "the piped SQL did not reach head"
 ok "make migrate-sql | psql"
-expect 0 "8 applied, 0 partially applied, 0 pending" migrate-validate
+expect 0 "9 applied, 0 partially applied, 0 pending" migrate-validate
 # The README's CI workflow, its commands as written there (against the local database, at head)
 dg() { java -jar diffgen/target/diffgen.jar "$@"; }
 [ "$(dg check --format github)" = "::notice title=diffgen check::No new upgrade operations detected." ] || fail "check --format github"
-dg validate --format github | grep -q '^::notice title=diffgen validate::Validated 8 revision(s)' || fail "validate --format github"
+dg validate --format github | grep -q '^::notice title=diffgen validate::Validated 9 revision(s)' || fail "validate --format github"
 [ "$(dg preflight --format github)" = "::notice title=diffgen preflight::Nothing to upgrade: no data check to run" ] || fail "preflight --format github"
 dg validate --format sarif > "$work/diffgen.sarif" && grep -q '"version" : "2.1.0"' "$work/diffgen.sarif" || fail "validate --format sarif"
 ok "the CI workflow's commands"
@@ -82,6 +82,17 @@ grep -q -- '--rollback ALTER TABLE profiles DROP COLUMN nickname;' "$new" || fai
 ok "the new revision adds profiles.nickname and rolls it back"
 expect 0 "No new upgrade operations detected." migrate-check
 expect 0 "add nickname to profiles" migrate-upgrade
+# Edit the database code (migrations/objects): the next revision replaces the function in place, and psql sees the new body
+sed -i 's/NEW.updated_at := now();/NEW.updated_at := clock_timestamp();/' migrations/objects/updated_at.sql
+expect 0 "Generating" migrate-create MESSAGE="updated_at from the clock"
+new=$(ls migrations/versions/*updated_at_from_the_clock.sql)
+grep -q -- '--   - replace function set_updated_at()' "$new" || fail "the revision does not replace set_updated_at()"
+grep -q -- '--rollback     NEW.updated_at := now();' "$new" || fail "the revision's rollback lacks the previous body"
+expect 0 "No new upgrade operations detected." migrate-check
+expect 0 "updated_at from the clock" migrate-upgrade
+psql -X -At "$(java -jar diffgen/target/diffgen.jar db url)" -c "SELECT pg_get_functiondef('set_updated_at'::regproc)" \
+  | grep -q 'NEW.updated_at := clock_timestamp();' || fail "psql does not see the new function body"
+ok "the edited function reaches the database"
 expect 0 "Generating" migrate-create MESSAGE="hand written" EMPTY=true
 grep -qF "SELECT 1 /* no schema change */;" migrations/versions/*hand_written.sql || fail "EMPTY=true must write an empty revision"
 ok "EMPTY=true wrote an empty revision"

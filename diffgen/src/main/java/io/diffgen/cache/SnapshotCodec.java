@@ -29,7 +29,7 @@ import java.util.Optional;
  * entry of another format is a miss.
  */
 public final class SnapshotCodec {
-    public static final int FORMAT = 7;
+    public static final int FORMAT = 8;
 
     private SnapshotCodec() {
     }
@@ -146,6 +146,12 @@ public final class SnapshotCodec {
         }
         strings(out, model.entityNames());
         strings(out, model.generatedNames().stream().sorted().toList());
+        out.writeInt(model.databaseCode().size());
+        for (String sql : model.databaseCode()) { // a statement may pass writeUTF's 64 KB
+            byte[] bytes = sql.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
     }
 
     public static SchemaSnapshot readSchema(DataInputStream in) throws IOException {
@@ -221,7 +227,12 @@ public final class SnapshotCodec {
             });
         }
         List<String> entityNames = strings(in);
-        return new EntityModel(schema, renames, entityNames, new java.util.HashSet<>(strings(in)));
+        java.util.Set<String> generated = new java.util.HashSet<>(strings(in));
+        List<String> databaseCode = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            databaseCode.add(new String(in.readNBytes(in.readInt()), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new EntityModel(schema, renames, entityNames, generated, databaseCode);
     }
 
     private static void optional(DataOutputStream out, Optional<String> value) throws IOException {

@@ -176,20 +176,21 @@ public final class Autogenerate {
         List<Change> tableChanges = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
                 new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesInScripts)))), scripts);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, tableChanges, relative.schema().schemas());
-        ObjectDiff.Result objects = timing.time("objects", () -> diffObjects(c, own, folder, canonical, relative.schema().tables().keySet(),
-                scripts, tableChanges));
+        ObjectDiff.Result objects = timing.time("objects", () -> diffObjects(c, own, folder, relative.databaseCode(), canonical,
+                relative.schema().tables().keySet(), scripts, tableChanges));
         List<io.diffgen.lint.Diagnostic> kept = new java.util.ArrayList<>(io.diffgen.lint.Linter.kept(database, canonical));
         kept.addAll(objects.kept());
         return new Comparison(Differ.withObjects(tableChanges, objects.changes()), current, database, canonical, done.hibernate().describe(), kept);
     }
 
     /**
-     * The database code: the database's read back, the declared one made in a scratch schema and read back
-     * the same way (when the project has {@code migrations/objects}), compared, with the objects that must
-     * make way for the table changes.
+     * The database code: the database's read back; the declared one (Hibernate's {@code @View}s and auxiliary
+     * objects, then {@code migrations/objects}) made in a scratch schema and read back the same way; compared,
+     * with the objects that must make way for the table changes.
      */
-    private static ObjectDiff.Result diffObjects(Connection c, String own, Optional<ObjectsFolder> folder, SchemaSnapshot canonical,
-                                                 java.util.Set<String> entityTables, List<String> scripts, List<Change> tableChanges) {
+    private static ObjectDiff.Result diffObjects(Connection c, String own, Optional<ObjectsFolder> folder, List<String> hibernateCode,
+                                                 SchemaSnapshot canonical, java.util.Set<String> entityTables, List<String> scripts,
+                                                 List<Change> tableChanges) {
         ObjectCatalog.Read inDatabase;
         try {
             List<String> path = new java.util.ArrayList<>(List.of(own));
@@ -198,14 +199,17 @@ public final class Autogenerate {
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read the database's functions, views and triggers: " + e.getMessage(), e);
         }
-        java.util.SortedMap<String, io.diffgen.objects.DbObject> declared = folder
-                .map(f -> DeclaredObjects.read(c, own, canonical, f).objects()).orElse(java.util.Collections.emptySortedMap());
+        List<ObjectsFolder.Statement> statements = new java.util.ArrayList<>(hibernateCode.stream().map(ObjectsFolder.Statement::ofHibernate).toList());
+        folder.ifPresent(f -> statements.addAll(f.statements()));
+        boolean declaring = folder.isPresent() || !hibernateCode.isEmpty();
+        java.util.SortedMap<String, io.diffgen.objects.DbObject> declared = declaring
+                ? DeclaredObjects.read(c, own, canonical, statements).objects() : java.util.Collections.emptySortedMap();
         java.util.Set<String> created = new java.util.HashSet<>();
         for (String script : scripts) {
             script.lines().takeWhile(line -> line.startsWith("--") && !line.startsWith("--changeset"))
                     .filter(line -> line.startsWith(CREATED)).forEach(line -> created.add(line.substring(CREATED.length())));
         }
-        return ObjectDiff.diff(inDatabase.objects(), declared, folder.isPresent(), created::contains, entityTables, tableChanges);
+        return ObjectDiff.diff(inDatabase.objects(), declared, declaring, created::contains, entityTables, tableChanges);
     }
 
     /** How a revision's header lists an object it creates: {@code --   - create function set_updated_at()}. */

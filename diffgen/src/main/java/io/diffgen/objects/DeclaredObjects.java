@@ -24,8 +24,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The declared database code as PostgreSQL would hold it: the model's tables (their columns only) and
- * the {@link ObjectsFolder}'s statements made in a scratch schema, in one transaction that is always rolled
+ * The declared database code as PostgreSQL would hold it: the model's tables (their columns only), then
+ * Hibernate's own DDL for its {@code @View} entities and auxiliary database objects, then the
+ * {@link ObjectsFolder}'s statements, made in a scratch schema, in one transaction that is always rolled
  * back, and read back by the same {@link ObjectCatalog} that reads the database. A file PostgreSQL refuses,
  * an object declared twice or one that reads a table the model does not have is said in one line, naming
  * the file.
@@ -48,10 +49,10 @@ public final class DeclaredObjects {
     }
 
     /**
-     * The objects {@code folder} declares, with {@code model} (the canonical schema, its names relative to
+     * The objects {@code statements} declare, with {@code model} (the canonical schema, its names relative to
      * {@code own}) standing in for the database's own schema.
      */
-    public static ObjectCatalog.Read read(Connection c, String own, SchemaSnapshot model, ObjectsFolder folder) {
+    public static ObjectCatalog.Read read(Connection c, String own, SchemaSnapshot model, List<ObjectsFolder.Statement> statements) {
         boolean autoCommit;
         try {
             autoCommit = c.getAutoCommit();
@@ -71,15 +72,14 @@ public final class DeclaredObjects {
             Map<String, String> declaredIn = new HashMap<>();
             Map<String, DbObject> seen = new HashMap<>();
             ObjectCatalog.Read read = null;
-            List<ObjectsFolder.Statement> statements = folder.statements();
             for (int i = 0; i < statements.size(); i++) {
                 ObjectsFolder.Statement statement = statements.get(i);
                 statement.extension().ifPresent(extensions::add);
                 execute(c, s, statement);
-                boolean lastOfFile = i + 1 == statements.size() || !statements.get(i + 1).file().equals(statement.file());
+                boolean lastOfFile = i + 1 == statements.size() || !statements.get(i + 1).source().equals(statement.source());
                 if (!lastOfFile) continue;
                 read = ObjectCatalog.read(c, SCRATCH, path, ownSchemas, Optional.of(extensions));
-                String file = statement.where().replaceAll(":\\d+$", "");
+                String file = statement.source();
                 for (DbObject o : read.objects().values()) {
                     DbObject before = seen.put(o.key(), o);
                     if (before == null) {
@@ -162,7 +162,7 @@ public final class DeclaredObjects {
                 && p.getServerErrorMessage().getPosition() > 0) {
             int position = Math.min(p.getServerErrorMessage().getPosition() - 1, statement.sql().length());
             int lines = (int) statement.sql().substring(0, position).chars().filter(ch -> ch == '\n').count();
-            return statement.where().replaceAll(":\\d+$", ":" + (statement.line() + lines));
+            return statement.source() + ":" + (statement.line() + lines);
         }
         return statement.where();
     }

@@ -27,11 +27,19 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
         statements = List.copyOf(statements);
     }
 
-    /** One statement of a file, where it starts (its first line, from 1), and the extension it creates, if it does. */
-    public record Statement(Path file, int line, String sql, Optional<String> extension) {
+    /**
+     * One statement, where it comes from ({@code objects/updated_at.sql}, or Hibernate's export of the
+     * entities), where it starts there (its first line, from 1), and the extension it creates, if it does.
+     */
+    public record Statement(String source, int line, String sql, Optional<String> extension) {
         /** {@code objects/updated_at.sql:3}, for messages. */
         public String where() {
-            return file.getParent().getFileName() + "/" + file.getFileName() + ":" + line;
+            return source + ":" + line;
+        }
+
+        /** A statement of Hibernate's own export of the entities (a {@code @View}'s, an auxiliary database object's). */
+        public static Statement ofHibernate(String sql) {
+            return new Statement("Hibernate's export of the entities", 1, sql, Optional.empty());
         }
     }
 
@@ -63,7 +71,7 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
             } catch (IOException e) {
                 throw new ModelException(directory.getFileName() + "/" + file.getFileName() + ": cannot read: " + e.getMessage());
             }
-            for (Statement s : split(file, text)) {
+            for (Statement s : split(directory.getFileName() + "/" + file.getFileName(), text)) {
                 if (!ALLOWED.matcher(s.sql()).matches()) {
                     throw new ModelException(s.where() + ": only CREATE statements of database code (function, procedure, view, "
                             + "materialized view, index on one, trigger, extension, policy) and COMMENT ON them belong in "
@@ -76,7 +84,7 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
     }
 
     /** The statements of a file: split at semicolons outside quotes, dollar quotes and comments; empty ones dropped. */
-    static List<Statement> split(Path file, String text) {
+    static List<Statement> split(String source, String text) {
         List<Statement> out = new ArrayList<>();
         int start = 0;
         int i = 0;
@@ -100,13 +108,13 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
                     i++;
                 }
             } else if (ch == ';') {
-                add(file, text, start, i, out);
+                add(source, text, start, i, out);
                 start = ++i;
             } else {
                 i++;
             }
         }
-        add(file, text, start, n, out);
+        add(source, text, start, n, out);
         return out;
     }
 
@@ -126,7 +134,7 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
         return i;
     }
 
-    private static void add(Path file, String text, int start, int end, List<Statement> out) {
+    private static void add(String source, String text, int start, int end, List<Statement> out) {
         String sql = text.substring(start, end);
         String code = withoutComments(sql).strip();
         if (code.isEmpty()) return;
@@ -134,7 +142,7 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
         int line = 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
         Matcher ext = EXTENSION.matcher(code);
         Optional<String> extension = ext.matches() ? Optional.of(Identifiers.asRead(ext.group(2))) : Optional.empty();
-        out.add(new Statement(file, line, sql.substring(leadingNonCode(sql)).stripTrailing(), extension));
+        out.add(new Statement(source, line, sql.substring(leadingNonCode(sql)).stripTrailing(), extension));
     }
 
     /** How many characters of blank space and comments come before the statement's first word. */

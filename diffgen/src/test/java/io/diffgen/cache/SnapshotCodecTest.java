@@ -72,7 +72,9 @@ class SnapshotCodecTest {
                                 new CompositeType.Attribute("Label", "character varying(20)"))))),
                 List.of(new Rename.OfTable("orders", "order"), new Rename.OfColumn("order", "state", "status"),
                         new Rename.OfEnumValue("order_state", "DONE", "it's done")),
-                List.of("Order", "Customer"), Set.of("order.order_pkey", "order.fk_order_customer_id"));
+                List.of("Order", "Customer"), Set.of("order.order_pkey", "order.fk_order_customer_id"),
+                List.of("create view order_total as select customer_id, count(*) from \"order\" group by customer_id",
+                        "create function big() returns text language sql as $$ select '" + "x".repeat(70_000) + "' $$"));
         assertEquals(model, roundTrip(model));
     }
 

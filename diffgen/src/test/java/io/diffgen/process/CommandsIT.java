@@ -34,10 +34,10 @@ class CommandsIT {
         String head = head();
         Jar.Result history = Jar.run(work, args("history", PIXCRAWLER)).assertOk();
         assertEquals(8, history.out().lines().count(), history.out());
-        assertTrue(history.out().lines().findFirst().orElseThrow().contains("-> " + head + " (head), hibernate 7 checks converted enum columns"), history.out());
+        assertTrue(history.out().lines().findFirst().orElseThrow().contains("-> " + head + " (head), set updated_at on every update"), history.out());
         assertTrue(Jar.run(work, args("show", head.substring(0, 6), PIXCRAWLER)).assertOk().out().contains("Rev: " + head + " (head)"));
         Jar.Result validate = Jar.run(work, args("validate", "--offline", PIXCRAWLER)).assertOk();
-        assertEquals("Validated 8 revision(s), 16 changeset(s), 1 head(s) (files and graph only)\n", validate.out());
+        assertEquals("Validated 9 revision(s), 17 changeset(s), 1 head(s) (files and graph only)\n", validate.out());
         assertEquals("", validate.err());
     }
 
@@ -52,8 +52,8 @@ class CommandsIT {
         assertEquals(head + " (head)\n", Jar.run(work, args("current", on)).assertOk().out());
         assertTrue(Jar.run(work, args("status", "--json", on)).assertOk().out().contains("\"upToDate\":true"));
         assertEquals(0, Jar.run(work, args("check", on, MODEL)).exitCode());
-        assertEquals("Validated 8 revision(s), 16 changeset(s), 1 head(s) against " + db.url().replace(":" + db.password() + "@", "@")
-                + ": 8 applied, 0 partially applied, 0 pending\n", Jar.run(work, args("validate", on)).assertOk().out());
+        assertEquals("Validated 9 revision(s), 17 changeset(s), 1 head(s) against " + db.url().replace(":" + db.password() + "@", "@")
+                + ": 9 applied, 0 partially applied, 0 pending\n", Jar.run(work, args("validate", on)).assertOk().out());
         Jar.run(work, args("downgrade", "-1", on)).assertOk();
         Jar.run(work, args("stamp", "head", on)).assertOk();
         assertEquals(head + " (head)\n", Jar.run(work, args("current", on)).assertOk().out());

@@ -129,7 +129,7 @@ class PackagedJarIT {
         assertTrue(result.out().endsWith("COMMIT;\n"), "ends with the last revision's COMMIT:\n..."
                 + result.out().substring(Math.max(0, result.out().length() - 200)));
         long inserts = result.out().lines().filter(l -> l.startsWith("INSERT INTO databasechangelog")).count();
-        // "Validated 8 revision(s), 16 changeset(s), ...": an online form's steps are changesets of their own
+        // "Validated 9 revision(s), 17 changeset(s), ...": an online form's steps are changesets of their own
         java.util.regex.Matcher validated = java.util.regex.Pattern.compile("(\\d+) changeset\\(s\\)")
                 .matcher(Jar.run(work, args("validate", "--offline", migrations())).assertOk().out());
         assertTrue(validated.find());

@@ -172,7 +172,34 @@ public final class HibernateModelReader {
         enumClasses(metadata).forEach((enumClass, typeName) -> collectValueRenames(enumClass, typeName, renames));
         return new EntityModel(SchemaSnapshot.of(tables.values(), sequences, enums).withComposites(compositeTypes(metadata, defaultSchema)),
                 renames, entityNames,
-                namedByTheStrategy(tables.values(), naming, generated));
+                namedByTheStrategy(tables.values(), naming, generated), databaseCode(metadata, defaultSchema));
+    }
+
+    /**
+     * The database code Hibernate's own schema export creates beside the tables, in its words: each
+     * {@code @View} entity's {@code create view} (its table exporter's), then the auxiliary database
+     * objects for PostgreSQL (but the enum types, which are read as types). A view in another schema than
+     * the default is refused.
+     */
+    private static List<String> databaseCode(Metadata metadata, String defaultSchema) {
+        Database database = metadata.getDatabase();
+        SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(database.getJdbcEnvironment(), database, null, null);
+        List<String> code = new ArrayList<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            if (!table.isView()) continue;
+            if (table.getSchema() != null && !stored(Identifier.toIdentifier(table.getSchema(), table.isSchemaQuoted())).equals(defaultSchema)) {
+                throw new ModelException("the @View entity's view " + table.getName() + " is in schema " + table.getSchema()
+                        + ", and diffgen writes and compares database code in the default schema only");
+            }
+            code.addAll(Arrays.asList(database.getDialect().getTableExporter().getSqlCreateStrings(table, metadata, context)));
+        }
+        for (AuxiliaryDatabaseObject object : database.getAuxiliaryDatabaseObjects()) {
+            if (!object.appliesToDialect(database.getDialect())) continue;
+            String[] statements = object.sqlCreateStrings(context);
+            if (statements.length > 0 && CREATE_ENUM.matcher(statements[0].strip()).matches()) continue;
+            code.addAll(Arrays.asList(statements));
+        }
+        return code;
     }
 
     /**

@@ -10,13 +10,21 @@ import java.util.Set;
 /**
  * The schema the entities describe, as Hibernate maps them (types and expressions not yet in
  * PostgreSQL's canonical spelling), the renames they declare, and which constraint and index names
- * the model did not choose ({@link #generatedName}): those are matched by definition, not by name.
+ * the model did not choose ({@link #generatedName}): those are matched by definition, not by name; and
+ * the database code Hibernate's own schema export creates beside the tables ({@code databaseCode}: a
+ * {@code @View} entity's view, the auxiliary database objects), statement by statement, in its order.
  */
-public record EntityModel(SchemaSnapshot schema, List<Rename> renames, List<String> entityNames, Set<String> generatedNames) {
+public record EntityModel(SchemaSnapshot schema, List<Rename> renames, List<String> entityNames, Set<String> generatedNames,
+                          List<String> databaseCode) {
     public EntityModel {
         renames = List.copyOf(renames);
         entityNames = List.copyOf(entityNames);
         generatedNames = Set.copyOf(generatedNames);
+        databaseCode = List.copyOf(databaseCode);
+    }
+
+    public EntityModel(SchemaSnapshot schema, List<Rename> renames, List<String> entityNames, Set<String> generatedNames) {
+        this(schema, renames, entityNames, generatedNames, List.of());
     }
 
     public EntityModel(SchemaSnapshot schema, List<Rename> renames, List<String> entityNames) {
@@ -35,7 +43,7 @@ public record EntityModel(SchemaSnapshot schema, List<Rename> renames, List<Stri
             return r; // an enum label: enum types live in the connection's own schema
         }).toList();
         return new EntityModel(this.schema.relativeTo(schema), rekeyed, entityNames,
-                generatedNames.stream().map(n -> Identifiers.relativeTo(n, schema)).collect(java.util.stream.Collectors.toSet()));
+                generatedNames.stream().map(n -> Identifiers.relativeTo(n, schema)).collect(java.util.stream.Collectors.toSet()), databaseCode);
     }
 
     /** The key {@link #generatedNames} holds for a constraint or index of a table. */
