@@ -301,9 +301,12 @@ class DatabaseCodeTest {
         p.declare("a.sql", TOUCH);
         p.atHead();
         p.declare("b.sql", TOUCH.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION").replace("now()", "clock_timestamp()"));
+        int revisions = p.versions().size();
         Cli.Result revision = p.run("revision", "--autogenerate", "-m", "bad");
         assertEquals(3, revision.exitCode(), revision.out() + revision.err());
+        assertEquals(1, revision.err().strip().lines().count(), revision.err());
         assertTrue(revision.err().contains("objects/b.sql: declares function touch(), which objects/a.sql declares already"), revision.err());
+        assertEquals(revisions, p.versions().size(), "no revision written");
     }
 
     private static String query(TestDatabase db, String sql) {

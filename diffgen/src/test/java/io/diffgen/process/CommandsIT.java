@@ -33,7 +33,7 @@ class CommandsIT {
     void readOnlyCommandsOnTheRevisionFiles() {
         String head = head();
         Jar.Result history = Jar.run(work, args("history", PIXCRAWLER)).assertOk();
-        assertEquals(8, history.out().lines().count(), history.out());
+        assertEquals(9, history.out().lines().count(), history.out());
         assertTrue(history.out().lines().findFirst().orElseThrow().contains("-> " + head + " (head), set updated_at on every update"), history.out());
         assertTrue(Jar.run(work, args("show", head.substring(0, 6), PIXCRAWLER)).assertOk().out().contains("Rev: " + head + " (head)"));
         Jar.Result validate = Jar.run(work, args("validate", "--offline", PIXCRAWLER)).assertOk();
@@ -186,6 +186,8 @@ class CommandsIT {
             for (Path v : folder.equals("all") ? versions : versions.subList(0, versions.size() - 1)) {
                 Files.copy(v, project.resolve(folder).resolve("versions").resolve(v.getFileName()));
             }
+            Files.createDirectories(project.resolve(folder).resolve("objects"));
+            Files.copy(Jar.MIGRATIONS.resolve("objects/updated_at.sql"), project.resolve(folder).resolve("objects/updated_at.sql"));
         }
         for (int round = 1; round <= 2; round++) {
             var all = java.util.concurrent.CompletableFuture.supplyAsync(() -> Jar.run(project, args("check", "--migrations", "all", MODEL)));

@@ -208,6 +208,8 @@ class LocalPostgresIT {
         try (Stream<Path> files = Files.list(Jar.MIGRATIONS.resolve("versions"))) {
             for (Path f : files.toList()) Files.copy(f, copy.resolve("versions").resolve(f.getFileName()));
         }
+        Files.createDirectories(copy.resolve("objects"));
+        Files.copy(Jar.MIGRATIONS.resolve("objects/updated_at.sql"), copy.resolve("objects/updated_at.sql"));
         List<String> check = List.of("check", "--migrations", copy.toString(), "--model-classpath", Jar.MODEL_CLASSES.toString(),
                 "--model-package", "io.pixcrawler.model");
         Process run = Jar.start(project, check);
