@@ -125,8 +125,8 @@ class RealWorldModelsTest {
                 List.of("io.diffgen.composedconstraint"), Map.of()));
         // a read-only entity over a view that Hibernate's own export creates (@View), and a function a contributor adds as an
         // auxiliary database object: the same view and function, as PostgreSQL prints them
-        models.add(new RealWorldModel(VIEW_ENTITY, List.of(Path.of("target", "test-classes").toAbsolutePath()),
-                List.of("io.diffgen.viewentity"), Map.of()));
+        models.add(new RealWorldModel(VIEW_ENTITY, List.of(Path.of("target", "test-classes").toAbsolutePath(),
+                io.diffgen.CompiledModels.classes("contributed", List.of())), List.of("io.diffgen.viewentity"), Map.of()));
         // ours: what Hibernate 7 and Jakarta Persistence 3.2 put in the DDL (a 6.6 classpath is refused, see below)
         models.add(new RealWorldModel(HIBERNATE_7_MAPPINGS, List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.hibernate7"), Map.of()));
