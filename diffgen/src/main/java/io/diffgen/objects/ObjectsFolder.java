@@ -39,7 +39,8 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
 
         /** A statement of Hibernate's own export of the entities (a {@code @View}'s, an auxiliary database object's). */
         public static Statement ofHibernate(String sql) {
-            return new Statement("Hibernate's export of the entities", 1, sql, Optional.empty());
+            return new Statement("Hibernate's export of the entities (a @View, an auxiliary object, the JPA create script)", 1, sql,
+                    Optional.empty());
         }
     }
 

@@ -123,10 +123,12 @@ class RealWorldModelsTest {
         // a composed constraint of the application's own, on a mapped superclass, the model's only one: still NOT NULL
         models.add(new RealWorldModel("a composed constraint on a mapped superclass", List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.composedconstraint"), Map.of()));
-        // a read-only entity over a view that Hibernate's own export creates (@View), and a function a contributor adds as an
-        // auxiliary database object: the same view and function, as PostgreSQL prints them
+        // a read-only entity over a view that Hibernate's own export creates (@View), a function a contributor adds as an
+        // auxiliary database object, and a view of the application's JPA create script: the same, as PostgreSQL prints them
         models.add(new RealWorldModel(VIEW_ENTITY, List.of(Path.of("target", "test-classes").toAbsolutePath(),
-                io.diffgen.CompiledModels.classes("contributed", List.of())), List.of("io.diffgen.viewentity"), Map.of()));
+                io.diffgen.CompiledModels.classes("contributed", List.of())), List.of("io.diffgen.viewentity"), Map.of(
+                        "jakarta.persistence.schema-generation.create-source", "metadata-then-script",
+                        "jakarta.persistence.schema-generation.create-script-source", "io/diffgen/viewentity/create.sql")));
         // ours: what Hibernate 7 and Jakarta Persistence 3.2 put in the DDL (a 6.6 classpath is refused, see below)
         models.add(new RealWorldModel(HIBERNATE_7_MAPPINGS, List.of(Path.of("target", "test-classes").toAbsolutePath()),
                 List.of("io.diffgen.hibernate7"), Map.of()));
@@ -179,7 +181,7 @@ class RealWorldModelsTest {
         }
     }
 
-    private static final String VIEW_ENTITY = "a @View entity and an auxiliary database object";
+    private static final String VIEW_ENTITY = "a @View entity, an auxiliary database object and a JPA create script";
     private static final String HIBERNATE_7_MAPPINGS = "Hibernate 7 and Jakarta Persistence 3.2 mappings";
 
     static Stream<Arguments> modelsOnEachHibernate() {
@@ -281,7 +283,8 @@ class RealWorldModelsTest {
             assertEquals(Catalogs.code(byHibernate), Catalogs.code(byDiffgen), "views and other database code as PostgreSQL prints them");
             if (model.name().equals(VIEW_ENTITY)) {
                 String code = Catalogs.code(byDiffgen);
-                assertTrue(code.contains("relation purchase_total v") && code.contains("function purchase_count()"), code);
+                assertTrue(code.contains("relation purchase_total v") && code.contains("function purchase_count()")
+                        && code.contains("relation big_purchases v"), code);
             }
 
             Cli.run(args("stamp", "head", "--url", byHibernate.url(), modelOptions)).assertOk();

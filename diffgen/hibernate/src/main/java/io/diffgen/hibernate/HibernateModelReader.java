@@ -178,8 +178,8 @@ public final class HibernateModelReader {
     /**
      * The database code Hibernate's own schema export creates beside the tables, in its words: each
      * {@code @View} entity's {@code create view} (its table exporter's), then the auxiliary database
-     * objects for PostgreSQL (but the enum types, which are read as types). A view in another schema than
-     * the default is refused.
+     * objects for PostgreSQL (but the enum types, which are read as types), then the application's JPA
+     * create script. A view in another schema than the default is refused.
      */
     private static List<String> databaseCode(Metadata metadata, String defaultSchema) {
         Database database = metadata.getDatabase();
@@ -199,7 +199,29 @@ public final class HibernateModelReader {
             if (statements.length > 0 && CREATE_ENUM.matcher(statements[0].strip()).matches()) continue;
             code.addAll(Arrays.asList(statements));
         }
+        code.addAll(createScript(metadata));
         return code;
+    }
+
+    /**
+     * The commands of the application's JPA create script ({@code jakarta.persistence.schema-generation.create-script-source}),
+     * when its create source uses one: found and split into commands by Hibernate's own schema tooling, as
+     * its export runs them after the tables ({@code metadata-then-script}).
+     */
+    private static List<String> createScript(Metadata metadata) {
+        org.hibernate.service.ServiceRegistry registry = ((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry();
+        Map<String, Object> settings = registry.getService(org.hibernate.engine.config.spi.ConfigurationService.class).getSettings();
+        Object script = settings.getOrDefault("jakarta.persistence.schema-generation.create-script-source",
+                settings.get("javax.persistence.schema-generation.create-script-source"));
+        Object source = settings.getOrDefault("jakarta.persistence.schema-generation.create-source",
+                settings.get("javax.persistence.schema-generation.create-source"));
+        if (script == null || source != null && !source.toString().contains("script")) return List.of();
+        org.hibernate.tool.schema.spi.ScriptSourceInput input = org.hibernate.tool.schema.internal.Helper.interpretScriptSourceSetting(script,
+                registry.getService(org.hibernate.boot.registry.classloading.spi.ClassLoaderService.class),
+                (String) settings.get("hibernate.hbm2ddl.charset_name"));
+        org.hibernate.tool.schema.spi.SqlScriptCommandExtractor extractor =
+                registry.getService(org.hibernate.tool.schema.spi.SqlScriptCommandExtractor.class);
+        return input.extract(reader -> extractor.extractCommands(reader, metadata.getDatabase().getDialect()));
     }
 
     /**
