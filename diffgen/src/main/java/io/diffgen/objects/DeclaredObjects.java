@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The declared database code as PostgreSQL would hold it: the model's tables (their columns only), then
+ * The declared database code as PostgreSQL would hold it: the model's tables it names (their columns only), then
  * Hibernate's own DDL for its {@code @View} entities and auxiliary database objects, then the
  * {@link ObjectsFolder}'s statements, made in a scratch schema, in one transaction that is always rolled
  * back, and read back by the same {@link ObjectCatalog} that reads the database. A file PostgreSQL refuses,
@@ -66,7 +66,7 @@ public final class DeclaredObjects {
             List<String> path = new ArrayList<>(List.of(SCRATCH));
             path.addAll(extensionSchemas);
             s.execute("SET LOCAL search_path TO " + String.join(", ", path.stream().map(Identifiers::quote).toList()));
-            createTables(s, model);
+            createTables(s, model, statements);
             Set<String> ownSchemas = Set.of(SCRATCH, own);
             Set<String> extensions = new LinkedHashSet<>();
             Map<String, String> declaredIn = new HashMap<>();
@@ -128,19 +128,31 @@ public final class DeclaredObjects {
         }
     }
 
-    /** The model's enum and composite types and its tables of the own schema, columns only: what the declared code may read. */
-    private static void createTables(Statement s, SchemaSnapshot model) throws SQLException {
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
+
+    /**
+     * The model's enum and composite types, and those of its tables of the own schema (columns only) whose
+     * names the declared code spells: what it may read. A name in a comment or a string only makes a table
+     * more; a model of a thousand tables is not made whole for code that reads three.
+     */
+    private static void createTables(Statement s, SchemaSnapshot model, List<ObjectsFolder.Statement> statements) throws SQLException {
+        Set<String> spelled = new java.util.HashSet<>();
+        for (ObjectsFolder.Statement statement : statements) {
+            java.util.regex.Matcher m = NAME.matcher(statement.sql());
+            while (m.find()) spelled.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group().toLowerCase(java.util.Locale.ROOT));
+        }
         for (EnumType type : model.enums().values()) {
             s.execute(SqlRenderer.createEnumType(Identifiers.quote(type.name()), type.values()));
         }
         for (CompositeType type : model.compositesInDependencyOrder()) {
             s.execute(SqlRenderer.createCompositeType(Identifiers.quote(type.name()), type));
         }
-        for (Table t : model.tables().values()) {
-            if (Identifiers.schemaOf(t.name()).isPresent()) continue;
-            s.execute("CREATE TABLE " + Identifiers.quote(t.name()) + " (" + t.columns().stream()
-                    .map(col -> Identifiers.quote(col.name()) + " " + col.type()).collect(Collectors.joining(", ")) + ")");
-        }
+        // in one round trip
+        String tables = model.tables().values().stream().filter(t -> Identifiers.schemaOf(t.name()).isEmpty() && spelled.contains(t.name()))
+                .map(t -> "CREATE TABLE " + Identifiers.quote(t.name()) + " (" + t.columns().stream()
+                        .map(col -> Identifiers.quote(col.name()) + " " + col.type()).collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(";\n"));
+        if (!tables.isEmpty()) s.execute(tables);
     }
 
     /** Runs one declared statement; an extension the database has already is no error. */
