@@ -150,8 +150,12 @@ class DatabaseCodeTest {
         p.atHead();
         String[] result = p.roundTrip(() -> p.declare("budget.sql",
                 "CREATE FUNCTION over_budget(spent integer, budget integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT spent > budget';"));
-        assertTrue(result[0].contains("--   - drop function over_budget(spent integer)"), result[0]);
-        assertTrue(result[0].contains("--   - create function over_budget(spent integer, budget integer)"), result[0]);
+        assertTrue(result[0].contains("--   - drop function over_budget(integer)"), result[0]);
+        assertTrue(result[0].contains("--   - create function over_budget(integer, integer)"), result[0]);
+        // a parameter renamed, or a default added: CREATE OR REPLACE refuses both, so the function is made again
+        String[] renamed = p.roundTrip(() -> p.declare("budget.sql", "CREATE FUNCTION over_budget(spent integer, cap integer DEFAULT 100) "
+                + "RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT spent > cap';"));
+        assertTrue(renamed[0].contains("--   - drop function over_budget(integer, integer)"), renamed[0]);
     }
 
     @Test
@@ -218,6 +222,13 @@ class DatabaseCodeTest {
                 CREATE UNIQUE INDEX job_states_state ON job_states (state);
                 """));
         assertTrue(result[1].contains("index CREATE UNIQUE INDEX job_states_state ON public.job_states USING btree (state)"), result[1]);
+        // only its comment changes: the comment is set, and the view and its rows stay
+        String[] commented = p.roundTrip(() -> p.declare("stats.sql", """
+                CREATE MATERIALIZED VIEW job_states AS SELECT state, count(*) AS jobs FROM job GROUP BY state;
+                CREATE UNIQUE INDEX job_states_state ON job_states (state);
+                COMMENT ON MATERIALIZED VIEW job_states IS 'jobs by state';
+                """));
+        assertTrue(commented[0].contains("--   - comment on materialized view job_states") && !commented[0].contains("DROP"), commented[0]);
         String[] dropped = p.roundTrip(() -> p.declare("stats.sql", "CREATE MATERIALIZED VIEW job_states AS SELECT state FROM job;\n"));
         assertTrue(dropped[0].contains("WARNING DG019"), dropped[0]);
     }
@@ -282,6 +293,19 @@ class DatabaseCodeTest {
     void aSyntaxErrorIsSaidWithItsFileAndLine(@TempDir Path dir) throws IOException {
         assertRefused(dir, "code_bad_syntax", "broken.sql", "-- a view\n\nCREATE VIEW v AS\nSELEC name FROM project;\n",
                 "objects/broken.sql:4: ERROR: syntax error at or near \"SELEC\"");
+    }
+
+    /** A body line Liquibase would read as its own, reading the script a line at a time, would change the revision: refused. */
+    @Test
+    void aBodyLineLiquibaseWouldTakeForItsOwnIsRefused(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_bad_liquibase_line");
+        p.atHead();
+        p.declare("touch.sql", TOUCH.replace("-- a semicolon inside the body", "\n    -- rollback happens elsewhere"));
+        int revisions = p.versions().size();
+        Cli.Result revision = p.run("revision", "--autogenerate", "-m", "bad");
+        assertEquals(7, revision.exitCode(), revision.out() + revision.err());
+        assertTrue(revision.err().contains("function touch() has the line '-- rollback happens elsewhere'"), revision.err());
+        assertEquals(revisions, p.versions().size(), "no revision written");
     }
 
     @Test

@@ -199,9 +199,11 @@ public final class Autogenerate {
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read the database's functions, views and triggers: " + e.getMessage(), e);
         }
-        List<ObjectsFolder.Statement> statements = new java.util.ArrayList<>(hibernateCode.stream().map(ObjectsFolder.Statement::ofHibernate).toList());
+        // a create script's tables are the entities' already, and its rows no database code
+        List<ObjectsFolder.Statement> statements = new java.util.ArrayList<>(hibernateCode.stream().filter(ObjectsFolder::isDatabaseCode)
+                .map(ObjectsFolder.Statement::ofHibernate).toList());
         folder.ifPresent(f -> statements.addAll(f.statements()));
-        boolean declaring = folder.isPresent() || !hibernateCode.isEmpty();
+        boolean declaring = folder.isPresent() || !statements.isEmpty();
         java.util.SortedMap<String, io.diffgen.objects.DbObject> declared = declaring
                 ? DeclaredObjects.read(c, own, canonical, statements).objects() : java.util.Collections.emptySortedMap();
         java.util.Set<String> created = new java.util.HashSet<>();

@@ -656,12 +656,15 @@ public sealed interface Change {
         public String summary() { return again ? "drop " + object.key() + " to make it again" : "drop " + object.key(); }
     }
 
-    /** A function or view replaced in place ({@code CREATE OR REPLACE}): what reads it, and its grants, stay. */
+    /**
+     * A function or view replaced in place ({@code CREATE OR REPLACE}): what reads it, and its grants, stay;
+     * or, for any kind, only its comment set.
+     */
     record ReplaceObject(io.diffgen.objects.DbObject from, io.diffgen.objects.DbObject to) implements Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.replaceObject(this); }
         public Change inverse() { return new ReplaceObject(to, from); }
         public String subject() { return to.table().orElse(to.name()); }
-        public String summary() { return "replace " + to.key(); }
+        public String summary() { return (from.definition().equals(to.definition()) ? "comment on " : "replace ") + to.key(); }
     }
 
     /** The tables {@code changes} create: objects on them exist, and hold no rows, only after the revision. */

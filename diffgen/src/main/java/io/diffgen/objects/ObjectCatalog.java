@@ -34,13 +34,14 @@ public final class ObjectCatalog {
     public record Read(SortedMap<String, DbObject> objects, Set<String> outsideTables) {
     }
 
-    private static final String NOT_AN_EXTENSION_MEMBER = """
-             AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')""";
+    private static final String NOT_AN_EXTENSION_MEMBER =
+            " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')";
 
     private static final String FUNCTIONS = """
-            SELECT p.oid, p.proname, '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid),
-                   coalesce(pg_get_function_result(p.oid), ''), p.prokind, p.prosecdef AND NOT EXISTS
-                     (SELECT 1 FROM unnest(p.proconfig) AS s WHERE s LIKE 'search\\_path=%'), obj_description(p.oid, 'pg_proc')
+            SELECT p.oid, p.proname, '(' || oidvectortypes(p.proargtypes) || ')', pg_get_functiondef(p.oid),
+                   coalesce(pg_get_function_result(p.oid), '') || ' ' || pg_get_function_arguments(p.oid), p.prokind, p.prosecdef AND NOT EXISTS
+                     (SELECT 1 FROM unnest(p.proconfig) AS s WHERE s LIKE 'search\\_path=%'), obj_description(p.oid, 'pg_proc'),
+                   p.pronamespace::regnamespace::text
             FROM pg_proc p WHERE p.pronamespace = ?::regnamespace AND p.prokind IN ('f', 'p')""" + NOT_AN_EXTENSION_MEMBER.formatted("pg_proc", "p.oid");
 
     private static final String VIEWS = """
@@ -53,7 +54,8 @@ public final class ObjectCatalog {
     private static final String TRIGGERS = """
             SELECT t.oid, t.tgname, c.relname, pg_get_triggerdef(t.oid, true), obj_description(t.oid, 'pg_trigger')
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-            WHERE c.relnamespace = ?::regnamespace AND NOT t.tgisinternal""";
+            WHERE c.relnamespace = ?::regnamespace AND NOT t.tgisinternal AND t.tgparentid = 0""" // a partition's copy is its parent's
+            + NOT_AN_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
     private static final String POLICIES = """
             SELECT p.oid, p.polname, c.relname, p.polpermissive, p.polcmd,
@@ -101,11 +103,10 @@ public final class ObjectCatalog {
             before = rs.getString(1);
         }
         setSearchPath(c, String.join(", ", searchPath.stream().map(Identifiers::quote).toList()));
-        try {
-            return readObjects(c, schema, ownSchemas, extensions);
-        } finally {
-            setSearchPath(c, before);
-        }
+        Read read = readObjects(c, schema, ownSchemas, extensions);
+        // not in a finally: after a failed query the transaction refuses it, and its error would hide the first
+        setSearchPath(c, before);
+        return read;
     }
 
     private static void setSearchPath(Connection c, String path) throws SQLException {
@@ -123,7 +124,10 @@ public final class ObjectCatalog {
         String namespace = Identifiers.quote(schema);
         query(c, FUNCTIONS, namespace, rs -> {
             Kind kind = "p".equals(rs.getString(6)) ? Kind.PROCEDURE : Kind.FUNCTION;
-            String definition = withoutSchema(rs.getString(4).stripTrailing(), "CREATE OR REPLACE " + kind.name() + " ", ownSchemas);
+            // pg_get_functiondef always names the schema, spelled as regnamespace spells it
+            String head = "CREATE OR REPLACE " + kind.name() + " " + rs.getString(9) + ".";
+            String definition = rs.getString(4).stripTrailing();
+            if (definition.startsWith(head)) definition = "CREATE OR REPLACE " + kind.name() + " " + definition.substring(head.length());
             found.add(new Found(rs.getLong(1), new DbObject(kind, rs.getString(2), rs.getString(3), Optional.empty(), definition,
                     Optional.ofNullable(rs.getString(8)), rs.getString(5), Set.of(), rs.getBoolean(7))));
         });
@@ -203,15 +207,6 @@ public final class ObjectCatalog {
                     reads.getOrDefault(f.oid(), Set.of()), o.unpinnedSecurityDefiner()));
         }
         return new Read(objects, outside);
-    }
-
-    /** {@code definition} with the schema that {@code pg_get_functiondef} always writes before the name taken out, if it is an own one. */
-    private static String withoutSchema(String definition, String head, Set<String> ownSchemas) {
-        for (String own : ownSchemas) {
-            String qualified = head + Identifiers.quote(own) + ".";
-            if (definition.startsWith(qualified)) return head + definition.substring(qualified.length());
-        }
-        return definition;
     }
 
     private interface Row {

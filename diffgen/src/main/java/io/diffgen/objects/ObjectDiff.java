@@ -43,15 +43,19 @@ public final class ObjectDiff {
                               Predicate<String> createdByRevision, Set<String> readByEntities, List<Change> tableChanges) {
         Map<String, DbObject> drops = new LinkedHashMap<>();
         Map<String, DbObject> creates = new LinkedHashMap<>();
-        List<Change> replaces = new ArrayList<>();
+        Map<String, DbObject[]> replaces = new LinkedHashMap<>();
         List<Diagnostic> kept = new ArrayList<>();
+        Set<String> touched = tablesTouched(tableChanges);
         for (DbObject wanted : model.values()) {
             DbObject existing = database.get(wanted.key());
             if (existing == null) {
                 creates.put(wanted.key(), wanted);
             } else if (!existing.sameAs(wanted)) {
-                if (wanted.replacesInPlace(existing)) {
-                    replaces.add(new Change.ReplaceObject(existing, wanted));
+                // in place only where CREATE OR REPLACE can go both ways, and the tables it reads stay as they are for the downgrade
+                boolean inPlace = existing.definition().equals(wanted.definition())
+                        || wanted.replacesInPlace(existing) && readsNoneOf(existing, touched) && readsNoneOf(wanted, touched);
+                if (inPlace) {
+                    replaces.put(wanted.key(), new DbObject[]{existing, wanted});
                 } else {
                     drops.put(existing.key(), existing);
                     creates.put(wanted.key(), wanted);
@@ -69,18 +73,62 @@ public final class ObjectDiff {
         // what is dropped from here on is made way for, and made again unchanged (as declared, or as it was)
         Set<String> changed = new java.util.HashSet<>(drops.keySet());
         changed.addAll(creates.keySet());
+        changed.addAll(replaces.keySet());
         aroundTableChanges(database, model, tableChanges, drops, creates);
         dependentsOfDrops(database, model, drops, creates);
+        replaces.keySet().removeIf(drops::containsKey); // dropped and made again as declared: the one change
         List<Change> changes = new ArrayList<>();
         List<DbObject> dropOrder = inDependencyOrder(drops.values());
         for (int i = dropOrder.size() - 1; i >= 0; i--) {
             DbObject o = dropOrder.get(i);
             changes.add(new Change.DropObject(o, !changed.contains(o.key()) && creates.containsKey(o.key())));
         }
-        changes.addAll(replaces);
-        inDependencyOrder(creates.values()).forEach(o -> changes.add(new Change.CreateObject(o, !changed.contains(o.key()))));
+        // creations and replacements together, each after what it reads
+        List<DbObject> made = new ArrayList<>(creates.values());
+        replaces.values().forEach(pair -> made.add(pair[1]));
+        for (DbObject o : inDependencyOrder(made)) {
+            DbObject[] replaced = replaces.get(o.key());
+            changes.add(replaced != null && !creates.containsKey(o.key()) ? new Change.ReplaceObject(replaced[0], o)
+                    : new Change.CreateObject(o, !changed.contains(o.key())));
+        }
+        refuseLinesLiquibaseWouldRead(changes);
         return new Result(changes, kept);
     }
+
+    /** The tables the revision changes, under their old and new names. */
+    private static Set<String> tablesTouched(List<Change> tableChanges) {
+        Set<String> tables = new java.util.HashSet<>();
+        for (Change c : tableChanges) {
+            tables.add(c.subject());
+            if (c instanceof Change.RenameTable r) tables.add(r.from());
+        }
+        return tables;
+    }
+
+    private static boolean readsNoneOf(DbObject o, Set<String> tables) {
+        return o.dependsOn().stream().noneMatch(d -> d.startsWith("table ") && tables.contains(d.substring(6))
+                || d.startsWith("column ") && tables.contains(d.substring(7, d.lastIndexOf('.'))));
+    }
+
+    /**
+     * Liquibase reads each line of a script on its own: a line of a function body such as
+     * {@code -- rollback the reservation} would be taken for its own rollback. Refused, naming the object.
+     */
+    private static void refuseLinesLiquibaseWouldRead(List<Change> changes) {
+        for (Change change : changes) {
+            for (DbObject o : change instanceof Change.ReplaceObject r ? List.of(r.from(), r.to())
+                    : change instanceof Change.CreateObject c ? List.of(c.object())
+                    : List.of(((Change.DropObject) change).object())) {
+                o.definition().lines().filter(line -> LIQUIBASE_LINE.matcher(line).lookingAt()).findFirst().ifPresent(line -> {
+                    throw new DiffgenException(ErrorCode.REFUSED, o.key() + " has the line '" + line.strip() + "', which Liquibase, reading the "
+                            + "revision a line at a time, would take for one of its own: reword that comment");
+                });
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern LIQUIBASE_LINE = java.util.regex.Pattern.compile(
+            "(?i)\\s*--\\s*(rollback|changeset|comment:|precondition|preconditions|ignoreLines|validCheckSum|liquibase|property|include)\\b");
 
     /**
      * The objects that read a column whose type changes or that goes, or a table that goes: dropped

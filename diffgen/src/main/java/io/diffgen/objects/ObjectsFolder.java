@@ -39,8 +39,9 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
 
         /** A statement of Hibernate's own export of the entities (a {@code @View}'s, an auxiliary database object's). */
         public static Statement ofHibernate(String sql) {
+            Matcher ext = EXTENSION.matcher(sql);
             return new Statement("Hibernate's export of the entities (a @View, an auxiliary object, the JPA create script)", 1, sql,
-                    Optional.empty());
+                    ext.matches() ? Optional.of(Identifiers.asRead(ext.group(2))) : Optional.empty());
         }
     }
 
@@ -48,6 +49,11 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
             + "|(RECURSIVE\\s+)?VIEW|MATERIALIZED\\s+VIEW|EXTENSION|POLICY|(UNIQUE\\s+)?INDEX)\\b|COMMENT\\s+ON\\b).*");
     private static final Pattern EXTENSION = Pattern.compile(
             "(?is)\\s*CREATE\\s+EXTENSION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$-]*).*");
+
+    /** Whether a statement creates database code (or comments on it); a create script's tables and rows are not. */
+    public static boolean isDatabaseCode(String sql) {
+        return ALLOWED.matcher(sql).matches();
+    }
 
     /** The folder beside {@code versions} in {@code migrations}. */
     public static Path of(Path migrations) {
@@ -93,13 +99,14 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
         while (i < n) {
             char ch = text.charAt(i);
             if (ch == '\'' || ch == '"') {
-                i = closing(text, i + 1, ch);
+                boolean escapes = ch == '\'' && i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
+                        && (i == 1 || !Character.isLetterOrDigit(text.charAt(i - 2)) && text.charAt(i - 2) != '_');
+                i = closing(text, i + 1, ch, escapes);
             } else if (ch == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
                 int end = text.indexOf('\n', i);
                 i = end < 0 ? n : end + 1;
             } else if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
+                i = commentEnd(text, i);
             } else if (ch == '$' && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '_')) {
                 Matcher tag = DOLLAR_TAG.matcher(text).region(i, n);
                 if (tag.lookingAt()) {
@@ -121,11 +128,34 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
 
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
 
-    /** The index after the quote that closes one opened before {@code from} (a doubled quote is part of the text). */
-    private static int closing(String text, int from, char quote) {
+    /** The index after a block comment that starts at {@code from}: PostgreSQL's nest. */
+    private static int commentEnd(String text, int from) {
+        int depth = 0;
         int i = from;
         while (i < text.length()) {
-            if (text.charAt(i) == quote) {
+            if (text.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (text.startsWith("*/", i)) {
+                i += 2;
+                if (--depth == 0) return i;
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * The index after the quote that closes one opened before {@code from} (a doubled quote is part of the
+     * text, and in an {@code E'...'} string so is one after a backslash).
+     */
+    private static int closing(String text, int from, char quote, boolean escapes) {
+        int i = from;
+        while (i < text.length()) {
+            if (escapes && text.charAt(i) == '\\') {
+                i += 2;
+            } else if (text.charAt(i) == quote) {
                 if (i + 1 < text.length() && text.charAt(i + 1) == quote) i += 2;
                 else return i + 1;
             } else {
@@ -156,8 +186,7 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? sql.length() : end + 1;
             } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
+                i = commentEnd(sql, i);
             } else {
                 break;
             }

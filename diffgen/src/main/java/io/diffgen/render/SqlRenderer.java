@@ -249,6 +249,9 @@ public final class SqlRenderer {
         }
 
         public List<String> replaceObject(Change.ReplaceObject c) {
+            if (c.from().definition().equals(c.to().definition())) {
+                return c.to().commentStatement(Optional.of(c.from())).map(List::of).orElse(List.of());
+            }
             return withComment(c.to(), Optional.of(c.from()));
         }
     };
