@@ -41,17 +41,17 @@ public final class Catalogs {
 
     /**
      * Every function, view, trigger, index on a materialized view, policy and extension of the public
-     * schema, with their comments, as PostgreSQL prints them: read by the test's own queries, not diffgen's.
+     * schema, with their comments and privileges, as PostgreSQL prints them: read by the test's own queries, not diffgen's.
      */
     public static String code(TestDatabase db) {
         String sql = """
-                SELECT 'function ' || p.oid::regprocedure || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), '') || E'\\n'
-                       || pg_get_functiondef(p.oid)
+                SELECT 'function ' || p.oid::regprocedure || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), '') || ' '
+                       || coalesce(p.proacl::text, '') || E'\\n' || pg_get_functiondef(p.oid)
                 FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
                 UNION ALL
                 SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '')
-                       || coalesce(array_to_string(c.reloptions, ','), '') || E'\\n' || pg_get_viewdef(c.oid)
+                       || coalesce(array_to_string(c.reloptions, ','), '') || ' ' || coalesce(c.relacl::text, '') || E'\\n' || pg_get_viewdef(c.oid)
                 FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('v', 'm')
                 UNION ALL
                 SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal

@@ -203,7 +203,9 @@ class DatabaseCodeTest {
         Project p = new Project(dir, "code_under_view");
         p.declare("budgets.sql", "CREATE VIEW big_budgets AS SELECT id, budget FROM project WHERE budget > 1000;");
         p.atHead();
-        p.db.execute("CREATE VIEW budget_total AS SELECT sum(budget) AS total FROM big_budgets");
+        p.db.execute("CREATE VIEW budget_total AS SELECT sum(budget) AS total FROM big_budgets",
+                "DO $$ BEGIN CREATE ROLE code_reporter; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "GRANT SELECT ON big_budgets, budget_total TO code_reporter");
         String[] result = p.roundTrip(() -> p.model = AFTER);
         String script = result[0];
         assertTrue(script.indexOf("DROP VIEW budget_total") < script.indexOf("DROP VIEW big_budgets")
@@ -211,6 +213,10 @@ class DatabaseCodeTest {
                 && script.indexOf("ALTER TABLE project ALTER COLUMN budget") < script.indexOf("CREATE OR REPLACE VIEW big_budgets")
                 && script.indexOf("CREATE OR REPLACE VIEW big_budgets") < script.indexOf("CREATE OR REPLACE VIEW budget_total"), script);
         assertTrue(result[1].contains("relation budget_total v"), result[1]);
+        // made again with their privileges: the reporting role still reads both
+        assertTrue(result[1].contains("code_reporter=r/"), result[1]);
+        assertEquals("t", query(p.db, "SELECT has_table_privilege('code_reporter', 'budget_total', 'SELECT') "
+                + "AND has_table_privilege('code_reporter', 'big_budgets', 'SELECT')"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.diffgen.objects;
 
 import io.diffgen.snapshot.Identifiers;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,12 +22,32 @@ import java.util.Set;
  * @param dependsOn  the tables ({@code table t}), columns ({@code column t.c}) and other objects
  *                   ({@link #key() keys}) it reads, from {@code pg_depend}
  * @param unpinnedSecurityDefiner a {@code SECURITY DEFINER} function without its own {@code search_path}
+ * @param grants     the statements that give it its privileges, when they are not the default: not part of
+ *                   what is compared (nothing declares them), but made again with it when it is dropped and made again
  */
 public record DbObject(Kind kind, String name, String arguments, Optional<String> table, String definition, Optional<String> comment,
-                       String shape, Set<String> dependsOn, boolean unpinnedSecurityDefiner) {
+                       String shape, Set<String> dependsOn, boolean unpinnedSecurityDefiner, List<String> grants) {
 
     public DbObject {
         dependsOn = Set.copyOf(dependsOn);
+        grants = List.copyOf(grants);
+    }
+
+    public DbObject(Kind kind, String name, String arguments, Optional<String> table, String definition, Optional<String> comment,
+                    String shape, Set<String> dependsOn, boolean unpinnedSecurityDefiner) {
+        this(kind, name, arguments, table, definition, comment, shape, dependsOn, unpinnedSecurityDefiner, List.of());
+    }
+
+    public DbObject withDependsOn(Set<String> reads) {
+        return new DbObject(kind, name, arguments, table, definition, comment, shape, reads, unpinnedSecurityDefiner, grants);
+    }
+
+    /**
+     * This object with the privileges {@code grants} gives ({@code REVOKE ALL ... FROM PUBLIC}, then a
+     * {@code GRANT} each): those of the object it takes the place of, which a {@code DROP} would lose.
+     */
+    public DbObject withGrants(List<String> statements) {
+        return new DbObject(kind, name, arguments, table, definition, comment, shape, dependsOn, unpinnedSecurityDefiner, statements);
     }
 
     /** The kinds, in the order their creations run when nothing else orders them. */
@@ -82,7 +103,12 @@ public record DbObject(Kind kind, String name, String arguments, Optional<String
         return key().equals(from.key()) && !shape.isEmpty() && shape.equals(from.shape);
     }
 
-    /** Whether the two are the same object as PostgreSQL prints them. */
+    /** How a GRANT names it: {@code TABLE v} for a view, {@code FUNCTION f(integer)}. */
+    public String grantTarget() {
+        return (kind == Kind.VIEW || kind == Kind.MATERIALIZED_VIEW ? "TABLE" : kind.keyword) + " " + Identifiers.quote(name) + arguments;
+    }
+
+    /** Whether the two are the same object as PostgreSQL prints them (grants aside). */
     public boolean sameAs(DbObject other) {
         return definition.equals(other.definition) && comment.equals(other.comment);
     }

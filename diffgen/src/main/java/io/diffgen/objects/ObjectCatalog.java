@@ -41,14 +41,21 @@ public final class ObjectCatalog {
             SELECT p.oid, p.proname, '(' || oidvectortypes(p.proargtypes) || ')', pg_get_functiondef(p.oid),
                    coalesce(pg_get_function_result(p.oid), '') || ' ' || pg_get_function_arguments(p.oid), p.prokind, p.prosecdef AND NOT EXISTS
                      (SELECT 1 FROM unnest(p.proconfig) AS s WHERE s LIKE 'search\\_path=%'), obj_description(p.oid, 'pg_proc'),
-                   p.pronamespace::regnamespace::text
+                   p.pronamespace::regnamespace::text, p.proacl IS NOT NULL, ARRAY(SELECT format('GRANT %s ON @ TO %s%s', a.privilege_type,
+                     CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+                     CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+                     FROM aclexplode(p.proacl) a WHERE a.grantee <> p.proowner ORDER BY a.grantee, a.privilege_type)
             FROM pg_proc p WHERE p.pronamespace = ?::regnamespace AND p.prokind IN ('f', 'p')""" + NOT_AN_EXTENSION_MEMBER.formatted("pg_proc", "p.oid");
 
     private static final String VIEWS = """
             SELECT c.oid, c.relname, c.relkind, pg_get_viewdef(c.oid, true), coalesce(array_to_string(c.reloptions, ', '), ''),
                    obj_description(c.oid, 'pg_class'),
                    (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
-                    FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+                    FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+                   c.relacl IS NOT NULL, ARRAY(SELECT format('GRANT %s ON @ TO %s%s', a.privilege_type,
+                     CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+                     CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+                     FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner ORDER BY a.grantee, a.privilege_type)
             FROM pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind IN ('v', 'm')""" + NOT_AN_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
     private static final String TRIGGERS = """
@@ -128,8 +135,9 @@ public final class ObjectCatalog {
             String head = "CREATE OR REPLACE " + kind.name() + " " + rs.getString(9) + ".";
             String definition = rs.getString(4).stripTrailing();
             if (definition.startsWith(head)) definition = "CREATE OR REPLACE " + kind.name() + " " + definition.substring(head.length());
-            found.add(new Found(rs.getLong(1), new DbObject(kind, rs.getString(2), rs.getString(3), Optional.empty(), definition,
-                    Optional.ofNullable(rs.getString(8)), rs.getString(5), Set.of(), rs.getBoolean(7))));
+            DbObject function = new DbObject(kind, rs.getString(2), rs.getString(3), Optional.empty(), definition,
+                    Optional.ofNullable(rs.getString(8)), rs.getString(5), Set.of(), rs.getBoolean(7));
+            found.add(new Found(rs.getLong(1), function.withGrants(grants(function, rs.getBoolean(10), rs.getArray(11)))));
         });
         query(c, VIEWS, namespace, rs -> {
             boolean materialized = "m".equals(rs.getString(3));
@@ -139,8 +147,9 @@ public final class ObjectCatalog {
             String name = Identifiers.quote(rs.getString(2));
             String definition = materialized ? "CREATE MATERIALIZED VIEW " + name + options + " AS\n" + query + "\nWITH DATA"
                     : "CREATE OR REPLACE VIEW " + name + options + " AS\n" + query;
-            found.add(new Found(rs.getLong(1), new DbObject(materialized ? Kind.MATERIALIZED_VIEW : Kind.VIEW, rs.getString(2), "",
-                    Optional.empty(), definition, Optional.ofNullable(rs.getString(6)), materialized ? "" : rs.getString(7), Set.of(), false)));
+            DbObject view = new DbObject(materialized ? Kind.MATERIALIZED_VIEW : Kind.VIEW, rs.getString(2), "",
+                    Optional.empty(), definition, Optional.ofNullable(rs.getString(6)), materialized ? "" : rs.getString(7), Set.of(), false);
+            found.add(new Found(rs.getLong(1), view.withGrants(grants(view, rs.getBoolean(8), rs.getArray(9)))));
         });
         query(c, TRIGGERS, namespace, rs -> found.add(new Found(rs.getLong(1), new DbObject(Kind.TRIGGER, rs.getString(2), "",
                 Optional.of(rs.getString(3)), rs.getString(4), Optional.ofNullable(rs.getString(5)), "", Set.of(), false))));
@@ -203,10 +212,17 @@ public final class ObjectCatalog {
         SortedMap<String, DbObject> objects = new TreeMap<>();
         for (Found f : found) {
             DbObject o = f.object();
-            objects.put(o.key(), new DbObject(o.kind(), o.name(), o.arguments(), o.table(), o.definition(), o.comment(), o.shape(),
-                    reads.getOrDefault(f.oid(), Set.of()), o.unpinnedSecurityDefiner()));
+            objects.put(o.key(), o.withDependsOn(reads.getOrDefault(f.oid(), Set.of())));
         }
         return new Read(objects, outside);
+    }
+
+    /** The statements that give an object its privileges when it has its own (an ACL): none when they are the default. */
+    private static List<String> grants(DbObject o, boolean own, java.sql.Array grants) throws SQLException {
+        if (!own) return List.of();
+        List<String> statements = new ArrayList<>(List.of("REVOKE ALL ON " + o.grantTarget() + " FROM PUBLIC"));
+        for (String grant : (String[]) grants.getArray()) statements.add(grant.replace(" ON @ TO ", " ON " + o.grantTarget() + " TO "));
+        return statements;
     }
 
     private interface Row {

@@ -58,7 +58,7 @@ public final class ObjectDiff {
                     replaces.put(wanted.key(), new DbObject[]{existing, wanted});
                 } else {
                     drops.put(existing.key(), existing);
-                    creates.put(wanted.key(), wanted);
+                    creates.put(wanted.key(), wanted.withGrants(existing.grants()));
                 }
             }
         }
@@ -160,7 +160,7 @@ public final class ObjectDiff {
                 boolean onTheTable = o.table().equals(Optional.of(table));
                 if (change instanceof Change.DropTable && onTheTable) continue; // a trigger or policy goes with its table
                 if (model.containsKey(o.key())) {
-                    creates.putIfAbsent(o.key(), model.get(o.key()));
+                    creates.putIfAbsent(o.key(), model.get(o.key()).withGrants(o.grants()));
                 } else if (gone) {
                     throw new DiffgenException(ErrorCode.REFUSED, "cannot " + change.summary() + ": " + o.key() + " reads it, and no file in "
                             + "migrations/objects declares " + o.key() + " to make it again without it: declare it there as it should "
@@ -185,7 +185,7 @@ public final class ObjectDiff {
                 drops.put(o.key(), o);
                 grew = true;
                 if (model.containsKey(o.key())) {
-                    creates.putIfAbsent(o.key(), model.get(o.key()));
+                    creates.putIfAbsent(o.key(), model.get(o.key()).withGrants(o.grants()));
                 } else if (creates.containsKey(dropped.get())) {
                     creates.putIfAbsent(o.key(), o);
                 } else {

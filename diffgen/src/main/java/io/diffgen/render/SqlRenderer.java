@@ -256,10 +256,11 @@ public final class SqlRenderer {
         }
     };
 
-    /** The object's definition as the catalog prints it, then its comment (or the one it replaces removed). */
+    /** The object's definition as the catalog prints it, then its comment (or the one it replaces removed), then its grants. */
     private static List<String> withComment(io.diffgen.objects.DbObject object, Optional<io.diffgen.objects.DbObject> replacing) {
         List<String> statements = new ArrayList<>(List.of(object.definition()));
         object.commentStatement(replacing).ifPresent(statements::add);
+        if (replacing.isEmpty()) statements.addAll(object.grants()); // a replacement in place keeps its own
         return statements;
     }
 
