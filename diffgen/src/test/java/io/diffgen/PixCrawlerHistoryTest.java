@@ -135,7 +135,7 @@ class PixCrawlerHistoryTest {
         for (String table : List.of("profiles", "projects", "crawl_jobs", "job_chunks", "validation_jobs", "export_jobs", "credit_accounts",
                 "notification_preferences", "api_keys")) {
             assertTrue(code.contains("trigger CREATE TRIGGER " + table + "_set_updated_at BEFORE UPDATE ON public." + table
-                    + " FOR EACH ROW EXECUTE FUNCTION set_updated_at()"), table + ":\n" + code);
+                    + " FOR EACH ROW EXECUTE FUNCTION set_updated_at() O"), table + ":\n" + code);
         }
         try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
             c.setAutoCommit(false);

@@ -97,7 +97,7 @@ public final class DeclaredObjects {
                     String table = dependency.startsWith("table ") ? dependency.substring(6)
                             : dependency.startsWith("column ") ? dependency.substring(7, dependency.lastIndexOf('.')) : "";
                     if (read.outsideTables().contains(table) && Identifiers.schemaOf(table).equals(Optional.of(own))) {
-                        throw new ModelException(declaredIn.get(o.key()) + ": " + o.key() + " reads " + table + ", which is not a table "
+                        throw new ModelException(declaredIn.get(o.key()) + ": " + o.key() + " reads " + Identifiers.display(table) + ", which is not a table "
                                 + "of the entity model (name the model's tables without their schema)");
                     }
                 }

@@ -59,7 +59,7 @@ public final class ObjectCatalog {
             FROM pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind IN ('v', 'm')""" + NOT_AN_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
     private static final String TRIGGERS = """
-            SELECT t.oid, t.tgname, c.relname, pg_get_triggerdef(t.oid, true), obj_description(t.oid, 'pg_trigger')
+            SELECT t.oid, t.tgname, c.relname, pg_get_triggerdef(t.oid, true), obj_description(t.oid, 'pg_trigger'), t.tgenabled
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
             WHERE c.relnamespace = ?::regnamespace AND NOT t.tgisinternal AND t.tgparentid = 0""" // a partition's copy is its parent's
             + NOT_AN_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
@@ -151,8 +151,17 @@ public final class ObjectCatalog {
                     Optional.empty(), definition, Optional.ofNullable(rs.getString(6)), materialized ? "" : rs.getString(7), Set.of(), false);
             found.add(new Found(rs.getLong(1), view.withGrants(grants(view, rs.getBoolean(8), rs.getArray(9)))));
         });
-        query(c, TRIGGERS, namespace, rs -> found.add(new Found(rs.getLong(1), new DbObject(Kind.TRIGGER, rs.getString(2), "",
-                Optional.of(rs.getString(3)), rs.getString(4), Optional.ofNullable(rs.getString(5)), "", Set.of(), false))));
+        query(c, TRIGGERS, namespace, rs -> {
+            // a trigger disabled by hand (or firing on replicas) is another trigger than the one declared, which fires
+            String firing = switch (rs.getString(6)) {
+                case "D" -> ";\nALTER TABLE " + Identifiers.quote(rs.getString(3)) + " DISABLE TRIGGER " + Identifiers.quote(rs.getString(2));
+                case "R" -> ";\nALTER TABLE " + Identifiers.quote(rs.getString(3)) + " ENABLE REPLICA TRIGGER " + Identifiers.quote(rs.getString(2));
+                case "A" -> ";\nALTER TABLE " + Identifiers.quote(rs.getString(3)) + " ENABLE ALWAYS TRIGGER " + Identifiers.quote(rs.getString(2));
+                default -> "";
+            };
+            found.add(new Found(rs.getLong(1), new DbObject(Kind.TRIGGER, rs.getString(2), "", Optional.of(rs.getString(3)),
+                    rs.getString(4) + firing, Optional.ofNullable(rs.getString(5)), "", Set.of(), false)));
+        });
         query(c, POLICIES, namespace, rs -> {
             StringBuilder definition = new StringBuilder("CREATE POLICY ").append(Identifiers.quote(rs.getString(2))).append(" ON ")
                     .append(Identifiers.quote(rs.getString(3))).append(rs.getBoolean(4) ? " AS PERMISSIVE" : " AS RESTRICTIVE")

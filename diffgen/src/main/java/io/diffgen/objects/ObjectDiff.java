@@ -120,8 +120,8 @@ public final class ObjectDiff {
                     : change instanceof Change.CreateObject c ? List.of(c.object())
                     : List.of(((Change.DropObject) change).object())) {
                 o.definition().lines().filter(line -> LIQUIBASE_LINE.matcher(line).lookingAt()).findFirst().ifPresent(line -> {
-                    throw new DiffgenException(ErrorCode.REFUSED, o.key() + " has the line '" + line.strip() + "', which Liquibase, reading the "
-                            + "revision a line at a time, would take for one of its own: reword that comment");
+                    throw new io.diffgen.model.ModelException(o.key() + " has the line '" + line.strip() + "', which Liquibase, reading the "
+                            + "revision a line at a time, would take for one of its own: reword that line");
                 });
             }
         }

@@ -46,7 +46,8 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
     }
 
     private static final Pattern ALLOWED = Pattern.compile("(?is)\\s*(CREATE\\s+(OR\\s+REPLACE\\s+)?((CONSTRAINT\\s+)?TRIGGER|FUNCTION|PROCEDURE"
-            + "|(RECURSIVE\\s+)?VIEW|MATERIALIZED\\s+VIEW|EXTENSION|POLICY|(UNIQUE\\s+)?INDEX)\\b|COMMENT\\s+ON\\b).*");
+            + "|(RECURSIVE\\s+)?VIEW|MATERIALIZED\\s+VIEW|EXTENSION|POLICY|(UNIQUE\\s+)?INDEX)\\b"
+            + "|COMMENT\\s+ON\\s+(FUNCTION|PROCEDURE|VIEW|MATERIALIZED\\s+VIEW|TRIGGER|POLICY|INDEX)\\b).*");
     private static final Pattern EXTENSION = Pattern.compile(
             "(?is)\\s*CREATE\\s+EXTENSION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$-]*).*");
 
@@ -74,14 +75,15 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
         for (Path file : files) {
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                // as an editor on Windows may save it: PostgreSQL's catalog keeps no carriage return, nor a byte-order mark
+                text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replaceFirst("^\uFEFF", "");
             } catch (IOException e) {
                 throw new ModelException(directory.getFileName() + "/" + file.getFileName() + ": cannot read: " + e.getMessage());
             }
             for (Statement s : split(directory.getFileName() + "/" + file.getFileName(), text)) {
                 if (!ALLOWED.matcher(s.sql()).matches()) {
                     throw new ModelException(s.where() + ": only CREATE statements of database code (function, procedure, view, "
-                            + "materialized view, index on one, trigger, extension, policy) and COMMENT ON them belong in "
+                            + "materialized view, index on one, trigger, extension, policy) and COMMENT ON them (but an extension) belong in "
                             + "migrations/objects, found: " + firstWords(s.sql()) + " (diffgen writes the DROP when a declaration goes)");
                 }
                 statements.add(s);
