@@ -195,6 +195,23 @@ class DatabaseCodeTest {
     }
 
     /**
+     * A view replaced in place to call a function the same revision creates: the function comes first, and
+     * the downgrade puts the view back before it drops the function.
+     */
+    @Test
+    void aViewReplacedInPlaceComesAfterTheFunctionItNowCalls(@TempDir Path dir) throws IOException {
+        Project p = new Project(dir, "code_replace_order");
+        p.declare("names.sql", "CREATE VIEW project_names AS SELECT id, name FROM project;\n");
+        p.atHead();
+        String[] result = p.roundTrip(() -> p.declare("names.sql", """
+                CREATE FUNCTION shout(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper(t)';
+                CREATE VIEW project_names AS SELECT id, shout(name)::character varying(255) AS name FROM project;
+                """));
+        assertTrue(result[0].indexOf("CREATE OR REPLACE FUNCTION shout") < result[0].indexOf("CREATE OR REPLACE VIEW project_names"), result[0]);
+        assertTrue(result[0].contains("--   - replace view project_names"), result[0]);
+    }
+
+    /**
      * The column a view reads changes type (integer to bigint): the declared view and one made by hand
      * are dropped before the ALTER and made again after it, which PostgreSQL would otherwise refuse.
      */
