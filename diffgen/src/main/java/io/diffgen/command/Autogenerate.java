@@ -192,9 +192,11 @@ public final class Autogenerate {
                                                  SchemaSnapshot canonical, java.util.Set<String> entityTables, List<String> scripts,
                                                  List<Change> tableChanges) {
         ObjectCatalog.Read inDatabase;
+        List<String> extensionSchemas;
         try {
+            extensionSchemas = DeclaredObjects.extensionSchemas(c);
             List<String> path = new java.util.ArrayList<>(List.of(own));
-            path.addAll(DeclaredObjects.extensionSchemas(c, own));
+            extensionSchemas.stream().filter(schema -> !schema.equals(own)).forEach(path::add);
             inDatabase = ObjectCatalog.read(c, own, path, java.util.Set.of(own), Optional.empty());
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot read the database's functions, views and triggers: " + e.getMessage(), e);
@@ -205,7 +207,7 @@ public final class Autogenerate {
         folder.ifPresent(f -> statements.addAll(f.statements()));
         boolean declaring = folder.isPresent() || !statements.isEmpty();
         java.util.SortedMap<String, io.diffgen.objects.DbObject> declared = declaring
-                ? DeclaredObjects.read(c, own, canonical, statements).objects() : java.util.Collections.emptySortedMap();
+                ? DeclaredObjects.read(c, own, extensionSchemas, canonical, statements).objects() : java.util.Collections.emptySortedMap();
         java.util.Set<String> created = new java.util.HashSet<>();
         for (String script : scripts) {
             script.lines().takeWhile(line -> line.startsWith("--") && !line.startsWith("--changeset"))
@@ -217,15 +219,10 @@ public final class Autogenerate {
     /** How a revision's header lists an object it creates: {@code --   - create function set_updated_at()}. */
     private static final String CREATED = "--   - create ";
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
-
-    /** Every identifier the revision scripts contain, as PostgreSQL stores it (a quoted one as written, any other folded to lower case). */
+    /** Every identifier the revision scripts contain, as PostgreSQL stores it. */
     private static java.util.Set<String> namesIn(List<String> scripts) {
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (String script : scripts) {
-            java.util.regex.Matcher m = NAME.matcher(script);
-            while (m.find()) names.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group().toLowerCase(java.util.Locale.ROOT));
-        }
+        scripts.forEach(script -> names.addAll(Identifiers.spelledIn(script)));
         return names;
     }
 

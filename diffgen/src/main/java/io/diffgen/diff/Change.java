@@ -631,10 +631,6 @@ public sealed interface Change {
      * when it is made again as it was, after a change it had to make way for.
      */
     record CreateObject(io.diffgen.objects.DbObject object, boolean again) implements Change {
-        public CreateObject(io.diffgen.objects.DbObject object) {
-            this(object, false);
-        }
-
         public <R> R accept(Visitor<R> visitor) { return visitor.createObject(this); }
         public Change inverse() { return new DropObject(object, again); }
         public String subject() { return object.table().orElse(object.name()); }
@@ -646,10 +642,6 @@ public sealed interface Change {
      * {@code again} when it is dropped only to make way for another change, and made again after it.
      */
     record DropObject(io.diffgen.objects.DbObject object, boolean again) implements Change {
-        public DropObject(io.diffgen.objects.DbObject object) {
-            this(object, false);
-        }
-
         public <R> R accept(Visitor<R> visitor) { return visitor.dropObject(this); }
         public Change inverse() { return new CreateObject(object, again); }
         public String subject() { return object.table().orElse(object.name()); }

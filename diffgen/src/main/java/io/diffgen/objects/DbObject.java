@@ -74,6 +74,13 @@ public record DbObject(Kind kind, String name, String arguments, Optional<String
         }
     }
 
+    /** The table a {@link #dependsOn} entry reads ({@code table t}, or {@code column t.c}); empty for another object. */
+    public static Optional<String> tableRead(String dependency) {
+        if (dependency.startsWith("table ")) return Optional.of(dependency.substring("table ".length()));
+        if (dependency.startsWith("column ")) return Optional.of(dependency.substring("column ".length(), dependency.lastIndexOf('.')));
+        return Optional.empty();
+    }
+
     /** What identifies it in a schema: {@code function set_updated_at()}, {@code trigger touch on projects}. */
     public String key() {
         return kind.word + " " + Identifiers.display(name) + arguments + table.map(t -> " on " + Identifiers.display(t)).orElse("");

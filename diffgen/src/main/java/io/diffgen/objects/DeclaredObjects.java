@@ -38,21 +38,22 @@ public final class DeclaredObjects {
     private DeclaredObjects() {
     }
 
-    /** The schemas of the database's extensions but {@code own}: on both sides' search paths, so their names print alike. */
-    public static List<String> extensionSchemas(Connection c, String own) throws SQLException {
+    /** The schemas of the database's extensions: on both sides' search paths, so their names print alike. */
+    public static List<String> extensionSchemas(Connection c) throws SQLException {
         List<String> schemas = new ArrayList<>();
         try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT DISTINCT n.nspname FROM pg_extension e JOIN pg_namespace n "
                 + "ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' AND n.nspname <> 'pg_catalog' ORDER BY 1")) {
-            while (rs.next()) if (!rs.getString(1).equals(own)) schemas.add(rs.getString(1));
+            while (rs.next()) schemas.add(rs.getString(1));
         }
         return schemas;
     }
 
     /**
      * The objects {@code statements} declare, with {@code model} (the canonical schema, its names relative to
-     * {@code own}) standing in for the database's own schema.
+     * {@code own}) standing in for the database's own schema, and the {@link #extensionSchemas} on the search path.
      */
-    public static ObjectCatalog.Read read(Connection c, String own, SchemaSnapshot model, List<ObjectsFolder.Statement> statements) {
+    public static ObjectCatalog.Read read(Connection c, String own, List<String> extensionSchemas, SchemaSnapshot model,
+                                         List<ObjectsFolder.Statement> statements) {
         boolean autoCommit;
         try {
             autoCommit = c.getAutoCommit();
@@ -61,7 +62,6 @@ public final class DeclaredObjects {
             throw new DiffgenException(ErrorCode.DATABASE, "cannot start a transaction: " + e.getMessage(), e);
         }
         try (Statement s = c.createStatement()) {
-            List<String> extensionSchemas = extensionSchemas(c, SCRATCH);
             createScratch(c, s);
             List<String> path = new ArrayList<>(List.of(SCRATCH));
             path.addAll(extensionSchemas);
@@ -94,8 +94,7 @@ public final class DeclaredObjects {
             refuseIndexesOnTables(s);
             for (DbObject o : read.objects().values()) {
                 for (String dependency : o.dependsOn()) {
-                    String table = dependency.startsWith("table ") ? dependency.substring(6)
-                            : dependency.startsWith("column ") ? dependency.substring(7, dependency.lastIndexOf('.')) : "";
+                    String table = DbObject.tableRead(dependency).orElse("");
                     if (read.outsideTables().contains(table) && Identifiers.schemaOf(table).equals(Optional.of(own))) {
                         throw new ModelException(declaredIn.get(o.key()) + ": " + o.key() + " reads " + Identifiers.display(table) + ", which is not a table "
                                 + "of the entity model (name the model's tables without their schema)");
@@ -128,8 +127,6 @@ public final class DeclaredObjects {
         }
     }
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
-
     /**
      * The model's enum and composite types, and those of its tables of the own schema (columns only) whose
      * names the declared code spells: what it may read. A name in a comment or a string only makes a table
@@ -137,10 +134,7 @@ public final class DeclaredObjects {
      */
     private static void createTables(Statement s, SchemaSnapshot model, List<ObjectsFolder.Statement> statements) throws SQLException {
         Set<String> spelled = new java.util.HashSet<>();
-        for (ObjectsFolder.Statement statement : statements) {
-            java.util.regex.Matcher m = NAME.matcher(statement.sql());
-            while (m.find()) spelled.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group().toLowerCase(java.util.Locale.ROOT));
-        }
+        statements.forEach(statement -> spelled.addAll(Identifiers.spelledIn(statement.sql())));
         for (EnumType type : model.enums().values()) {
             s.execute(SqlRenderer.createEnumType(Identifiers.quote(type.name()), type.values()));
         }

@@ -37,14 +37,21 @@ public final class ObjectCatalog {
     private static final String NOT_AN_EXTENSION_MEMBER =
             " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')";
 
+    /** The GRANTs an ACL holds but the owner's own, with {@code @} where the object's name goes: see {@link #grants}. */
+    private static String grantsOf(String acl, String owner) {
+        return """
+                ARRAY(SELECT format('GRANT %s ON @ TO %s%s', a.privilege_type,
+                        CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+                        CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+                      FROM aclexplode(ACL) a WHERE a.grantee <> OWNER ORDER BY a.grantee, a.privilege_type)"""
+                .replace("ACL", acl).replace("OWNER", owner);
+    }
+
     private static final String FUNCTIONS = """
             SELECT p.oid, p.proname, '(' || oidvectortypes(p.proargtypes) || ')', pg_get_functiondef(p.oid),
                    coalesce(pg_get_function_result(p.oid), '') || ' ' || pg_get_function_arguments(p.oid), p.prokind, p.prosecdef AND NOT EXISTS
                      (SELECT 1 FROM unnest(p.proconfig) AS s WHERE s LIKE 'search\\_path=%'), obj_description(p.oid, 'pg_proc'),
-                   p.pronamespace::regnamespace::text, p.proacl IS NOT NULL, ARRAY(SELECT format('GRANT %s ON @ TO %s%s', a.privilege_type,
-                     CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
-                     CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
-                     FROM aclexplode(p.proacl) a WHERE a.grantee <> p.proowner ORDER BY a.grantee, a.privilege_type)
+                   p.pronamespace::regnamespace::text, p.proacl IS NOT NULL, """ + grantsOf("p.proacl", "p.proowner") + """
             FROM pg_proc p WHERE p.pronamespace = ?::regnamespace AND p.prokind IN ('f', 'p')""" + NOT_AN_EXTENSION_MEMBER.formatted("pg_proc", "p.oid");
 
     private static final String VIEWS = """
@@ -52,10 +59,7 @@ public final class ObjectCatalog {
                    obj_description(c.oid, 'pg_class'),
                    (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
                     FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
-                   c.relacl IS NOT NULL, ARRAY(SELECT format('GRANT %s ON @ TO %s%s', a.privilege_type,
-                     CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
-                     CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
-                     FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner ORDER BY a.grantee, a.privilege_type)
+                   c.relacl IS NOT NULL, """ + grantsOf("c.relacl", "c.relowner") + """
             FROM pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind IN ('v', 'm')""" + NOT_AN_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
     private static final String TRIGGERS = """

@@ -106,8 +106,7 @@ public final class ObjectDiff {
     }
 
     private static boolean readsNoneOf(DbObject o, Set<String> tables) {
-        return o.dependsOn().stream().noneMatch(d -> d.startsWith("table ") && tables.contains(d.substring(6))
-                || d.startsWith("column ") && tables.contains(d.substring(7, d.lastIndexOf('.'))));
+        return o.dependsOn().stream().noneMatch(d -> DbObject.tableRead(d).filter(tables::contains).isPresent());
     }
 
     /**
@@ -151,7 +150,7 @@ public final class ObjectDiff {
             }
             if (read.isEmpty()) continue;
             String what = read.get();
-            String table = what.startsWith("table ") ? what.substring(6) : what.substring(7, what.lastIndexOf('.'));
+            String table = DbObject.tableRead(what).orElseThrow();
             for (DbObject o : database.values()) {
                 boolean reads = o.dependsOn().contains(what)
                         || change instanceof Change.DropTable && o.dependsOn().stream().anyMatch(d -> d.startsWith("column " + table + "."));

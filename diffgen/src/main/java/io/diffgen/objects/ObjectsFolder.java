@@ -110,7 +110,7 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
             } else if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 i = commentEnd(text, i);
             } else if (ch == '$' && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '_')) {
-                Matcher tag = DOLLAR_TAG.matcher(text).region(i, n);
+                Matcher tag = io.diffgen.revision.RevisionScript.DOLLAR_QUOTE.matcher(text).region(i, n);
                 if (tag.lookingAt()) {
                     int end = text.indexOf(tag.group(), tag.end());
                     i = end < 0 ? n : end + tag.group().length();
@@ -127,8 +127,6 @@ public record ObjectsFolder(Path directory, List<Statement> statements) {
         add(source, text, start, n, out);
         return out;
     }
-
-    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
 
     /** The index after a block comment that starts at {@code from}: PostgreSQL's nest. */
     private static int commentEnd(String text, int from) {

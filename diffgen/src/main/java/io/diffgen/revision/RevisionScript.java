@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class RevisionScript {
     public static final String AUTHOR = "diffgen";
-    private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
+    /** A dollar quote's opening or closing tag ({@code $$}, {@code $body$}). */
+    public static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
     private static final Pattern HEADER = Pattern.compile("^-- (Revision|Revises|Create Date|Message): ?(.*)$");
 
     private RevisionScript() {

@@ -78,8 +78,6 @@ public final class ChangeSetParser {
         return List.copyOf(sets);
     }
 
-    private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
-
     /**
      * A function body in dollar quotes ({@code AS $$ ... ; ... $$}) in a changeset that Liquibase splits
      * at each semicolon: the online run (and stock Liquibase) would send half a statement, where psql
@@ -88,7 +86,7 @@ public final class ChangeSetParser {
     private static void refuseSplitDollarQuotes(Revision revision, ChangeSet cs) {
         java.util.stream.Stream.concat(cs.getChanges().stream(), cs.getRollback().getChanges().stream())
                 .filter(c -> c instanceof liquibase.change.AbstractSQLChange sql && sql.isSplitStatements()
-                        && sql.getSql() != null && DOLLAR_QUOTE.matcher(sql.getSql()).find())
+                        && sql.getSql() != null && io.diffgen.revision.RevisionScript.DOLLAR_QUOTE.matcher(sql.getSql()).find())
                 .findFirst().ifPresent(c -> {
                     throw new DiffgenException(ErrorCode.REVISION, revision.location() + ": changeset " + cs.getId()
                             + " has a dollar-quoted body ($$ ... $$), which Liquibase would split at its semicolons: add "

@@ -83,6 +83,16 @@ public final class Identifiers {
     }
 
     /** The identifier, double-quoted when it is not a plain lower-case name or is a keyword. */
+    private static final java.util.regex.Pattern SPELLED = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|[A-Za-z_][A-Za-z0-9_$]*");
+
+    /** Every identifier {@code sql} spells, as PostgreSQL stores it (a quoted one as written, any other folded to lower case). */
+    public static java.util.Set<String> spelledIn(String sql) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.regex.Matcher m = SPELLED.matcher(sql);
+        while (m.find()) names.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group().toLowerCase(java.util.Locale.ROOT));
+        return names;
+    }
+
     public static String quote(String identifier) {
         if (PLAIN.matcher(identifier).matches() && !KEYWORDS.contains(identifier)) {
             return identifier;
