@@ -212,7 +212,7 @@ class CommandSetTest {
         MigrationStatus after = migrator.status(ds);
         assertTrue(after.upToDate());
         assertEquals("{\"current\":[\"" + after.heads().get(0) + "\"],\"heads\":[\"" + after.heads().get(0)
-                + "\"],\"pending\":[],\"upToDate\":true,\"ahead\":[]}", after.toJson());
+                + "\"],\"pending\":[],\"upToDate\":true,\"ahead\":[],\"contractPending\":[]}", after.toJson());
     }
 
     /**

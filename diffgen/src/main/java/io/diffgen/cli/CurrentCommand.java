@@ -18,12 +18,16 @@ final class CurrentCommand extends DiffgenCommand {
         try (Connection c = common().connect()) {
             RevisionRunner runner = new RevisionRunner(c, migrations, graph);
             java.util.Set<String> partial = runner.partiallyApplied();
+            java.util.List<String> contracts = graph.contractsReady(runner.applied());
             for (String id : runner.current()) {
+                java.util.List<String> pending = contracts.stream().filter(k -> graph.get(k).parents().contains(id)).toList();
                 Revision r = graph.get(id);
                 out().println(common().verbose
                         ? ShowCommand.describe(graph, r)
                         : id + (graph.heads().contains(id) ? " (head)" : "")
-                        + (partial.contains(id) ? " (partially applied: a later changeset of it did not run; upgrade finishes it)" : ""));
+                        + (partial.contains(id) ? " (partially applied: a later changeset of it did not run; upgrade finishes it)" : "")
+                        + (pending.isEmpty() ? "" : " (expanded: contract " + String.join(", ", pending)
+                                + " pending; 'diffgen contract' once every instance runs the new version)"));
             }
         }
         return 0;

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 @Command(name = "diffgen", mixinStandardHelpOptions = true, versionProvider = Main.Versions.class,
         description = "Autogenerates reviewable PostgreSQL migrations from Hibernate entities, and runs them, Alembic-style.",
         subcommands = {
-                RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, ContractCommand.class, DowngradeCommand.class,
                 CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class, ErdCommand.class,
                 StampCommand.class, MergeCommand.class, StatusCommand.class, ValidateCommand.class, PreflightCommand.class, InitCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})

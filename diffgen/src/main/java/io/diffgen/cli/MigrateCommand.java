@@ -18,11 +18,16 @@ abstract class MigrateCommand extends DiffgenCommand {
     int progressEvery;
 
     int migrate(boolean upgrade, String target, boolean sql) throws SQLException {
+        return migrate(upgrade, target, sql, RevisionGraph.Phases.EXPAND);
+    }
+
+    /** {@code phases}: which halves of expand/contract pairs an upgrade runs. */
+    int migrate(boolean upgrade, String target, boolean sql, RevisionGraph.Phases phases) throws SQLException {
         MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
         if (sql) {
             SqlScript script = new SqlScript(migrations, graph, common().limits(spec));
-            out().print(upgrade ? script.upgrade(target) : script.downgrade(target));
+            out().print(upgrade ? script.upgrade(target, phases) : script.downgrade(target));
             return 0;
         }
         if (progressEvery < 0) {
@@ -36,12 +41,16 @@ abstract class MigrateCommand extends DiffgenCommand {
             Consumer<RevisionRunner.Step> told = step -> progress.finish();
             List<String> done;
             try {
-                done = upgrade ? runner.upgrade(target, told) : runner.downgrade(target, told);
+                done = upgrade ? runner.upgrade(target, phases, told) : runner.downgrade(target, told);
             } finally {
                 progress.finish();
             }
-            if (done.isEmpty()) {
-                err().println("Already at " + target + ": nothing to " + (upgrade ? "upgrade" : "downgrade"));
+            List<String> contracts = upgrade && phases == RevisionGraph.Phases.EXPAND ? graph.contractsReady(runner.applied()) : List.of();
+            if (!contracts.isEmpty()) {
+                err().println("Contract " + String.join(", ", contracts) + " pending: run 'diffgen contract' once every instance runs the new version");
+            } else if (done.isEmpty()) {
+                err().println(phases == RevisionGraph.Phases.CONTRACT ? "No contract pending: nothing to contract"
+                        : "Already at " + target + ": nothing to " + (upgrade ? "upgrade" : "downgrade"));
             }
         }
         return 0;

@@ -37,6 +37,20 @@ final class RevisionCommand extends DiffgenCommand {
             + "validated in changesets of their own, so writes go on.")
     boolean singleTransaction;
 
+    @Option(names = "--expand-contract", description = "For a rolling deploy: write the changes as an expand revision, which "
+            + "'upgrade' runs before the deploy and both versions of the application work with, and a contract revision on it, which "
+            + "'contract' runs once only the new version is left. A renamed column, or a type change that rewrites the table, becomes a "
+            + "new column kept in step by a trigger and backfilled in batches. Default from diffgen.properties: expand-contract=true.")
+    boolean expandContract;
+
+    @Option(names = "--backfill-batch", paramLabel = "ROWS", defaultValue = "1000",
+            description = "With --expand-contract: rows per backfill transaction (default: ${DEFAULT-VALUE}).")
+    int backfillBatch;
+
+    @Option(names = "--backfill-pause", paramLabel = "MS", defaultValue = "20",
+            description = "With --expand-contract: milliseconds between two backfill transactions (default: ${DEFAULT-VALUE}).")
+    int backfillPause;
+
     @Option(names = "--concurrently", hidden = true, description = "The default now; kept so that scripts that pass it still work.")
     boolean concurrently;
 
@@ -52,7 +66,8 @@ final class RevisionCommand extends DiffgenCommand {
     private Integer revision(Format f) {
         Timing clock = new Timing();
         var request = new RevisionWriter.Request(message, revId, head, splice,
-                autogenerate ? Optional.of(common().modelSettings()) : Optional.empty(), !singleTransaction, common().scriptTimeouts());
+                autogenerate ? Optional.of(common().modelSettings()) : Optional.empty(), !singleTransaction, common().scriptTimeouts(),
+                expandContract ? Optional.of(backfill()) : Optional.empty());
         RevisionWriter.Written written = RevisionWriter.revision(migrations(), request, clock, this::tell);
         if (common().verbose) written.modelReadBy().ifPresent(by -> err().println("Model read by " + by));
         written.changes().forEach(c -> err().println("Detected " + c.summary()));
@@ -62,10 +77,18 @@ final class RevisionCommand extends DiffgenCommand {
             out().println("No changes detected");
         } else {
             written.warnings().forEach(d -> err().println(d.line()));
-            out().println("Generating " + written.path().get().toAbsolutePath() + " ...  done");
+            written.phases().forEach(p -> out().println("Generating " + p.toAbsolutePath() + " ...  done"));
         }
         if (timing) err().println(clock.summary());
         return 0;
+    }
+
+    private io.diffgen.diff.ExpandContract.Backfill backfill() {
+        if (backfillBatch < 1 || backfillPause < 0) {
+            throw new io.diffgen.DiffgenException(io.diffgen.DiffgenException.ErrorCode.USAGE,
+                    "--backfill-batch must be 1 or more rows, --backfill-pause 0 or more milliseconds");
+        }
+        return new io.diffgen.diff.ExpandContract.Backfill(backfillBatch, backfillPause);
     }
 
     /** The new revision's warnings, each on the line of its header that states it. */

@@ -43,6 +43,10 @@ final class StatusCommand extends DiffgenCommand {
         out().println("current: " + (status.current().isEmpty() ? "<base>" : String.join(", ", status.current())));
         out().println("heads:   " + String.join(", ", status.heads()));
         out().println("pending: " + (status.pending().isEmpty() ? "none" : String.join(", ", status.pending())));
+        if (!status.contractPending().isEmpty()) {
+            out().println("contract pending: " + String.join(", ", status.contractPending()) + " (its expand has run: 'diffgen contract' "
+                    + "once every instance runs the new version)");
+        }
         if (!status.ahead().isEmpty()) {
             out().println("ahead:   " + String.join(", ", status.ahead()) + " (applied by a newer version of the migrations; not in "
                     + migrations.versions() + ")");

@@ -134,7 +134,7 @@ public final class Autogenerate {
                 c -> {
                     RevisionRunner replay = new RevisionRunner(c, migrations, graph);
                     for (String target : base) {
-                        replay.upgrade(target, step -> { });
+                        replay.upgrade(target, RevisionGraph.Phases.ALL, step -> { });
                     }
                 }));
              Connection c = shadow.connect()) {

@@ -32,11 +32,11 @@ public final class Erd {
         try (ThrowawayPostgres shadow = ThrowawayPostgres.start(ModelCache.directoryFor(migrations.root()),
                 Autogenerate.shadowKey(migrations, parents), c -> {
                     RevisionRunner replay = new RevisionRunner(c, migrations, graph);
-                    for (String parent : parents) replay.upgrade(parent, step -> { });
+                    for (String parent : parents) replay.upgrade(parent, RevisionGraph.Phases.ALL, step -> { });
                 });
              Connection c = shadow.connect()) {
             SchemaSnapshot before = whole ? null : read(c);
-            new RevisionRunner(c, migrations, graph).upgrade(revision.id(), step -> { });
+            new RevisionRunner(c, migrations, graph).upgrade(revision.id(), RevisionGraph.Phases.ALL, step -> { });
             SchemaSnapshot after = read(c);
             return whole ? MermaidErd.render(after, after, true) : MermaidErd.render(before, after, false);
         } catch (SQLException e) {

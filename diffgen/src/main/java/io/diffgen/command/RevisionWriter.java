@@ -3,6 +3,7 @@ package io.diffgen.command;
 import io.diffgen.DiffgenException;
 import io.diffgen.diff.Change;
 import io.diffgen.diff.Differ;
+import io.diffgen.diff.ExpandContract;
 import io.diffgen.lint.Diagnostic;
 import io.diffgen.lint.Linter;
 import io.diffgen.revision.MigrationsDirectory;
@@ -31,14 +32,22 @@ public final class RevisionWriter {
      * not a head); filled from the entities when {@code autogenerate} gives the model's settings.
      */
     public record Request(String message, String revId, String head, boolean splice, Optional<Settings> autogenerate, boolean online,
-                          RevisionScript.Timeouts timeouts) {
+                          RevisionScript.Timeouts timeouts, Optional<ExpandContract.Backfill> expandContract) {
+        public Request(String message, String revId, String head, boolean splice, Optional<Settings> autogenerate, boolean online,
+                       RevisionScript.Timeouts timeouts) {
+            this(message, revId, head, splice, autogenerate, online, timeouts, Optional.empty());
+        }
     }
 
     /**
      * The file written (none when autogenerate found nothing to do), with the changes and warnings in
      * it, and, for autogenerate, which Hibernate read the model.
      */
-    public record Written(Optional<Path> path, List<Change> changes, List<Diagnostic> warnings, Optional<String> modelReadBy) {
+    public record Written(Optional<Path> path, List<Change> changes, List<Diagnostic> warnings, Optional<String> modelReadBy,
+                          List<Path> phases) {
+        public Written(Optional<Path> path, List<Change> changes, List<Diagnostic> warnings, Optional<String> modelReadBy) {
+            this(path, changes, warnings, modelReadBy, path.stream().toList());
+        }
     }
 
     public static Written revision(MigrationsDirectory migrations, Request request, Timing clock, Consumer<String> waiting) {
@@ -52,6 +61,10 @@ public final class RevisionWriter {
             Optional<SchemaSnapshot> target = Optional.empty();
             Optional<String> modelReadBy = Optional.empty();
             List<Diagnostic> kept = List.of();
+            SchemaSnapshot database = null;
+            if (request.expandContract().isPresent() && request.autogenerate().isEmpty()) {
+                throw new DiffgenException(DiffgenException.ErrorCode.USAGE, "--expand-contract splits what --autogenerate finds: give both");
+            }
             if (request.autogenerate().isPresent()) {
                 Autogenerate.Comparison comparison = Autogenerate.compare(request.autogenerate().get(), migrations, graph, parents,
                         request.online(), clock);
@@ -60,14 +73,64 @@ public final class RevisionWriter {
                 }
                 upgrade = comparison.changes();
                 target = Optional.of(comparison.model());
+                database = comparison.database();
                 kept = comparison.kept();
                 modelReadBy = Optional.of(comparison.modelReadBy());
+            }
+            if (request.expandContract().isPresent()) {
+                return expandAndContract(migrations, graph, request, parents, text, upgrade, database, target, kept, modelReadBy);
             }
             List<Diagnostic> warnings = new java.util.ArrayList<>(Linter.lint(upgrade, target));
             warnings.addAll(kept);
             return new Written(Optional.of(write(migrations, id, parents, text, upgrade, warnings, request.timeouts(), modelReadBy)),
                     upgrade, warnings, modelReadBy);
         }, waiting);
+    }
+
+    /**
+     * The changes as an expand revision and a contract revision on it ({@code --rev-id R}: R_expand and
+     * R_contract); only one of them, with the request's id, when the other phase would be empty. Both
+     * scripts are rendered before either is written, and the expand is removed again if the contract
+     * cannot be written.
+     */
+    private static Written expandAndContract(MigrationsDirectory migrations, RevisionGraph graph, Request request, List<String> parents,
+                                             String text, List<Change> upgrade, SchemaSnapshot database, Optional<SchemaSnapshot> target,
+                                             List<Diagnostic> kept, Optional<String> modelReadBy) {
+        ExpandContract.Split split = ExpandContract.split(upgrade, database, request.expandContract().get());
+        boolean both = !split.expand().isEmpty() && !split.contract().isEmpty();
+        List<Diagnostic> warnings = new java.util.ArrayList<>(Linter.lint(split.expand(), target));
+        warnings.addAll(Linter.lint(split.contractToLint(), target));
+        warnings.addAll(kept);
+        List<Path> written = new java.util.ArrayList<>();
+        String expandId = request.revId() == null ? graph.newRevisionId() : graph.checkedNewRevisionId(request.revId() + (both ? "_expand" : ""));
+        try {
+            List<String> contractParents = parents;
+            if (!split.expand().isEmpty()) {
+                written.add(write(migrations, expandId, parents, text + (both ? " (expand)" : ""), split.expand(),
+                        Linter.lint(split.expand(), target), request.timeouts(), modelReadBy, both ? Revision.Phase.EXPAND : Revision.Phase.NONE));
+                contractParents = List.of(expandId);
+            }
+            if (!split.contract().isEmpty()) {
+                String contractId = !both ? expandId : request.revId() != null ? graph.checkedNewRevisionId(request.revId() + "_contract")
+                        : java.util.stream.Stream.generate(graph::newRevisionId).filter(id -> !id.equals(expandId)).findFirst().orElseThrow();
+                written.add(write(migrations, contractId, contractParents, text + (both ? " (contract)" : ""), split.contract(),
+                        Linter.lint(split.contractToLint(), target), request.timeouts(), modelReadBy, Revision.Phase.CONTRACT));
+            }
+        } catch (RuntimeException e) {
+            written.forEach(RevisionWriter::deleteQuietly);
+            throw e;
+        }
+        List<Change> all = new java.util.ArrayList<>(split.expand());
+        all.addAll(split.contract());
+        return new Written(Optional.of(written.get(written.size() - 1)), all, warnings, modelReadBy, written);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // the error that made the write fail is the one to report
+        }
     }
 
     /** A merge revision, without statements, joining {@code references} ({@code heads}, ids or prefixes). */
@@ -98,8 +161,13 @@ public final class RevisionWriter {
 
     private static Path write(MigrationsDirectory migrations, String id, List<String> parents, String message, List<Change> upgrade,
                               List<Diagnostic> warnings, RevisionScript.Timeouts timeouts, Optional<String> modelReadBy) {
+        return write(migrations, id, parents, message, upgrade, warnings, timeouts, modelReadBy, Revision.Phase.NONE);
+    }
+
+    private static Path write(MigrationsDirectory migrations, String id, List<String> parents, String message, List<Change> upgrade,
+                              List<Diagnostic> warnings, RevisionScript.Timeouts timeouts, Optional<String> modelReadBy, Revision.Phase phase) {
         Instant now = Instant.now();
-        Revision revision = new Revision(id, parents, message, MigrationsDirectory.createDate(now), Optional.empty());
+        Revision revision = new Revision(id, parents, message, MigrationsDirectory.createDate(now), Optional.empty(), phase);
         String fileName = migrations.fileName(now, id, message);
         return migrations.write(fileName, RevisionScript.render(revision, fileName, upgrade, Differ.inverse(upgrade), warnings, timeouts,
                 modelReadBy));

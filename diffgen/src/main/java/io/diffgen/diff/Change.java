@@ -85,6 +85,11 @@ public sealed interface Change {
         R createObject(CreateObject c);
         R dropObject(DropObject c);
         R replaceObject(ReplaceObject c);
+        R startMove(StartMove c);
+        R stopMove(StopMove c);
+        R backfill(Backfill c);
+        R finishMove(FinishMove c);
+        R unfinishMove(UnfinishMove c);
     }
 
     /** The object the change is about: its table; for a sequence, enum type or schema, that object. */
@@ -608,7 +613,9 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.noChange(this); }
         public Change inverse() { return undoes; }
         public String subject() { return undoes.subject(); }
-        public String summary() { return "nothing to undo for: " + undoes.summary(); }
+        public String summary() {
+            return undoes instanceof Backfill b && b.back() ? "on downgrade only: " + undoes.summary() : "nothing to undo for: " + undoes.summary();
+        }
     }
 
     /** A schema the model puts tables or sequences in; the downgrade drops it again (only if it is empty). */
@@ -657,6 +664,91 @@ public sealed interface Change {
         public Change inverse() { return new ReplaceObject(to, from); }
         public String subject() { return to.table().orElse(to.name()); }
         public String summary() { return (from.definition().equals(to.definition()) ? "comment on " : "replace ") + to.key(); }
+    }
+
+    /**
+     * A column moved to another name or type while two versions of the application write its table
+     * (an expand/contract revision pair): {@code from} as the old version maps it, {@code to} as the new
+     * one does. From the expand phase to the contract phase both columns exist, kept in step by a
+     * trigger; the table's single-column primary key {@code key} orders the batched backfill, which
+     * fills {@code batchRows} rows per transaction and pauses {@code pauseMillis} between them.
+     */
+    record Move(String table, Column from, Column to, String key, int batchRows, int pauseMillis) {
+        /** Whether the new version reads the column under another name (and, then, writes it there during the window). */
+        public boolean renames() {
+            return !from.name().equals(to.name());
+        }
+
+        /** Where the new values go until the contract: the new name, or for a type change a column of its own. */
+        public String newColumn() {
+            return renames() ? to.name() : Identifiers.prefixOfBytes("_dg_new_" + to.name(), Identifiers.MAX_BYTES);
+        }
+
+        /** The column as the expand phase adds it: nullable and without a default (the trigger fills it). */
+        public Column added() {
+            return new Column(newColumn(), to.type(), true, Optional.empty(), Column.Identity.NONE, Optional.empty());
+        }
+
+        /** The trigger's name, and its function's (beside the table). */
+        public String trigger() {
+            return Identifiers.objectName(Identifiers.nameOf(table), from.name(), "dg_sync");
+        }
+
+        public String describe() {
+            return display(table) + "." + from.name() + (renames() ? " to " + to.name() : "") + (from.type().equals(to.type()) ? ""
+                    : " (" + from.type() + " -> " + to.type() + ")");
+        }
+    }
+
+    /** Expand: the new column added, and a trigger that keeps it and the old one in step for both versions' writes. */
+    record StartMove(Move move) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.startMove(this); }
+        public Change inverse() { return new StopMove(move); }
+        public String subject() { return move.table(); }
+        public String summary() { return "expand: add column " + display(move.table()) + "." + move.newColumn() + " kept in step with "
+                + move.from().name() + " by trigger " + move.trigger(); }
+    }
+
+    /** The inverse of {@link StartMove}: the trigger, its function and the new column dropped. */
+    record StopMove(Move move) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.stopMove(this); }
+        public Change inverse() { return new StartMove(move); }
+        public String subject() { return move.table(); }
+        public String summary() { return "drop trigger " + move.trigger() + " and column " + display(move.table()) + "." + move.newColumn(); }
+    }
+
+    /**
+     * The rows already in the table copied into the new column ({@code back}: into the old one again, for
+     * the contract's downgrade) in batches, each its own transaction, skipping those already in step: a run
+     * killed half-way is finished by the next, and no row is written twice. Runs outside a transaction.
+     */
+    record Backfill(Move move, boolean back) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.backfill(this); }
+        public Change inverse() { return new NoChange(this); }
+        public String subject() { return move.table(); }
+        public String summary() { return "backfill " + display(move.table()) + "." + (back ? move.from().name() : move.newColumn())
+                + " from " + (back ? move.newColumn() : move.from().name()) + " in batches of " + move.batchRows() + " rows"; }
+    }
+
+    /**
+     * Contract: the trigger and the old column dropped; for a type change, the new column takes the
+     * old one's name, with the new version's default and comment.
+     */
+    record FinishMove(Move move) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.finishMove(this); }
+        public Change inverse() { return new UnfinishMove(move); }
+        public String subject() { return move.table(); }
+        public String summary() { return "contract: finish moving " + move.describe() + ": drop trigger " + move.trigger()
+                + " and the old column"; }
+    }
+
+    /** The inverse of {@link FinishMove}: the old column back (nullable, to be backfilled) and the trigger again. */
+    record UnfinishMove(Move move) implements Change {
+        public <R> R accept(Visitor<R> visitor) { return visitor.unfinishMove(this); }
+        public Change inverse() { return new FinishMove(move); }
+        public String subject() { return move.table(); }
+        public String summary() { return "add column " + display(move.table()) + "." + move.from().name() + " back, kept in step by trigger "
+                + move.trigger(); }
     }
 
     /** The tables {@code changes} create: objects on them exist, and hold no rows, only after the revision. */

@@ -691,6 +691,12 @@ public final class Differ {
         public Integer attachPrimaryKey(Change.AttachPrimaryKey c) { return 16; } // after its index and its columns' SET NOT NULL
         public Integer detachPrimaryKey(Change.DetachPrimaryKey c) { return 15; }
         public Integer noChange(Change.NoChange c) { return 16; }
+        // an expand/contract phase: ExpandContract orders these itself
+        public Integer startMove(Change.StartMove c) { return 9; }
+        public Integer stopMove(Change.StopMove c) { return 9; }
+        public Integer backfill(Change.Backfill c) { return 16; }
+        public Integer finishMove(Change.FinishMove c) { return 11; }
+        public Integer unfinishMove(Change.UnfinishMove c) { return 11; }
         public Integer dropSchema(Change.DropSchema c) { return 19; }
         // database code goes before any table change (while it still reads what it was made on) and comes after all of
         // them; an extension comes before the tables that may use its types, and goes after them

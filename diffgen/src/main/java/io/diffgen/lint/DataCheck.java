@@ -160,6 +160,11 @@ public record DataCheck(String name, String listQuery) {
         public List<DataCheck> attachPrimaryKey(Change.AttachPrimaryKey c) { return List.of(); }
         public List<DataCheck> detachPrimaryKey(Change.DetachPrimaryKey c) { return List.of(); }
         public List<DataCheck> noChange(Change.NoChange c) { return List.of(); }
+        public List<DataCheck> startMove(Change.StartMove c) { return List.of(); }
+        public List<DataCheck> stopMove(Change.StopMove c) { return List.of(); }
+        public List<DataCheck> backfill(Change.Backfill c) { return List.of(); }
+        public List<DataCheck> finishMove(Change.FinishMove c) { return List.of(); }
+        public List<DataCheck> unfinishMove(Change.UnfinishMove c) { return List.of(); }
         public List<DataCheck> createObject(Change.CreateObject c) { return List.of(); }
         public List<DataCheck> dropObject(Change.DropObject c) { return List.of(); }
         public List<DataCheck> replaceObject(Change.ReplaceObject c) { return List.of(); }

@@ -140,6 +140,11 @@ public final class Linter {
         public List<Diagnostic> createSchema(Change.CreateSchema c) { return List.of(); }
         public List<Diagnostic> dropSchema(Change.DropSchema c) { return List.of(); }
         public List<Diagnostic> noChange(Change.NoChange c) { return List.of(); }
+        public List<Diagnostic> startMove(Change.StartMove c) { return List.of(); }
+        public List<Diagnostic> stopMove(Change.StopMove c) { return List.of(); }
+        public List<Diagnostic> backfill(Change.Backfill c) { return List.of(); }
+        public List<Diagnostic> finishMove(Change.FinishMove c) { return List.of(); }
+        public List<Diagnostic> unfinishMove(Change.UnfinishMove c) { return List.of(); }
         // VALIDATE CONSTRAINT reads the table under SHARE UPDATE EXCLUSIVE: reads and writes go on
         public List<Diagnostic> validateConstraint(Change.ValidateConstraint c) { return List.of(); }
         // the online forms: validation without blocking writes, SET NOT NULL without a scan, a constraint from a built index

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Whether every value of one column type fits another, and whether PostgreSQL must rewrite the table to change it. */
-enum TypeWidening {
+public enum TypeWidening {
     /** Some values may not fit. */
     NONE,
     /** Every value fits, but the table is rewritten. */
@@ -21,7 +21,7 @@ enum TypeWidening {
     /** {@code timestamp(3) with time zone}, {@code time without time zone} (precision 6): the base type and its fractional digits. */
     static final Pattern TEMPORAL = Pattern.compile("(timestamp|time)(?:\\((\\d)\\))? (with|without) time zone");
 
-    static TypeWidening of(String from, String to) {
+    public static TypeWidening of(String from, String to) {
         String f = from.toLowerCase(Locale.ROOT);
         String t = to.toLowerCase(Locale.ROOT);
         Optional<Integer> fromLength = length(f);

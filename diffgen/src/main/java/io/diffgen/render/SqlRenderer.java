@@ -228,6 +228,26 @@ public final class SqlRenderer {
             return List.of();
         }
 
+        public List<String> startMove(Change.StartMove c) {
+            return MoveStatements.start(c.move());
+        }
+
+        public List<String> stopMove(Change.StopMove c) {
+            return MoveStatements.stop(c.move());
+        }
+
+        public List<String> backfill(Change.Backfill c) {
+            return MoveStatements.backfill(c);
+        }
+
+        public List<String> finishMove(Change.FinishMove c) {
+            return MoveStatements.finish(c.move());
+        }
+
+        public List<String> unfinishMove(Change.UnfinishMove c) {
+            return MoveStatements.unfinish(c.move());
+        }
+
         public List<String> createSchema(Change.CreateSchema c) {
             return List.of("CREATE SCHEMA " + quote(c.schema()));
         }

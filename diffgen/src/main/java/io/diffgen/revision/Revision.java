@@ -4,10 +4,35 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A revision as its script's header describes it. A merge has several parents; a base has none. */
-public record Revision(String id, List<String> parents, String message, String createDate, Optional<Path> path) {
+/**
+ * A revision as its script's header describes it. A merge has several parents; a base has none. The
+ * two halves of an expand/contract pair say their {@link Phase}: the contract's parent is its expand.
+ */
+public record Revision(String id, List<String> parents, String message, String createDate, Optional<Path> path, Phase phase) {
     public Revision {
         parents = List.copyOf(parents);
+    }
+
+    public Revision(String id, List<String> parents, String message, String createDate, Optional<Path> path) {
+        this(id, parents, message, createDate, path, Phase.NONE);
+    }
+
+    /**
+     * When a revision may run in a rolling deploy: {@code EXPAND} (and a plain revision) before the new
+     * version of the application starts, while the old one still runs; {@code CONTRACT} only once no
+     * instance of the old version is left ({@code diffgen contract}).
+     */
+    public enum Phase {
+        NONE, EXPAND, CONTRACT;
+
+        /** As the header's {@code -- Phase:} line writes it. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public boolean isContract() {
+        return phase == Phase.CONTRACT;
     }
 
     public static Revision of(String id, String... parents) {

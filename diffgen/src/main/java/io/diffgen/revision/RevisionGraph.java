@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -334,6 +335,60 @@ public final class RevisionGraph {
         }
         Set<String> needed = goal.isEmpty() ? Set.of() : ancestorsInclusive(goal);
         return topological.stream().filter(needed::contains).filter(id -> !applied.contains(id)).toList();
+    }
+
+    /** Which phases of expand/contract pairs an upgrade runs. */
+    public enum Phases {
+        /** {@code upgrade}: plain revisions and expands, stopping before the first contract (before the deploy). */
+        EXPAND,
+        /** {@code contract}: only the pending contracts whose expand has run (after the deploy). */
+        CONTRACT,
+        /** {@code upgrade --contract}: everything up to the target (a database no application runs on yet). */
+        ALL
+    }
+
+    /**
+     * {@link #upgradePlan(String, Set)} for {@code phases}. An {@code upgrade} leaves out the pending
+     * contracts, and is refused if a revision after one of them would have to run: that would start the
+     * next deploy's expand while the last deploy's contract is pending. A {@code contract} runs the
+     * contracts whose expand is applied, and is refused if only contracts whose expand is not applied
+     * are pending. Refusals name the revisions and what to run; nothing has run.
+     */
+    public List<String> upgradePlan(String target, Set<String> applied, Phases phases) {
+        if (phases == Phases.CONTRACT) {
+            List<String> ready = contractsReady(applied);
+            if (ready.isEmpty()) {
+                List<String> waiting = topological.stream().filter(id -> !applied.contains(id) && get(id).isContract()).toList();
+                if (!waiting.isEmpty()) {
+                    String contract = waiting.get(0);
+                    String expand = get(contract).parents().get(0);
+                    throw new DiffgenException(DiffgenException.ErrorCode.REFUSED, "cannot contract " + contract + " before its expand "
+                            + expand + " has run to the end: run 'diffgen upgrade' before the deploy, deploy, then 'diffgen contract'");
+                }
+            }
+            return ready;
+        }
+        List<String> plan = upgradePlan(target, applied);
+        if (phases == Phases.ALL) return plan;
+        Set<String> held = new HashSet<>();
+        for (String id : plan) {
+            if (get(id).isContract() || get(id).parents().stream().anyMatch(held::contains)) held.add(id);
+        }
+        Optional<String> beyond = plan.stream().filter(id -> held.contains(id) && !get(id).isContract()).findFirst();
+        if (beyond.isPresent()) {
+            String contract = plan.stream().filter(id -> held.contains(id) && get(id).isContract()).findFirst().orElseThrow();
+            throw new DiffgenException(DiffgenException.ErrorCode.REFUSED, "cannot upgrade to " + beyond.get() + ": it comes after contract "
+                    + contract + ", which has not run, and an expand may not start while the last one's contract is pending; run "
+                    + "'diffgen contract' once every instance runs the version that needs " + get(contract).parents().get(0)
+                    + " (or 'upgrade --contract' on a database no application uses yet), then upgrade");
+        }
+        return plan.stream().filter(id -> !held.contains(id)).toList();
+    }
+
+    /** The contracts not applied whose expand is: what {@code contract} runs, and what {@code upgrade} stops before. */
+    public List<String> contractsReady(Set<String> applied) {
+        return topological.stream().filter(id -> !applied.contains(id) && get(id).isContract() && applied.containsAll(get(id).parents()))
+                .toList();
     }
 
     /**

@@ -32,7 +32,7 @@ public final class RevisionScript {
     public static final String AUTHOR = "diffgen";
     /** A dollar quote's opening or closing tag ({@code $$}, {@code $body$}). */
     public static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
-    private static final Pattern HEADER = Pattern.compile("^-- (Revision|Revises|Create Date|Message): ?(.*)$");
+    private static final Pattern HEADER = Pattern.compile("^-- (Revision|Revises|Create Date|Message|Phase): ?(.*)$");
 
     private RevisionScript() {
     }
@@ -68,6 +68,9 @@ public final class RevisionScript {
         out.append("-- Revises: ").append(String.join(", ", revision.parents())).append('\n');
         out.append("-- Create Date: ").append(revision.createDate()).append('\n');
         out.append("-- Message: ").append(revision.message()).append('\n');
+        if (revision.phase() != Revision.Phase.NONE) {
+            out.append("-- Phase: ").append(revision.phase().word()).append('\n');
+        }
         modelReadBy.ifPresent(by -> out.append("-- Model: ").append(by).append('\n'));
         out.append("--\n");
         out.append("-- Changes:\n");
@@ -88,18 +91,18 @@ public final class RevisionScript {
 
         List<Change> transactional = upgrade.stream().filter(c -> !isLater(c)).toList();
         List<Change> later = upgrade.stream().filter(RevisionScript::isLater).toList();
+        // a backfill commits batch by batch, outside any transaction: it cuts the transactional changes into changesets before and after it
+        List<List<Change>> groups = groupsAroundBackfills(transactional);
+        List<Change> first = groups.get(0);
         // the inverses of the later changes are those changesets' own rollbacks
-        List<Change> transactionalDown = downgrade.stream()
-                .filter(c -> !isLater(c) && !isLater(c.inverse())).toList();
+        List<Change> transactionalDown = groups.size() == 1 ? downgrade.stream().filter(c -> !isLater(c) && !isLater(c.inverse())).toList()
+                : io.diffgen.diff.Differ.inverse(first);
 
         String logical = " logicalFilePath:" + logicalPath(fileName);
-        List<String> statements = statements(withoutDropsOfDroppedTables(transactional), timeouts);
+        List<String> statements = statements(withoutDropsOfDroppedTables(first), timeouts);
         List<String> rollback = statements(withoutDropsOfDroppedTables(transactionalDown), timeouts);
-        // a function body in dollar quotes has semicolons and comments of its own: Liquibase then sends the changeset and its
-        // rollback whole and as written (it would strip the comments), and PostgreSQL splits them
-        boolean whole = java.util.stream.Stream.concat(statements.stream(), rollback.stream()).anyMatch(sql -> DOLLAR_QUOTE.matcher(sql).find());
         out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append(logical)
-                .append(whole ? " splitStatements:false rollbackSplitStatements:false stripComments:false" : "").append('\n');
+                .append(whole(statements, rollback) ? WHOLE : "").append('\n');
         out.append("--comment: ").append(revision.message()).append('\n');
         List<DataCheck> checks = DataCheck.of(upgrade);
         if (!checks.isEmpty()) {
@@ -116,26 +119,73 @@ public final class RevisionScript {
         if (rollback.isEmpty()) {
             out.append("--rollback SELECT 1;\n");
         }
+        appendRollback(out, rollback);
+        int n = 2;
+        List<List<Change>> rest = new ArrayList<>(groups.subList(1, groups.size()));
+        later.forEach(c -> rest.add(List.of(c)));
+        for (List<Change> group : rest) {
+            Change c = group.get(0);
+            boolean backfill = isBackfill(c);
+            List<String> up = statements(group, timeouts);
+            List<String> undo = statements(io.diffgen.diff.Differ.inverse(group), timeouts);
+            out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append('.').append(n++)
+                    .append(logical).append(isConcurrent(c) || backfill ? " runInTransaction:false" : "")
+                    .append(whole(up, undo) ? WHOLE : "").append('\n');
+            out.append("--comment: ").append(group.size() == 1 ? c.summary() : group.stream().map(Change::summary)
+                    .collect(java.util.stream.Collectors.joining("; "))).append('\n');
+            if (up.isEmpty()) {
+                out.append("SELECT 1 /* nothing to do: the downgrade's step */;\n");
+            }
+            up.forEach(sql -> out.append(sql).append(";\n"));
+            if (undo.isEmpty()) {
+                out.append("--rollback SELECT 1 /* nothing to undo */;\n");
+            }
+            appendRollback(out, undo);
+        }
+        return out.toString();
+    }
+
+    /** The changeset options of one whose statements or rollback hold a dollar-quoted body. */
+    private static final String WHOLE = " splitStatements:false rollbackSplitStatements:false stripComments:false";
+
+    /**
+     * Whether a changeset goes to PostgreSQL whole: a function body in dollar quotes has semicolons and comments
+     * of its own, which Liquibase would split at and strip; PostgreSQL splits the statements itself.
+     */
+    private static boolean whole(List<String> statements, List<String> rollback) {
+        return java.util.stream.Stream.concat(statements.stream(), rollback.stream()).anyMatch(sql -> DOLLAR_QUOTE.matcher(sql).find());
+    }
+
+    private static void appendRollback(StringBuilder out, List<String> rollback) {
         for (String sql : rollback) {
             for (String line : (sql + ";").split("\n")) {
                 out.append("--rollback ").append(line).append('\n');
             }
         }
-        int n = 2;
-        for (Change c : later) {
-            out.append('\n').append("--changeset ").append(AUTHOR).append(':').append(revision.id()).append('.').append(n++)
-                    .append(logical).append(isConcurrent(c) ? " runInTransaction:false" : "").append('\n');
-            out.append("--comment: ").append(c.summary()).append('\n');
-            statements(List.of(c), timeouts).forEach(sql -> out.append(sql).append(";\n"));
-            List<String> undo = statements(List.of(c.inverse()), timeouts);
-            if (undo.isEmpty()) {
-                out.append("--rollback SELECT 1 /* nothing to undo */;\n");
-            }
-            for (String sql : undo) {
-                out.append("--rollback ").append(sql).append(";\n");
+    }
+
+    /**
+     * The transactional changes in changesets: one, unless a backfill (or the downgrade's backfill) cuts them;
+     * each backfill is a changeset of its own, and the first changeset is never one.
+     */
+    private static List<List<Change>> groupsAroundBackfills(List<Change> changes) {
+        List<List<Change>> groups = new ArrayList<>();
+        List<Change> current = new ArrayList<>();
+        for (Change c : changes) {
+            if (isBackfill(c)) {
+                if (groups.isEmpty() || !current.isEmpty()) groups.add(current);
+                groups.add(List.of(c));
+                current = new ArrayList<>();
+            } else {
+                current.add(c);
             }
         }
-        return out.toString();
+        if (!current.isEmpty() || groups.isEmpty()) groups.add(current);
+        return groups;
+    }
+
+    private static boolean isBackfill(Change c) {
+        return c instanceof Change.Backfill || c instanceof Change.NoChange n && n.undoes() instanceof Change.Backfill;
     }
 
     /** The changes' SQL, after the timeouts when there is any. */
@@ -203,6 +253,7 @@ public final class RevisionScript {
         String revises = null;
         String date = "";
         String message = null;
+        Revision.Phase phase = Revision.Phase.NONE;
         List<String> lines = content.lines().toList();
         if (lines.isEmpty() || !lines.get(0).strip().equals("--liquibase formatted sql")) {
             throw new RevisionException.BadScript(path.getFileName() + ": not a revision script (the first line must be '--liquibase formatted sql')");
@@ -219,6 +270,12 @@ public final class RevisionScript {
                     case "Revises" -> revises = value;
                     case "Create Date" -> date = value;
                     case "Message" -> message = value;
+                    case "Phase" -> phase = switch (value) {
+                        case "expand" -> Revision.Phase.EXPAND;
+                        case "contract" -> Revision.Phase.CONTRACT;
+                        default -> throw new RevisionException.BadScript(path.getFileName() + ": malformed header: '-- Phase: " + value
+                                + "' (expand or contract)");
+                    };
                     default -> throw new IllegalStateException();
                 }
             }
@@ -238,6 +295,9 @@ public final class RevisionScript {
                 parents.add(p.strip());
             }
         }
-        return new Revision(id, parents, message == null ? "" : message, date, Optional.of(path));
+        if (phase == Revision.Phase.CONTRACT && parents.size() != 1) {
+            throw new RevisionException.BadScript(path.getFileName() + ": malformed header: a contract revises exactly one revision, its expand");
+        }
+        return new Revision(id, parents, message == null ? "" : message, date, Optional.of(path), phase);
     }
 }

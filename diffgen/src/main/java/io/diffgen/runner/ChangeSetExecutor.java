@@ -157,6 +157,10 @@ final class ChangeSetExecutor {
                         if (ConcurrentIndexes.alreadyDone(connection, sql)) continue;
                         waiting = IndexWait.begin(connection, sql, limits);
                     }
+                    if (!transactional && Backfills.isBackfill(sql)) {
+                        Backfills.run(connection, limits.overrides().isEmpty() ? sql : limits.overrides().apply(sql), watch);
+                        continue;
+                    }
                     try (StatementProgress progress = progressOf(sql)) {
                         database.execute(new SqlStatement[] {one}, visitors);
                     }

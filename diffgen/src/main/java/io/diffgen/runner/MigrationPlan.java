@@ -39,10 +39,10 @@ record MigrationPlan(Kind kind, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    /** Revisions up to {@code target}; a partly applied revision resumes after what ran. */
-    static MigrationPlan upgrade(RevisionGraph graph, ChangeSetParser parser, Progress progress, String target) {
+    /** Revisions up to {@code target}, in {@code phases}; a partly applied revision resumes after what ran. */
+    static MigrationPlan upgrade(RevisionGraph graph, ChangeSetParser parser, Progress progress, String target, RevisionGraph.Phases phases) {
         List<Step> steps = new ArrayList<>();
-        for (String id : graph.upgradePlan(target, progress.applied())) {
+        for (String id : graph.upgradePlan(target, progress.applied(), phases)) {
             Revision revision = graph.get(id);
             List<ChangeSet> pending = parser.changeSets(revision).stream()
                     .filter(cs -> !progress.ranChangeSets().contains(cs.getId())).toList();

@@ -290,10 +290,15 @@ public final class RevisionRunner {
         return new Validation(progress.applied(), progress.partial(), pending);
     }
 
+    /** An upgrade before the deploy: it stops before a contract ({@link RevisionGraph.Phases#EXPAND}). */
     public List<String> upgrade(String target, Consumer<Step> listener) {
+        return upgrade(target, RevisionGraph.Phases.EXPAND, listener);
+    }
+
+    public List<String> upgrade(String target, RevisionGraph.Phases phases, Consumer<Step> listener) {
         try (Session session = lock()) {
             liquibase.initHistory();
-            return execute(MigrationPlan.upgrade(graph, parser, verifiedProgress(), target), listener);
+            return execute(MigrationPlan.upgrade(graph, parser, verifiedProgress(), target, phases), listener);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
         }
@@ -395,7 +400,7 @@ public final class RevisionRunner {
     public List<DataReport> preflight(String target) {
         try (Session session = lock()) {
             List<DataReport> reports = new ArrayList<>();
-            for (MigrationPlan.Step step : MigrationPlan.upgrade(graph, parser, progress(), target).steps()) {
+            for (MigrationPlan.Step step : MigrationPlan.upgrade(graph, parser, progress(), target, RevisionGraph.Phases.EXPAND).steps()) {
                 Preflight.Result result = Preflight.run(connection, Preflight.checksOf(step.changeSets()));
                 reports.add(new DataReport(step.revision(), result.violations().stream()
                         .map(v -> new DataReport.Failed(v.check().name(), v.line())).toList(), result.notRun(), result.unfinished()));

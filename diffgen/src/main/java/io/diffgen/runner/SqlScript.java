@@ -46,8 +46,12 @@ public final class SqlScript {
 
     /** {@code [FROM:]TO}, FROM defaulting to base. */
     public String upgrade(String range) {
+        return upgrade(range, RevisionGraph.Phases.EXPAND);
+    }
+
+    public String upgrade(String range, RevisionGraph.Phases phases) {
         RevisionGraph.Range r = RevisionGraph.Range.ofScript(range, "upgrade", false);
-        MigrationPlan plan = MigrationPlan.upgrade(graph, parser, startingAt(r), r.to());
+        MigrationPlan plan = MigrationPlan.upgrade(graph, parser, startingAt(r), r.to(), phases);
         return render("-- diffgen upgrade " + range + "\n\n" + session + TrackingTable.CREATE + "\n", plan);
     }
 

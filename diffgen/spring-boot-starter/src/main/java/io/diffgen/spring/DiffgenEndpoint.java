@@ -29,7 +29,7 @@ public class DiffgenEndpoint {
     }
 
     public record BeanReport(List<String> current, List<String> heads, List<String> pending, boolean upToDate, List<String> ahead,
-                             List<RevisionReport> revisions) {
+                             List<String> contractPending, List<RevisionReport> revisions) {
     }
 
     public record RevisionReport(String revision, List<String> parents, String description, String script, String state,
@@ -42,7 +42,8 @@ public class DiffgenEndpoint {
         context.getBeansOfType(DiffgenMigration.class).forEach((name, migration) -> {
             MigrationStatus status = migration.status();
             List<RevisionReport> revisions = migration.revisions().stream().map(DiffgenEndpoint::report).toList();
-            beans.put(name, new BeanReport(status.current(), status.heads(), status.pending(), status.upToDate(), status.ahead(), revisions));
+            beans.put(name, new BeanReport(status.current(), status.heads(), status.pending(), status.upToDate(), status.ahead(),
+                    status.contractPending(), revisions));
         });
         return new Report(Map.of(context.getId(), new ContextReport(beans,
                 context.getParent() == null ? null : context.getParent().getId())));

@@ -1,0 +1,172 @@
+package io.diffgen.render;
+
+import static io.diffgen.snapshot.Identifiers.literal;
+import static io.diffgen.snapshot.Identifiers.quote;
+import static io.diffgen.snapshot.Identifiers.quoteQualified;
+import static io.diffgen.snapshot.Identifiers.sibling;
+
+import io.diffgen.diff.Change;
+import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.Identifiers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The statements of a column move (expand/contract): the trigger that keeps the old and the new column
+ * in step, and the batched backfill. Pure, like {@link SqlRenderer}.
+ */
+final class MoveStatements {
+    /** The dollar quote of the trigger function and the backfill: not one a column name can close. */
+    private static final String QUOTE = "$diffgen$";
+
+    private MoveStatements() {
+    }
+
+    static List<String> start(Change.Move m) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alter(m) + "ADD COLUMN " + SqlRenderer.columnDefinition(m.added()));
+        sql.addAll(sync(m));
+        return sql;
+    }
+
+    static List<String> stop(Change.Move m) {
+        List<String> sql = new ArrayList<>(unsync(m));
+        sql.add(alter(m) + "DROP COLUMN " + quote(m.newColumn()));
+        return sql;
+    }
+
+    static List<String> finish(Change.Move m) {
+        List<String> sql = new ArrayList<>(unsync(m));
+        sql.add(alter(m) + "DROP COLUMN " + quote(m.from().name()));
+        if (!m.renames()) {
+            sql.add(alter(m) + "RENAME COLUMN " + quote(m.newColumn()) + " TO " + quote(m.to().name()));
+        }
+        m.to().defaultExpression().ifPresent(d -> sql.add(alter(m) + "ALTER COLUMN " + quote(m.to().name()) + " SET DEFAULT " + d));
+        m.to().comment().ifPresent(text -> sql.add("COMMENT ON COLUMN " + quoteQualified(m.table()) + "." + quote(m.to().name()) + " IS "
+                + literal(text)));
+        return sql;
+    }
+
+    static List<String> unfinish(Change.Move m) {
+        List<String> sql = new ArrayList<>();
+        if (m.to().comment().isPresent()) {
+            sql.add("COMMENT ON COLUMN " + quoteQualified(m.table()) + "." + quote(m.to().name()) + " IS NULL");
+        }
+        if (m.to().defaultExpression().isPresent()) {
+            sql.add(alter(m) + "ALTER COLUMN " + quote(m.to().name()) + " DROP DEFAULT");
+        }
+        if (!m.renames()) {
+            sql.add(alter(m) + "RENAME COLUMN " + quote(m.to().name()) + " TO " + quote(m.newColumn()));
+        }
+        sql.add(alter(m) + "ADD COLUMN " + SqlRenderer.columnDefinition(new Column(m.from().name(), m.from().type(), true, Optional.empty(),
+                Column.Identity.NONE, Optional.empty())));
+        m.from().comment().ifPresent(text -> sql.add("COMMENT ON COLUMN " + quoteQualified(m.table()) + "." + quote(m.from().name()) + " IS "
+                + literal(text)));
+        sql.addAll(sync(m));
+        return sql;
+    }
+
+    /**
+     * The trigger function: for a type change only the old column is written (by both versions, since the new
+     * version maps the same name), so the new one follows it; for a rename the old version writes the old
+     * column and the new version the new one, so a row follows whichever column the statement changed.
+     */
+    private static List<String> sync(Change.Move m) {
+        String oldColumn = "NEW." + quote(m.from().name());
+        String newColumn = "NEW." + quote(m.newColumn());
+        String body;
+        if (m.renames()) {
+            body = "  IF TG_OP = 'INSERT' THEN\n"
+                    + "    IF " + newColumn + " IS NULL THEN " + newColumn + " := " + cast(oldColumn, m.from(), m.to()) + "; ELSE "
+                    + oldColumn + " := " + cast(newColumn, m.to(), m.from()) + "; END IF;\n"
+                    + "  ELSIF " + newColumn + " IS DISTINCT FROM OLD." + quote(m.newColumn()) + " THEN\n"
+                    + "    " + oldColumn + " := " + cast(newColumn, m.to(), m.from()) + ";\n"
+                    + "  ELSE\n"
+                    + "    " + newColumn + " := " + cast(oldColumn, m.from(), m.to()) + ";\n"
+                    + "  END IF;\n";
+        } else {
+            body = "  " + newColumn + " := " + cast(oldColumn, m.from(), m.to()) + ";\n";
+        }
+        return List.of("CREATE FUNCTION " + function(m) + " RETURNS trigger LANGUAGE plpgsql AS " + QUOTE + "\nBEGIN\n" + body
+                        + "  RETURN NEW;\nEND\n" + QUOTE,
+                "CREATE TRIGGER " + quote(m.trigger()) + " BEFORE INSERT OR UPDATE ON " + quoteQualified(m.table())
+                        + " FOR EACH ROW EXECUTE FUNCTION " + function(m));
+    }
+
+    private static List<String> unsync(Change.Move m) {
+        return List.of("DROP TRIGGER " + quote(m.trigger()) + " ON " + quoteQualified(m.table()), "DROP FUNCTION " + function(m));
+    }
+
+    /**
+     * One statement that fills the rows not yet in step ({@code target} NULL where {@code source} is not; the
+     * trigger keeps every row written since the expand in step), walking the primary key in batches, each
+     * committed on its own, with a pause between them and a NOTICE of the rows done so far.
+     */
+    static List<String> backfill(Change.Backfill b) {
+        Change.Move m = b.move();
+        Column sourceColumn = b.back() ? m.to() : m.from();
+        Column targetColumn = b.back() ? m.from() : m.to();
+        String source = quote(b.back() ? m.newColumn() : m.from().name());
+        String target = quote(b.back() ? m.from().name() : m.newColumn());
+        String table = quoteQualified(m.table());
+        String key = quote(m.key());
+        String what = Identifiers.display(m.table()) + "." + (b.back() ? m.from().name() : m.newColumn());
+        String fill = "UPDATE " + table + " SET " + target + " = " + cast(source, sourceColumn, targetColumn) + " WHERE %s" + key + " <= upto AND "
+                + target + " IS NULL AND " + source + " IS NOT NULL";
+        String batch = "SELECT max(" + key + "), count(*) INTO upto, batch FROM (SELECT " + key + " FROM " + table + "%s ORDER BY " + key
+                + " LIMIT " + m.batchRows() + ") AS next_rows";
+        String pause = String.format(Locale.ROOT, "%.3f", m.pauseMillis() / 1000.0);
+        return List.of("DO " + QUOTE + "\n"
+                + "DECLARE\n"
+                + "  total bigint;\n"
+                + "  done bigint := 0;\n"
+                + "  copied bigint := 0;\n"
+                + "  batch bigint;\n"
+                + "  changed bigint;\n"
+                + "  last_key " + table + "." + key + "%TYPE;\n"
+                + "  upto " + table + "." + key + "%TYPE;\n"
+                + "BEGIN\n"
+                + "  SELECT count(*) INTO total FROM " + table + ";\n"
+                + "  LOOP\n"
+                + "    IF last_key IS NULL THEN\n"
+                + "      " + String.format(batch, "") + ";\n"
+                + "      EXIT WHEN batch = 0;\n"
+                + "      " + String.format(fill, "") + ";\n"
+                + "    ELSE\n"
+                + "      " + String.format(batch, " WHERE " + key + " > last_key") + ";\n"
+                + "      EXIT WHEN batch = 0;\n"
+                + "      " + String.format(fill, key + " > last_key AND ") + ";\n"
+                + "    END IF;\n"
+                + "    GET DIAGNOSTICS changed = ROW_COUNT;\n"
+                + "    done := done + batch;\n"
+                + "    copied := copied + changed;\n"
+                + "    last_key := upto;\n"
+                + "    COMMIT;\n"
+                + "    RAISE NOTICE 'backfill " + escapeForRaise(what) + ": % of % rows (%), % copied', done, total, "
+                + "(CASE WHEN total = 0 THEN 100 ELSE least(100, done * 100 / total) END) || '%', copied;\n"
+                + "    PERFORM pg_sleep(" + pause + ");\n"
+                + "  END LOOP;\n"
+                + "END\n"
+                + QUOTE);
+    }
+
+    /** A literal inside RAISE's format: its quotes doubled, its percent signs too. */
+    private static String escapeForRaise(String text) {
+        return text.replace("'", "''").replace("%", "%%");
+    }
+
+    private static String cast(String value, Column from, Column to) {
+        return from.type().equals(to.type()) ? value : value + "::" + to.type();
+    }
+
+    private static String function(Change.Move m) {
+        return quoteQualified(sibling(m.table(), m.trigger())) + "()";
+    }
+
+    private static String alter(Change.Move m) {
+        return "ALTER TABLE " + quoteQualified(m.table()) + " ";
+    }
+}

@@ -1,0 +1,196 @@
+package io.diffgen;
+
+import io.diffgen.snapshot.SchemaSnapshot;
+import io.diffgen.testkit.PostgresServer;
+import io.diffgen.testkit.TestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Expand/contract revisions (issue 24) on the user's path: an entity edit that renames a column, widens
+ * another with a table rewrite, drops a NOT NULL column and adds one, written with {@code revision
+ * --autogenerate --expand-contract}; each phase applied, checked and rolled back to the exact catalog
+ * before it, with every row intact; a backfill killed half-way; and the commands refused out of order.
+ */
+@Tag("postgres")
+class ExpandContractTest {
+    private static final String V1 = "io.diffgen.expandcontract.v1";
+    private static final String V2 = "io.diffgen.expandcontract.v2";
+
+    private record Project(TestDatabase db, Path migrations) {
+        static Project at(Path dir, String name, int rows) {
+            Project p = new Project(PostgresServer.createDatabase(name), dir.resolve("migrations"));
+            p.run("revision", "--autogenerate", "-m", "v1", "--rev-id", "v1", "--model-package", V1).assertOk();
+            p.run("upgrade").assertOk();
+            p.db.execute("INSERT INTO reading (id, counter, label, note, legacy) SELECT n, n * 7, 'label ' || n, "
+                    + "CASE WHEN n % 3 = 0 THEN NULL ELSE 'note ' || n END, 'x' FROM generate_series(1, " + rows + ") AS n");
+            return p;
+        }
+
+        Cli.Result run(String... command) {
+            return Cli.run(on(command));
+        }
+
+        List<String> on(String... command) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--url", db.url(), "--migrations", migrations.toString()));
+            return args;
+        }
+
+        /** The pair for V2, with small batches so that even a few thousand rows take several. */
+        Cli.Result split(int batch, int pause) {
+            return run("revision", "--autogenerate", "--expand-contract", "-m", "v2", "--rev-id", "v2", "--model-package", V2,
+                    "--backfill-batch", String.valueOf(batch), "--backfill-pause", String.valueOf(pause));
+        }
+
+        SchemaSnapshot tables() {
+            return Catalogs.ignoringColumnOrder(Catalogs.read(db));
+        }
+
+        String query(String sql) {
+            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getString(1);
+            } catch (SQLException e) {
+                throw new AssertionError(sql + ": " + e.getMessage(), e);
+            }
+        }
+
+        List<Path> versions() throws IOException {
+            try (Stream<Path> files = Files.list(migrations.resolve("versions"))) {
+                return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+            }
+        }
+    }
+
+    /** Every row as the old version reads it: id, counter, label, note, legacy. */
+    private static final String OLD_ROWS = "SELECT md5(string_agg(id || ':' || counter || ':' || label || ':' || coalesce(note, '-') || ':' "
+            + "|| coalesce(legacy, '-'), ',' ORDER BY id)) FROM reading";
+    /** The same rows as the new version reads them: id, counter, title, note. */
+    private static final String NEW_ROWS = "SELECT md5(string_agg(id || ':' || counter || ':' || title || ':' || coalesce(note, '-'), ',' "
+            + "ORDER BY id)) FROM reading";
+
+    @Test
+    void eachPhaseAppliesChecksCleanAndRollsBackToTheCatalogBeforeItWithTheRowsIntact(@TempDir Path dir) throws IOException {
+        Project p = Project.at(dir, "ec_phases", 3000);
+        SchemaSnapshot before = p.tables();
+        String oldRows = p.query(OLD_ROWS);
+        Cli.Result split = p.split(500, 0).assertOk();
+        List<Path> scripts = p.versions();
+        assertEquals(3, scripts.size(), split.out());
+        String expand = Files.readString(scripts.get(1));
+        String contract = Files.readString(scripts.get(2));
+        assertTrue(expand.contains("-- Revision: v2_expand\n-- Revises: v1\n") && expand.contains("-- Phase: expand\n"), expand);
+        assertTrue(contract.contains("-- Revises: v2_expand\n") && contract.contains("-- Phase: contract\n"), contract);
+        assertTrue(expand.contains("ALTER TABLE reading ALTER COLUMN legacy DROP NOT NULL"), expand);
+        assertTrue(contract.contains("ALTER TABLE reading RENAME COLUMN _dg_new_counter TO counter"), contract);
+
+        // expand: the old version's rows are all in the new columns, and both versions can write
+        Cli.Result up = p.run("upgrade", "--progress-every", "1").assertOk();
+        assertTrue(up.err().contains("Contract v2_contract pending: run 'diffgen contract'"), up.err());
+        assertTrue(up.err().contains("backfill reading.title: 3000 of 3000 rows (100%)"), up.err());
+        assertEquals("3000", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
+        assertTrue(p.run("current").assertOk().out().contains("v2_expand (expanded: contract v2_contract pending"));
+        assertEquals(oldRows, p.query(OLD_ROWS), "the expand leaves the old version's rows as they were");
+        SchemaSnapshot expanded = p.tables();
+        p.run("downgrade", "-1").assertOk();
+        assertEquals(before, p.tables(), "the expand's downgrade restores the catalog");
+        assertEquals(oldRows, p.query(OLD_ROWS));
+        p.run("upgrade").assertOk();
+        assertEquals(expanded, p.tables());
+        // the window: the old version writes label, the new one title (and no legacy); the trigger fills the other
+        p.db.execute("INSERT INTO reading (id, counter, label, note, legacy) VALUES (5001, 1, 'old writer', NULL, 'x')",
+                "INSERT INTO reading (id, counter, title, note, tag) VALUES (5002, 2, 'new writer', NULL, 't')",
+                "UPDATE reading SET label = 'old edit' WHERE id = 1", "UPDATE reading SET title = 'new edit' WHERE id = 2");
+        assertEquals("3002", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
+        String windowRows = p.query(NEW_ROWS);
+
+        // contract: the new version's columns alone, the model's exactly
+        p.run("contract").assertOk();
+        assertEquals(0, p.run("check", "--model-package", V2).exitCode(), "clean against the new entities after the contract");
+        assertEquals(windowRows, p.query(NEW_ROWS), "the contract keeps every row");
+        p.run("downgrade", "-1").assertOk();
+        assertEquals(expanded, p.tables(), "the contract's downgrade restores the expanded catalog");
+        assertEquals("3002", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
+        assertEquals(windowRows, p.query(NEW_ROWS));
+        p.run("contract").assertOk();
+        assertEquals(0, p.run("check", "--model-package", V2).exitCode());
+        assertEquals("No contract pending: nothing to contract", p.run("contract").assertOk().err().strip());
+    }
+
+    /**
+     * kill -9 while the backfill runs: the batches it committed stay, the next upgrade finishes the rest,
+     * and no row is written twice (a trigger of the test's own counts every UPDATE of every row).
+     */
+    @Test
+    void aBackfillKilledHalfWayIsFinishedByTheNextUpgradeWritingEachRowOnce(@TempDir Path dir) throws Exception {
+        Project p = Project.at(dir, "ec_kill", 20_000);
+        p.split(200, 20).assertOk();
+        p.db.execute("CREATE TABLE writes (id bigint)", "CREATE FUNCTION count_write() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN INSERT INTO writes VALUES (NEW.id); RETURN NEW; END $$",
+                "CREATE TRIGGER count_write AFTER UPDATE ON reading FOR EACH ROW EXECUTE FUNCTION count_write()");
+        Process run = new ProcessBuilder(ReliabilityTest.cliCommand(p.on("upgrade"))).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        int filled = 0;
+        for (int polls = 0; polls < 3000 && filled < 2000; polls++) {
+            Thread.sleep(10);
+            boolean expanded = p.query("SELECT count(*) FROM pg_attribute WHERE attrelid = 'reading'::regclass AND attname = 'title'").equals("1");
+            if (expanded) filled = Integer.parseInt(p.query("SELECT count(*) FROM reading WHERE title IS NOT NULL"));
+        }
+        run.destroyForcibly();
+        assertTrue(run.waitFor(30, TimeUnit.SECONDS));
+        int atKill = Integer.parseInt(p.query("SELECT count(*) FROM reading WHERE title IS NOT NULL"));
+        assertTrue(atKill >= 2000 && atKill < 20_000, "killed half-way: " + atKill + " rows backfilled");
+        p.run("upgrade").assertOk();
+        assertEquals("20000", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
+        assertEquals("20000", p.query("SELECT count(*) FROM writes"), "each row written once, by one batch");
+        assertEquals("20000", p.query("SELECT count(DISTINCT id) FROM writes"));
+    }
+
+    @Test
+    void outOfOrderPhasesAndAChangeThatCannotBeSplitAreRefusedInOneLine(@TempDir Path dir) throws IOException {
+        Project p = Project.at(dir, "ec_refused", 10);
+        // a change the split cannot take: counter widened while a new index reads it; nothing is written
+        Cli.Result indexed = p.run("revision", "--autogenerate", "--expand-contract", "-m", "v2", "--model-package",
+                "io.diffgen.expandcontract.indexed");
+        assertEquals(7, indexed.exitCode(), indexed.err());
+        assertEquals("error: cannot split into expand and contract: alter column reading.counter: type integer -> bigint: new index "
+                + "ix_reading_counter uses the column, and a move to a new column does not carry them yet; write it in a revision "
+                + "without --expand-contract", indexed.err().strip());
+        assertEquals(1, p.versions().size(), "no revision written");
+
+        p.split(1000, 0).assertOk();
+        Cli.Result early = p.run("contract");
+        assertEquals(7, early.exitCode(), early.err());
+        assertEquals("error: cannot contract v2_contract before its expand v2_expand has run to the end: run 'diffgen upgrade' before "
+                + "the deploy, deploy, then 'diffgen contract'", early.err().strip());
+        p.run("upgrade").assertOk();
+        // the next deploy's revision on top: its expand may not start while this contract is pending
+        p.run("revision", "-m", "next", "--rev-id", "v3").assertOk();
+        Cli.Result twice = p.run("upgrade");
+        assertEquals(7, twice.exitCode(), twice.err());
+        assertTrue(twice.err().strip().startsWith("error: cannot upgrade to v3: it comes after contract v2_contract, which has not run"),
+                twice.err());
+        assertEquals(1, twice.err().strip().lines().count(), twice.err());
+        assertTrue(p.run("current").assertOk().out().startsWith("v2_expand "), "nothing ran");
+        p.run("contract").assertOk();
+        p.run("upgrade").assertOk();
+        assertTrue(p.run("current").assertOk().out().startsWith("v3 (head)"));
+    }
+}
