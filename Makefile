@@ -31,7 +31,7 @@ MODEL_SOURCES := $(shell find pom.xml model/pom.xml model/src/main diffgen/annot
 
 REVISION ?= head
 
-.PHONY: help build dist test test-unit test-postgres test-process migrate-create migrate-upgrade migrate-downgrade migrate-current migrate-history \
+.PHONY: help build dist test test-unit test-postgres test-process migrate-create migrate-upgrade migrate-contract migrate-downgrade migrate-current migrate-history \
         migrate-heads migrate-show migrate-check migrate-status migrate-stamp migrate-merge migrate-sql migrate-reset \
         migrate-validate migrate-init migrate-preflight \
         db-start db-stop db-shell soak bench
@@ -118,6 +118,9 @@ migrate-preflight: $(JAR) ## Count the rows the pending revisions' new constrain
 
 migrate-upgrade: $(JAR) ## Apply revisions: make migrate-upgrade [REVISION=head] (DATABASE_URL, else the local db)
 	@$(DIFFGEN) upgrade $(REVISION)
+
+migrate-contract: $(JAR) ## After a rolling deploy: run the contract revisions whose expand has run (DATABASE_URL, else the local db)
+	@$(DIFFGEN) contract
 
 migrate-downgrade: $(JAR) ## Roll back: make migrate-downgrade REVISION=-1|<rev>|base
 	@test -n "$(filter-out head,$(REVISION))" || { echo 'error: REVISION is required: make migrate-downgrade REVISION=-1' >&2; exit 2; }
