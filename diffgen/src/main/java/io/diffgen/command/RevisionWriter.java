@@ -89,17 +89,18 @@ public final class RevisionWriter {
 
     /**
      * The changes as an expand revision and a contract revision on it ({@code --rev-id R}: R_expand and
-     * R_contract); only one of them, with the request's id, when the other phase would be empty. Both
-     * scripts are rendered before either is written, and the expand is removed again if the contract
-     * cannot be written.
+     * R_contract); only one of them, with the request's id, when the other phase would be empty. The
+     * expand is removed again if the contract cannot be written.
      */
     private static Written expandAndContract(MigrationsDirectory migrations, RevisionGraph graph, Request request, List<String> parents,
                                              String text, List<Change> upgrade, SchemaSnapshot database, Optional<SchemaSnapshot> target,
                                              List<Diagnostic> kept, Optional<String> modelReadBy) {
         ExpandContract.Split split = ExpandContract.split(upgrade, database, request.expandContract().get());
         boolean both = !split.expand().isEmpty() && !split.contract().isEmpty();
-        List<Diagnostic> warnings = new java.util.ArrayList<>(Linter.lint(split.expand(), target));
-        warnings.addAll(Linter.lint(split.contractToLint(), target));
+        List<Diagnostic> expandWarnings = Linter.lint(split.expand(), target);
+        List<Diagnostic> contractWarnings = Linter.lint(split.contractToLint(), target);
+        List<Diagnostic> warnings = new java.util.ArrayList<>(expandWarnings);
+        warnings.addAll(contractWarnings);
         warnings.addAll(kept);
         List<Path> written = new java.util.ArrayList<>();
         String expandId = request.revId() == null ? graph.newRevisionId() : graph.checkedNewRevisionId(request.revId() + (both ? "_expand" : ""));
@@ -107,14 +108,14 @@ public final class RevisionWriter {
             List<String> contractParents = parents;
             if (!split.expand().isEmpty()) {
                 written.add(write(migrations, expandId, parents, text + (both ? " (expand)" : ""), split.expand(),
-                        Linter.lint(split.expand(), target), request.timeouts(), modelReadBy, both ? Revision.Phase.EXPAND : Revision.Phase.NONE));
+                        expandWarnings, request.timeouts(), modelReadBy, both ? Revision.Phase.EXPAND : Revision.Phase.NONE));
                 contractParents = List.of(expandId);
             }
             if (!split.contract().isEmpty()) {
                 String contractId = !both ? expandId : request.revId() != null ? graph.checkedNewRevisionId(request.revId() + "_contract")
                         : java.util.stream.Stream.generate(graph::newRevisionId).filter(id -> !id.equals(expandId)).findFirst().orElseThrow();
                 written.add(write(migrations, contractId, contractParents, text + (both ? " (contract)" : ""), split.contract(),
-                        Linter.lint(split.contractToLint(), target), request.timeouts(), modelReadBy, Revision.Phase.CONTRACT));
+                        contractWarnings, request.timeouts(), modelReadBy, Revision.Phase.CONTRACT));
             }
         } catch (RuntimeException e) {
             written.forEach(RevisionWriter::deleteQuietly);

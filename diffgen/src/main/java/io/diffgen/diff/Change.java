@@ -543,6 +543,13 @@ public sealed interface Change {
      * lets SET NOT NULL skip its scan, and is dropped.
      */
     record SetNotNullValidated(String table, String column, CheckConstraint helper) implements Change {
+        /** SET NOT NULL online: the NOT VALID helper check, added in the main changeset, then this. */
+        public static List<Change> online(String table, String column) {
+            CheckConstraint helper = new CheckConstraint(Identifiers.objectName(Identifiers.nameOf(table), column, "not_null"),
+                    Identifiers.quote(column) + " IS NOT NULL");
+            return List.of(new AddCheck(table, helper, true), new SetNotNullValidated(table, column, helper));
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.setNotNullValidated(this); }
         public Change inverse() { return new DropNotNullKeepingCheck(table, column, helper); }
         public String subject() { return table; }

@@ -505,16 +505,13 @@ public final class Differ {
             }
             if (c instanceof Change.AlterColumn a && !newTables.contains(a.table()) && a.aspects().contains(Aspect.NULLABLE)
                     && !a.to().nullable()) {
-                CheckConstraint helper = new CheckConstraint(Identifiers.objectName(Identifiers.nameOf(a.table()), a.to().name(), "not_null"),
-                        Identifiers.quote(a.to().name()) + " IS NOT NULL");
                 Change.AlterColumn rest = new Change.AlterColumn(a.table(), a.from(), a.to().withNullable(a.from().nullable()));
                 if (rest.aspects().isEmpty()) {
                     changes.remove(i--);
                 } else {
                     changes.set(i, rest);
                 }
-                changes.add(new Change.AddCheck(a.table(), helper, true));
-                changes.add(new Change.SetNotNullValidated(a.table(), a.to().name(), helper));
+                changes.addAll(Change.SetNotNullValidated.online(a.table(), a.to().name()));
                 continue;
             }
             if (c instanceof Change.AddPrimaryKey p && !newTables.contains(p.table()) && !referenced.contains(p.table())) {

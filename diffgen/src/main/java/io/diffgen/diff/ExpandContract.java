@@ -6,9 +6,7 @@ import io.diffgen.DiffgenException;
 import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.lint.TypeWidening;
-import io.diffgen.snapshot.CheckConstraint;
 import io.diffgen.snapshot.Column;
-import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Table;
@@ -29,9 +27,8 @@ import java.util.regex.Pattern;
  * phase can take is refused by name, before anything is written.
  */
 public final class ExpandContract {
-    /** Rows per backfill transaction, and the pause between two, unless the settings say otherwise. */
+    /** Rows per backfill transaction, and the pause between two. */
     public record Backfill(int batchRows, int pauseMillis) {
-        public static final Backfill DEFAULTS = new Backfill(1000, 20);
     }
 
     /**
@@ -80,7 +77,8 @@ public final class ExpandContract {
             classify(c, newTables, expand, contract);
         }
         for (Change.Move m : moves) {
-            expand.add(expandAt(expand), new Change.StartMove(m));
+            Change.StartMove start = new Change.StartMove(m);
+            expand.add(expandAt(expand, start), start);
             expand.add(new Change.Backfill(m, false));
             Column emptied = new Column(m.from().name(), m.from().type(), true, Optional.empty(), m.from().identity(), m.from().comment());
             Change.AlterColumn loosen = new Change.AlterColumn(m.table(), m.from(), emptied);
@@ -90,20 +88,15 @@ public final class ExpandContract {
             }
             contract.add(new Change.NoChange(new Change.Backfill(m, true)));
             contract.add(new Change.FinishMove(m));
-            if (!m.to().nullable()) {
-                CheckConstraint helper = new CheckConstraint(Identifiers.objectName(Identifiers.nameOf(m.table()), m.to().name(), "not_null"),
-                        Identifiers.quote(m.to().name()) + " IS NOT NULL");
-                contract.add(new Change.AddCheck(m.table(), helper, true));
-                contract.add(new Change.SetNotNullValidated(m.table(), m.to().name(), helper));
-            }
+            if (!m.to().nullable()) contract.addAll(Change.SetNotNullValidated.online(m.table(), m.to().name()));
         }
         return new Split(List.copyOf(expand), List.copyOf(contract), Set.copyOf(downgradeSteps));
     }
 
     /** Where a move's new column goes in the expand phase: before the first change that runs after the column changes. */
-    private static int expandAt(List<Change> expand) {
+    private static int expandAt(List<Change> expand, Change.StartMove start) {
         for (int i = 0; i < expand.size(); i++) {
-            if (Differ.phase(expand.get(i)) > 9) return i;
+            if (Differ.phase(expand.get(i)) > Differ.phase(start)) return i;
         }
         return expand.size();
     }
@@ -113,10 +106,7 @@ public final class ExpandContract {
                 && a.column().identity() == Column.Identity.NONE && !newTables.contains(a.table())) {
             // the old version's inserts leave it out: nullable until the contract, which checks that every row has one
             expand.add(new Change.AddColumn(a.table(), a.column().withNullable(true)));
-            CheckConstraint helper = new CheckConstraint(Identifiers.objectName(Identifiers.nameOf(a.table()), a.column().name(), "not_null"),
-                    Identifiers.quote(a.column().name()) + " IS NOT NULL");
-            contract.add(new Change.AddCheck(a.table(), helper, true));
-            contract.add(new Change.SetNotNullValidated(a.table(), a.column().name(), helper));
+            contract.addAll(Change.SetNotNullValidated.online(a.table(), a.column().name()));
             return;
         }
         if (c instanceof Change.DropColumn d && !d.column().nullable() && d.column().defaultExpression().isEmpty()) {
@@ -232,7 +222,7 @@ public final class ExpandContract {
                     "write it in a revision without --expand-contract");
         }
         String key = t.primaryKey().get().columns().get(0);
-        Pattern name = Pattern.compile("(?<![A-Za-z0-9_$])\"?" + Pattern.quote(from.name()) + "\"?(?![A-Za-z0-9_$])");
+        Pattern name = spelled(from.name());
         List<String> uses = new ArrayList<>();
         if (key.equals(from.name())) uses.add("the primary key");
         t.foreignKeys().stream().filter(fk -> fk.columns().contains(from.name())).forEach(fk -> uses.add("foreign key " + fk.name()));
@@ -242,7 +232,7 @@ public final class ExpandContract {
         t.uniques().stream().filter(u -> u.columns().contains(from.name())).forEach(u -> uses.add("unique constraint " + u.name()));
         t.checks().stream().filter(ch -> name.matcher(ch.expression()).find()).forEach(ch -> uses.add("check constraint " + ch.name()));
         t.indexes().stream().filter(i -> mentions(i, name)).forEach(i -> uses.add("index " + i.name()));
-        Pattern target = Pattern.compile("(?<![A-Za-z0-9_$])\"?" + Pattern.quote(to.name()) + "\"?(?![A-Za-z0-9_$])");
+        Pattern target = spelled(to.name());
         for (Change c : changes) {
             if (c instanceof Change.DropObject d && d.again() && d.object().table().map(table::equals).orElse(false)) {
                 uses.add(d.object().key());
@@ -271,6 +261,11 @@ public final class ExpandContract {
                     + "to a new column does not carry them yet", "write it in a revision without --expand-contract");
         }
         return new Change.Move(table, from, to, key, backfill.batchRows(), backfill.pauseMillis());
+    }
+
+    /** The column's name as an identifier in an expression, quoted or not. */
+    private static Pattern spelled(String column) {
+        return Pattern.compile("(?<![A-Za-z0-9_$])\"?" + Pattern.quote(column) + "\"?(?![A-Za-z0-9_$])");
     }
 
     private static boolean mentions(Index index, Pattern name) {
