@@ -8,7 +8,7 @@
 --   - rename column story.title to headline
 --
 -- Warnings:
---   WARNING DG013: renames column story.title to headline: instances still running the old code fail on the old name until they are redeployed; add the new column and copy, or deploy code that no longer names the old one first [rename-breaks-clients, review]
+--   WARNING DG013: renames column story.title to headline: instances still running the old code fail on the old name until they are redeployed; --expand-contract keeps both names in step until the deploy is over [rename-breaks-clients, review]
 
 --changeset diffgen:v2 logicalFilePath:<file>
 --comment: v2

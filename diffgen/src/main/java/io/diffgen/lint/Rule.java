@@ -107,7 +107,7 @@ abstract sealed class Rule {
         List<Diagnostic> added(Change.AddColumn a) {
             return warnIf(notNullWithoutDefault(a.column()), () -> "adds NOT NULL column " + display(a.table()) + "." + a.column().name()
                     + " without a default; it fails if the table has rows (preflight counts them): give it a default "
-                    + "(@ColumnDefault), or add it nullable, fill it, and make it NOT NULL in a later revision");
+                    + "(@ColumnDefault), or split the revision with --expand-contract: added nullable now, NOT NULL after the deploy");
         }
     }
 
@@ -141,8 +141,10 @@ abstract sealed class Rule {
         }
 
         List<Diagnostic> altered(Change.AlterColumn a) {
-            return warnIf(typeChanged(a) && TypeWidening.of(a.from().type(), a.to().type()) != TypeWidening.NO_REWRITE,
-                    () -> "changing " + where(a) + " to " + a.to().type() + " rewrites the table under an ACCESS EXCLUSIVE lock");
+            TypeWidening widening = TypeWidening.of(a.from().type(), a.to().type());
+            return warnIf(typeChanged(a) && widening != TypeWidening.NO_REWRITE,
+                    () -> "changing " + where(a) + " to " + a.to().type() + " rewrites the table under an ACCESS EXCLUSIVE lock"
+                            + (widening == TypeWidening.REWRITE ? "; unless a key, index or constraint uses the column, --expand-contract copies it in batches instead" : ""));
         }
 
         List<Diagnostic> recreated(Change.RecreateEnum r) {
@@ -306,7 +308,7 @@ abstract sealed class Rule {
 
         List<Diagnostic> renamed(Change.RenameColumn c) {
             return warn("renames column " + display(c.table()) + "." + c.from() + " to " + c.to() + OLD_CODE
-                    + "add the new column and copy, or deploy code that no longer names the old one first");
+                    + "--expand-contract keeps both names in step until the deploy is over");
         }
     }
 

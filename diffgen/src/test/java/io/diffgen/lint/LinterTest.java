@@ -86,8 +86,8 @@ class LinterTest {
     void dg004NotNullWithoutDefault() {
         Change add = new Change.AddColumn("item", Column.of("sku", "text", false));
         assertEquals(List.of("WARNING DG004: adds NOT NULL column item.sku without a default; it fails if the table has rows "
-                + "(preflight counts them): give it a default (@ColumnDefault), or add it nullable, fill it, and make it NOT NULL in a "
-                + "later revision [not-null-without-default, will fail on a non-empty table]"), lines(add));
+                + "(preflight counts them): give it a default (@ColumnDefault), or split the revision with --expand-contract: added "
+                + "nullable now, NOT NULL after the deploy [not-null-without-default, will fail on a non-empty table]"), lines(add));
     }
 
     @Test
@@ -112,7 +112,8 @@ class LinterTest {
     @Test
     void dg006TableRewrite() {
         assertEquals(List.of(Code.DG006, Code.DG009), codes(retype("counter", "hits", "integer", "bigint")));
-        assertEquals("WARNING DG006: changing counter.hits to bigint rewrites the table under an ACCESS EXCLUSIVE lock [table-rewrite, long lock]",
+        assertEquals("WARNING DG006: changing counter.hits to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key, index or "
+                + "constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]",
                 lines(retype("counter", "hits", "integer", "bigint")).get(0));
     }
 
