@@ -31,7 +31,7 @@ class NewNotNullColumnTest {
         Cli.Result revision = Cli.run(args("revision", "--autogenerate", "-m", "country", "--model-package", "io.diffgen.notnull.v2", on));
         assertEquals(0, revision.exitCode(), revision.err());
         assertTrue(revision.err().contains("WARNING DG004: adds NOT NULL column profiles.country without a default; it fails if the table has "
-                + "rows (preflight counts them): give it a default (@ColumnDefault), or add it nullable, fill it"), revision.err());
+                + "rows (preflight counts them): give it a default (@ColumnDefault), or split the revision with --expand-contract"), revision.err());
 
         Cli.Result preflight = Cli.run(args("preflight", on));
         assertEquals(1, preflight.exitCode(), preflight.out() + preflight.err());
