@@ -17,6 +17,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -161,6 +163,40 @@ class ExpandContractTest {
         assertEquals("20000", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
         assertEquals("20000", p.query("SELECT count(*) FROM writes"), "each row written once, by one batch");
         assertEquals("20000", p.query("SELECT count(DISTINCT id) FROM writes"));
+    }
+
+    /**
+     * The old version keeps inserting while the backfill runs, faster than one row per pause: the
+     * backfill still ends (the rows the trigger filled are not its to walk), and every row is in step.
+     */
+    @Test
+    void aBackfillEndsWhileTheOldVersionKeepsInserting(@TempDir Path dir) throws Exception {
+        Project p = Project.at(dir, "ec_busy", 2000);
+        p.split(200, 20).assertOk();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger inserted = new AtomicInteger();
+        Thread oldVersion = new Thread(() -> {
+            try (Connection c = p.db.connect(); Statement s = c.createStatement()) {
+                for (int id = 100_000; !stop.get(); id++) {
+                    s.execute("INSERT INTO reading (id, counter, label, note, legacy) VALUES (" + id + ", " + id + ", 'old " + id + "', NULL, 'x')");
+                    inserted.incrementAndGet();
+                    Thread.sleep(2);
+                }
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        oldVersion.start();
+        Process run = new ProcessBuilder(ReliabilityTest.cliCommand(p.on("upgrade"))).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("upgrade.log").toFile()).start();
+        boolean ended = run.waitFor(60, TimeUnit.SECONDS);
+        stop.set(true);
+        oldVersion.join();
+        if (!ended) run.destroyForcibly().waitFor();
+        assertTrue(ended, "the upgrade did not end within 60 s while the old version inserted:\n" + Files.readString(dir.resolve("upgrade.log")));
+        assertEquals(0, run.exitValue(), Files.readString(dir.resolve("upgrade.log")));
+        assertTrue(inserted.get() > 100, "the old version inserted while the backfill ran: " + inserted.get());
+        assertEquals(String.valueOf(2000 + inserted.get()), p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
     }
 
     @Test

@@ -103,7 +103,9 @@ final class MoveStatements {
     /**
      * One statement that fills the rows not yet in step ({@code target} NULL where {@code source} is not; the
      * trigger keeps every row written since the expand in step), walking the primary key in batches, each
-     * committed on its own, with a pause between them and a NOTICE of the rows done so far.
+     * committed on its own, with a pause between them and a NOTICE of the rows done so far. The walk ends at
+     * the highest key there was when it started: every row written later went through the trigger, and
+     * the application's inserts would otherwise give it a new tail to chase at every pause.
      */
     static List<String> backfill(Change.Backfill b) {
         Change.Move m = b.move();
@@ -116,8 +118,8 @@ final class MoveStatements {
         String what = Identifiers.display(m.table()) + "." + (b.back() ? m.from().name() : m.newColumn());
         String fill = "UPDATE " + table + " SET " + target + " = " + cast(source, sourceColumn, targetColumn) + " WHERE %s" + key + " <= upto AND "
                 + target + " IS NULL AND " + source + " IS NOT NULL";
-        String batch = "SELECT max(" + key + "), count(*) INTO upto, batch FROM (SELECT " + key + " FROM " + table + "%s ORDER BY " + key
-                + " LIMIT " + m.batchRows() + ") AS next_rows";
+        String batch = "SELECT max(" + key + "), count(*) INTO upto, batch FROM (SELECT " + key + " FROM " + table + " WHERE %s" + key
+                + " <= last_key_at_start ORDER BY " + key + " LIMIT " + m.batchRows() + ") AS next_rows";
         String pause = String.format(Locale.ROOT, "%.3f", m.pauseMillis() / 1000.0);
         return List.of("DO " + QUOTE + "\n"
                 + "DECLARE\n"
@@ -128,15 +130,16 @@ final class MoveStatements {
                 + "  changed bigint;\n"
                 + "  last_key " + table + "." + key + "%TYPE;\n"
                 + "  upto " + table + "." + key + "%TYPE;\n"
+                + "  last_key_at_start " + table + "." + key + "%TYPE;\n"
                 + "BEGIN\n"
-                + "  SELECT count(*) INTO total FROM " + table + ";\n"
+                + "  SELECT count(*), max(" + key + ") INTO total, last_key_at_start FROM " + table + ";\n"
                 + "  LOOP\n"
                 + "    IF last_key IS NULL THEN\n"
                 + "      " + String.format(batch, "") + ";\n"
                 + "      EXIT WHEN batch = 0;\n"
                 + "      " + String.format(fill, "") + ";\n"
                 + "    ELSE\n"
-                + "      " + String.format(batch, " WHERE " + key + " > last_key") + ";\n"
+                + "      " + String.format(batch, key + " > last_key AND ") + ";\n"
                 + "      EXIT WHEN batch = 0;\n"
                 + "      " + String.format(fill, key + " > last_key AND ") + ";\n"
                 + "    END IF;\n"
