@@ -116,6 +116,19 @@ class ExpandContractTest {
         assertEquals(oldRows, p.query(OLD_ROWS));
         p.run("upgrade").assertOk();
         assertEquals(expanded, p.tables());
+        // check in the expanded state: clean against the new entities (what the contract leaves), not against the old ones
+        Cli.Result clean = p.run("check", "--model-package", V2);
+        assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+        assertTrue(clean.err().contains("Contract v2_contract pending: the database is compared with what its revisions made it"), clean.err());
+        assertEquals(1, p.run("check", "--model-package", V1).exitCode(), "the old entities are not what the revisions lead to");
+        // part of the contract done by hand, and a column no revision made: both the database's own
+        p.db.execute("ALTER TABLE reading DROP COLUMN legacy", "ALTER TABLE reading ADD COLUMN stray integer");
+        Cli.Result drift = p.run("check", "--model-package", V2);
+        assertEquals(1, drift.exitCode(), drift.err());
+        assertEquals(List.of("New upgrade operations detected:", "  - drop column reading.stray", "  - add column reading.legacy"),
+                drift.out().lines().map(line -> line.replaceAll(" \\(.*", "")).toList(), drift.out());
+        p.db.execute("ALTER TABLE reading DROP COLUMN stray", "ALTER TABLE reading ADD COLUMN legacy varchar(20)", "UPDATE reading SET legacy = 'x'");
+        assertEquals(expanded, p.tables());
         // the window: the old version writes label, the new one title (and no legacy); the trigger fills the other
         p.db.execute("INSERT INTO reading (id, counter, label, note, legacy) VALUES (5001, 1, 'old writer', NULL, 'x')",
                 "INSERT INTO reading (id, counter, title, note, tag) VALUES (5002, 2, 'new writer', NULL, 't')",

@@ -39,13 +39,18 @@ final class CheckCommand extends DiffgenCommand {
         MigrationsDirectory migrations = migrations();
         RevisionGraph graph = migrations.graph();
         Timing clock = new Timing();
-        Autogenerate.Comparison comparison = Autogenerate.compare(common().modelSettings(), migrations, graph, graph.heads(), false, clock);
+        Autogenerate.Comparison comparison = Autogenerate.check(common().modelSettings(), migrations, graph, clock);
         if (common().verbose) err().println("Model read by " + comparison.modelReadBy());
         if (timing) err().println(clock.summary());
         if (f != Format.TEXT) {
             return report(comparison, f);
         }
         comparison.kept().forEach(kept -> err().println(kept.line()));
+        List<String> contracts = graph.contractsReady(graph.ancestorsInclusive(comparison.databaseRevisions()));
+        if (!contracts.isEmpty()) {
+            err().println("Contract " + String.join(", ", contracts) + " pending: the database is compared with what its revisions made it, "
+                    + "and the entities with what the contract makes");
+        }
         if (comparison.changes().isEmpty()) {
             out().println("No new upgrade operations detected.");
             return 0;

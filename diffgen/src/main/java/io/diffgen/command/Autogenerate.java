@@ -88,6 +88,20 @@ public final class Autogenerate {
      */
     public static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                      boolean online, Timing timing) {
+        return compare(settings, migrations, graph, base, online, timing, false);
+    }
+
+    /**
+     * {@link #compare} against the heads for {@code check}, where a database in the expanded state (every
+     * revision applied but contracts whose expand has run) is not refused: it agrees with the entities
+     * if it is what its revisions made it, and the revisions with the pending contracts make the entities.
+     */
+    public static Comparison check(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, Timing timing) {
+        return compare(settings, migrations, graph, graph.heads(), false, timing, true);
+    }
+
+    private static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
+                                      boolean online, Timing timing, boolean contractsMayBePending) {
         // Hibernate reads the model on a thread of its own while this one opens the database; a failure of the
         // model's is said before one of the database's, as when the two ran one after the other
         InBackground<ModelRead> model = InBackground.start("diffgen-model", () -> {
@@ -98,7 +112,7 @@ public final class Autogenerate {
             return new ModelRead(hibernate, key, loadModel(settings, hibernate, key, timing));
         });
         try {
-            return compareWith(settings, migrations, graph, base, online, timing, model);
+            return compareWith(settings, migrations, graph, base, online, timing, model, contractsMayBePending);
         } catch (RuntimeException e) {
             throw model.failureOr(e);
         }
@@ -109,12 +123,15 @@ public final class Autogenerate {
     }
 
     private static Comparison compareWith(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
-                                          boolean online, Timing timing, InBackground<ModelRead> model) {
+                                          boolean online, Timing timing, InBackground<ModelRead> model, boolean contractsMayBePending) {
         if (settings.url().isPresent()) {
             try (Connection c = timing.time("connect", () -> settings.url().get().connect())) {
                 RevisionRunner runner = new RevisionRunner(c, migrations, graph);
                 List<String> current = runner.current();
                 if (!sameSet(current, base)) {
+                    if (contractsMayBePending && onlyContractsPending(graph, runner.applied(), base)) {
+                        return compareExpanded(c, settings, migrations, graph, base, current, timing, model);
+                    }
                     throw new DiffgenException(ErrorCode.REVISION, "database is at " + describe(current) + ", head is "
                             + describe(base) + ": upgrade first");
                 }
@@ -131,17 +148,56 @@ public final class Autogenerate {
         }
         String state = shadowKey(migrations, base);
         try (ThrowawayPostgres shadow = timing.time("shadow db", () -> ThrowawayPostgres.start(ModelCache.directoryFor(settings.migrations()), state,
-                c -> {
-                    RevisionRunner replay = new RevisionRunner(c, migrations, graph);
-                    for (String target : base) {
-                        replay.upgrade(target, RevisionGraph.Phases.ALL, step -> { });
-                    }
-                }));
+                c -> replay(c, migrations, graph, base)));
              Connection c = shadow.connect()) {
             List<String> current = new RevisionRunner(c, migrations, graph).current();
             return compareOn(c, settings, migrations, model, current, online, timing);
         } catch (SQLException e) {
             throw new DiffgenException(ErrorCode.DATABASE, e.getMessage(), e);
+        }
+    }
+
+    /** Whether what is left to reach {@code base} is contracts whose expand has run, and nothing else. */
+    private static boolean onlyContractsPending(RevisionGraph graph, java.util.Set<String> applied, List<String> base) {
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        base.forEach(head -> pending.addAll(graph.upgradePlan(head, applied, RevisionGraph.Phases.ALL)));
+        return !pending.isEmpty() && graph.contractsReady(applied).containsAll(pending);
+    }
+
+    /**
+     * A database in the expanded state, compared in two steps on a shadow database: the revisions it has
+     * replayed there must leave what the database holds (the same changes to the entities from both, or
+     * the difference is the database's own), and the pending contracts replayed on top must leave the
+     * entities (the changes left are new upgrade operations).
+     */
+    private static Comparison compareExpanded(Connection c, Settings settings, MigrationsDirectory migrations, RevisionGraph graph,
+                                              List<String> base, List<String> current, Timing timing, InBackground<ModelRead> model)
+            throws SQLException {
+        Comparison live;
+        TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);
+        try {
+            live = compareOn(c, settings, migrations, model, current, false, timing);
+        } finally {
+            closeQuietly(schema);
+        }
+        try (ThrowawayPostgres shadow = timing.time("shadow db", () -> ThrowawayPostgres.start(ModelCache.directoryFor(settings.migrations()),
+                shadowKey(migrations, current), s -> replay(s, migrations, graph, current)));
+             Connection s = shadow.connect()) {
+            Comparison expanded = compareOn(s, settings, migrations, model, current, false, timing);
+            replay(s, migrations, graph, base);
+            Comparison contracted = compareOn(s, settings, migrations, model, base, false, timing);
+            List<Change> changes = new java.util.ArrayList<>(contracted.changes());
+            // what only the database needs is its own; what only its revisions' schema needs, the database has already
+            live.changes().stream().filter(change -> !expanded.changes().contains(change)).forEach(changes::add);
+            expanded.changes().stream().filter(change -> !live.changes().contains(change)).map(Change::inverse).forEach(changes::add);
+            return new Comparison(changes, current, live.database(), live.model(), live.modelReadBy(), live.kept());
+        }
+    }
+
+    private static void replay(Connection c, MigrationsDirectory migrations, RevisionGraph graph, List<String> targets) {
+        RevisionRunner replay = new RevisionRunner(c, migrations, graph);
+        for (String target : targets) {
+            replay.upgrade(target, RevisionGraph.Phases.ALL, step -> { });
         }
     }
 
