@@ -238,6 +238,15 @@ class ExpandContractTest {
                 twice.err());
         assertEquals(1, twice.err().strip().lines().count(), twice.err());
         assertTrue(p.run("current").assertOk().out().startsWith("v2_expand "), "nothing ran");
+        // a row the backfill missed (written with the trigger off): the contract stops before it changes anything
+        SchemaSnapshot expanded = p.tables();
+        p.db.execute("ALTER TABLE reading DISABLE TRIGGER USER", "UPDATE reading SET _dg_new_counter = NULL WHERE id = 7",
+                "ALTER TABLE reading ENABLE TRIGGER USER");
+        Cli.Result missed = p.run("contract");
+        assertEquals(6, missed.exitCode(), missed.err());
+        assertTrue(missed.err().contains("stopped before it changed anything") && missed.err().contains("reading.counter NOT NULL"), missed.err());
+        assertEquals(expanded, p.tables(), "nothing of the contract ran");
+        p.db.execute("UPDATE reading SET counter = counter WHERE id = 7");
         p.run("contract").assertOk();
         p.run("upgrade").assertOk();
         assertTrue(p.run("current").assertOk().out().startsWith("v3 (head)"));

@@ -85,6 +85,24 @@ class ReliabilityTest {
     }
 
     @Test
+    void aLaterChangesetFailingSaysTheEarlierOnesStayApplied(@TempDir Path dir) throws Exception {
+        TestDatabase db = PostgresServer.createDatabase("later_changeset");
+        Path m = migrations(dir,
+                "CREATE TABLE t (id integer PRIMARY KEY, v integer);\nINSERT INTO t VALUES (1, NULL);\n--rollback DROP TABLE t;\n",
+                "ALTER TABLE t ADD COLUMN w integer;\n--rollback ALTER TABLE t DROP COLUMN w;\n\n"
+                        + "--changeset diffgen:r2.2 logicalFilePath:r2.sql\n"
+                        + "ALTER TABLE t ALTER COLUMN v SET NOT NULL;\n--rollback ALTER TABLE t ALTER COLUMN v DROP NOT NULL;\n");
+        List<String> on = args("--url", db.url(), "--migrations", m);
+        Cli.Result failed = Cli.run(args("upgrade", "head", on));
+        assertEquals(6, failed.exitCode());
+        assertTrue(failed.err().contains("nothing of it was applied; the database is still at r2 (partially applied: its changesets "
+                + "before the failed one stay applied, and upgrade runs the rest)"), failed.err());
+        db.execute("UPDATE t SET v = 0");
+        Cli.run(args("upgrade", "head", on)).assertOk();
+        assertEquals("r2 (head)\n", Cli.run(args("current", on)).assertOk().out());
+    }
+
+    @Test
     void aFailedConcurrentIndexIsReportedAndTheRetryFinishesIt(@TempDir Path dir) throws Exception {
         TestDatabase db = PostgresServer.createDatabase("concurrently");
         Path m = migrations(dir,

@@ -415,7 +415,9 @@ public final class RevisionRunner {
         try {
             if (connection.isValid(2)) {
                 List<String> current = current();
-                return current.isEmpty() ? "base" : String.join(", ", current);
+                Set<String> partial = partiallyApplied();
+                return current.isEmpty() ? "base" : String.join(", ", current.stream().map(id -> id + (partial.contains(id)
+                        ? " (partially applied: its changesets before the failed one stay applied, and upgrade runs the rest)" : "")).toList());
             }
         } catch (SQLException | RuntimeException e) {
             // fall through: say what this run knows
