@@ -109,6 +109,8 @@ class ExpandContractTest {
         assertTrue(up.err().contains("backfill reading.title: 3000 of 3000 rows (100%)"), up.err());
         assertEquals("3000", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
         assertTrue(p.run("current").assertOk().out().contains("v2_expand (expanded: contract v2_contract pending"));
+        assertEquals("v2_expand -> v2_contract (head) (contract pending), v2 (contract)",
+                p.run("history", "-i").assertOk().out().lines().findFirst().orElseThrow());
         assertEquals(oldRows, p.query(OLD_ROWS), "the expand leaves the old version's rows as they were");
         SchemaSnapshot expanded = p.tables();
         p.run("downgrade", "-1").assertOk();

@@ -25,23 +25,27 @@ final class HistoryCommand extends DiffgenCommand {
         List<Revision> revisions = new ArrayList<>(range == null ? graph.topological() : graph.between(RevisionGraph.Range.ofHistory(range)));
         java.util.Collections.reverse(revisions);
         List<String> current = List.of();
+        List<String> contractsPending = List.of();
         if (indicateCurrent) {
             try (Connection c = common().connect()) {
-                current = new RevisionRunner(c, migrations(), graph).current();
+                RevisionRunner runner = new RevisionRunner(c, migrations(), graph);
+                current = runner.current();
+                contractsPending = graph.contractsReady(runner.applied());
             }
         }
         for (Revision r : revisions) {
-            String line = line(graph, r, current.contains(r.id()));
+            String line = line(graph, r, current.contains(r.id()), contractsPending.contains(r.id()));
             out().println(common().verbose ? ShowCommand.describe(graph, r) : line);
         }
         return 0;
     }
 
-    static String line(RevisionGraph graph, Revision r, boolean current) {
+    static String line(RevisionGraph graph, Revision r, boolean current, boolean contractPending) {
         String parents = r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents());
         List<String> marks = new ArrayList<>();
         if (graph.heads().contains(r.id())) marks.add("head");
         if (current) marks.add("current");
+        if (contractPending) marks.add("contract pending");
         if (r.isMerge()) marks.add("mergepoint");
         if (graph.children(r.id()).size() > 1) marks.add("branchpoint");
         return parents + " -> " + r.id() + (marks.isEmpty() ? "" : " (" + String.join(") (", marks) + ")") + ", " + r.message();
