@@ -8,7 +8,7 @@
 --   - alter column counter.hits: type integer -> bigint
 --
 -- Warnings:
---   WARNING DG006: changing counter.hits to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key, index or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
+--   WARNING DG006: changing counter.hits to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
 --   WARNING DG009: the downgrade changes counter.hits back to integer; it fails if newer values do not fit [downgrade-may-fail, irreversible]
 
 --changeset diffgen:v2 logicalFilePath:<file>

@@ -12,9 +12,9 @@
 --   - validate constraint fk_book_author on book
 --
 -- Warnings:
---   WARNING DG006: changing author.id to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key, index or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
+--   WARNING DG006: changing author.id to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
 --   WARNING DG009: the downgrade changes author.id back to integer; it fails if newer values do not fit [downgrade-may-fail, irreversible]
---   WARNING DG006: changing book.author_id to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key, index or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
+--   WARNING DG006: changing book.author_id to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
 --   WARNING DG009: the downgrade changes book.author_id back to integer; it fails if newer values do not fit [downgrade-may-fail, irreversible]
 --   WARNING DG014: foreign key fk_book_author on book[author_id] has no index on its columns: every DELETE or key UPDATE on author scans book; add @Index(columnList = "author_id") [foreign-key-without-index, slow deletes]
 

@@ -8,7 +8,7 @@
 --   - alter column price.amount: type numeric(10,2) -> numeric(14,4)
 --
 -- Warnings:
---   WARNING DG006: changing price.amount to numeric(14,4) rewrites the table under an ACCESS EXCLUSIVE lock; unless a key, index or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
+--   WARNING DG006: changing price.amount to numeric(14,4) rewrites the table under an ACCESS EXCLUSIVE lock; unless a key or constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]
 --   WARNING DG009: the downgrade changes price.amount back to numeric(10,2); it fails if newer values do not fit [downgrade-may-fail, irreversible]
 
 --changeset diffgen:v2 logicalFilePath:<file>

@@ -222,7 +222,7 @@ class ExpandContractTest {
                 "io.diffgen.expandcontract.indexed");
         assertEquals(7, indexed.exitCode(), indexed.err());
         assertEquals("error: cannot split into expand and contract: alter column reading.counter: type integer -> bigint: new index "
-                + "ix_reading_counter uses the column, and a move to a new column does not carry them yet; write it in a revision "
+                + "ix_reading_counter_note uses the column, and a move to a new column does not carry them yet; write it in a revision "
                 + "without --expand-contract", indexed.err().strip());
         assertEquals(1, p.versions().size(), "no revision written");
 

@@ -7,6 +7,7 @@ import io.diffgen.DiffgenException.ErrorCode;
 import io.diffgen.diff.Change.Aspect;
 import io.diffgen.lint.TypeWidening;
 import io.diffgen.snapshot.Column;
+import io.diffgen.snapshot.Identifiers;
 import io.diffgen.snapshot.Index;
 import io.diffgen.snapshot.SchemaSnapshot;
 import io.diffgen.snapshot.Table;
@@ -33,7 +34,7 @@ public final class ExpandContract {
 
     /**
      * The two phases, and the changes of the contract that only prepare its downgrade (each moved column made
-     * nullable before it goes): nothing a reviewer is warned about.
+     * nullable before it goes, and its indexes dropped with it): nothing a reviewer is warned about.
      */
     public record Split(List<Change> expand, List<Change> contract, Set<Change> downgradeSteps) {
         /** The contract's changes the linter reads. */
@@ -53,7 +54,7 @@ public final class ExpandContract {
         Set<String> newTables = Change.tablesCreated(changes);
         List<Change> expand = new ArrayList<>();
         List<Change> contract = new ArrayList<>();
-        List<Change.Move> moves = new ArrayList<>();
+        List<Carried> moves = new ArrayList<>();
         Set<Change> downgradeSteps = new HashSet<>();
         Set<Change> folded = new HashSet<>();
         for (Change c : changes) {
@@ -76,10 +77,15 @@ public final class ExpandContract {
             if (folded.contains(c) || c instanceof Change.RenameColumn) continue;
             classify(c, newTables, expand, contract);
         }
-        for (Change.Move m : moves) {
+        for (Carried carried : moves) {
+            Change.Move m = carried.move();
             Change.StartMove start = new Change.StartMove(m);
             expand.add(expandAt(expand, start), start);
             expand.add(new Change.Backfill(m, false));
+            // each index on the old column gets its twin on the new one, built once the backfill is done, renamed into place at the end
+            for (Index index : carried.indexes()) {
+                expand.add(new Change.CreateIndex(m.table(), twin(index, m), true));
+            }
             Column emptied = new Column(m.from().name(), m.from().type(), true, Optional.empty(), m.from().identity(), m.from().comment());
             Change.AlterColumn loosen = new Change.AlterColumn(m.table(), m.from(), emptied);
             if (!loosen.aspects().isEmpty()) {
@@ -87,10 +93,31 @@ public final class ExpandContract {
                 downgradeSteps.add(loosen);
             }
             contract.add(new Change.NoChange(new Change.Backfill(m, true)));
+            // the old column's DROP takes its indexes with it, under the lock it holds anyway; said so that the downgrade makes them again
+            for (Index index : carried.indexes()) {
+                Change.DropIndex withColumn = new Change.DropIndex(m.table(), index, false);
+                contract.add(withColumn);
+                downgradeSteps.add(withColumn);
+            }
             contract.add(new Change.FinishMove(m));
+            carried.indexes().forEach(index -> contract.add(new Change.RenameIndex(m.table(), twin(index, m).name(), index.name())));
             if (!m.to().nullable()) contract.addAll(Change.SetNotNullValidated.online(m.table(), m.to().name()));
         }
         return new Split(List.copyOf(expand), List.copyOf(contract), Set.copyOf(downgradeSteps));
+    }
+
+    /** A move, and the indexes on its old column that it carries to the new one. */
+    private record Carried(Change.Move move, List<Index> indexes) {
+    }
+
+    /** The index on the move's new column, under a name of its own until the contract renames it. */
+    private static Index twin(Index index, Change.Move m) {
+        Pattern old = spelled(m.from().name());
+        String column = Identifiers.quote(m.newColumn());
+        List<Index.Key> keys = index.keys().stream().map(k -> old.matcher(k.expression()).matches() ? k.withExpression(column) : k).toList();
+        List<String> include = index.include().stream().map(c -> old.matcher(c).matches() ? column : c).toList();
+        return new Index(Identifiers.prefixOfBytes("_dg_new_" + index.name(), Identifiers.MAX_BYTES), keys, index.unique(), index.where(),
+                index.method(), include, index.storage());
     }
 
     /** Where a move's new column goes in the expand phase: before the first change that runs after the column changes. */
@@ -213,8 +240,11 @@ public final class ExpandContract {
         return null;
     }
 
-    /** A move, refused where the column is more than a plain column: a key, indexed, constrained, read by other changes. */
-    private static Change.Move move(List<Change> changes, SchemaSnapshot database, String table, Column from, Column to, String what,
+    /**
+     * A move, carrying the indexes that name the column only as a whole key or INCLUDE column; refused where
+     * the column is more than that: a key, in an expression or predicate, constrained, read by other changes.
+     */
+    private static Carried move(List<Change> changes, SchemaSnapshot database, String table, Column from, Column to, String what,
                                     Backfill backfill) {
         Table t = database.table(table).orElseThrow(() -> unsplittable(what + " on a table the revision creates", "no split is needed"));
         if (t.primaryKey().isEmpty() || t.primaryKey().get().columns().size() != 1) {
@@ -231,7 +261,12 @@ public final class ExpandContract {
                 .forEach(fk -> uses.add("foreign key " + fk.name() + " of " + display(other.name()))));
         t.uniques().stream().filter(u -> u.columns().contains(from.name())).forEach(u -> uses.add("unique constraint " + u.name()));
         t.checks().stream().filter(ch -> name.matcher(ch.expression()).find()).forEach(ch -> uses.add("check constraint " + ch.name()));
-        t.indexes().stream().filter(i -> mentions(i, name)).forEach(i -> uses.add("index " + i.name()));
+        List<Index> carried = new ArrayList<>();
+        for (Index i : t.indexes()) {
+            if (!mentions(i, name)) continue;
+            if (namesOnlyAsColumn(i, name)) carried.add(i);
+            else uses.add("index " + i.name());
+        }
         Pattern target = spelled(to.name());
         for (Change c : changes) {
             if (c instanceof Change.DropObject d && d.again() && d.object().table().map(table::equals).orElse(false)) {
@@ -260,7 +295,13 @@ public final class ExpandContract {
             throw unsplittable(what + ": " + String.join(", ", uses) + " " + (uses.size() == 1 ? "uses" : "use") + " the column, and a move "
                     + "to a new column does not carry them yet", "write it in a revision without --expand-contract");
         }
-        return new Change.Move(table, from, to, key, backfill.batchRows(), backfill.pauseMillis());
+        return new Carried(new Change.Move(table, from, to, key, backfill.batchRows(), backfill.pauseMillis()), List.copyOf(carried));
+    }
+
+    private static boolean namesOnlyAsColumn(Index index, Pattern name) {
+        return index.keys().stream().allMatch(k -> !name.matcher(k.expression()).find() || name.matcher(k.expression()).matches())
+                && index.include().stream().allMatch(c -> !name.matcher(c).find() || name.matcher(c).matches())
+                && index.where().filter(w -> name.matcher(w).find()).isEmpty();
     }
 
     /** The column's name as an identifier in an expression, quoted or not. */

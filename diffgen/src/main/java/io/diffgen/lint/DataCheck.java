@@ -86,6 +86,7 @@ public record DataCheck(String name, String listQuery) {
                     reshaped.add(r.table() + "." + r.to());
                 }
                 if (c instanceof Change.AlterColumn a && a.aspects().contains(Aspect.TYPE)) reshaped.add(a.table() + "." + a.to().name());
+                if (c instanceof Change.StartMove m) newColumns.add(m.move().table() + "." + m.move().newColumn());
                 // a type change's move ends with the new column renamed into place: before it, the values are in the new column
                 if (c instanceof Change.FinishMove f && !f.move().renames()) {
                     oldColumn.put(f.move().table() + "." + f.move().to().name(), f.move().newColumn());

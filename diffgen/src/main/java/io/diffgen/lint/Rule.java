@@ -144,7 +144,7 @@ abstract sealed class Rule {
             TypeWidening widening = TypeWidening.of(a.from().type(), a.to().type());
             return warnIf(typeChanged(a) && widening != TypeWidening.NO_REWRITE,
                     () -> "changing " + where(a) + " to " + a.to().type() + " rewrites the table under an ACCESS EXCLUSIVE lock"
-                            + (widening == TypeWidening.REWRITE ? "; unless a key, index or constraint uses the column, --expand-contract copies it in batches instead" : ""));
+                            + (widening == TypeWidening.REWRITE ? "; unless a key or constraint uses the column, --expand-contract copies it in batches instead" : ""));
         }
 
         List<Diagnostic> recreated(Change.RecreateEnum r) {

@@ -112,7 +112,7 @@ class LinterTest {
     @Test
     void dg006TableRewrite() {
         assertEquals(List.of(Code.DG006, Code.DG009), codes(retype("counter", "hits", "integer", "bigint")));
-        assertEquals("WARNING DG006: changing counter.hits to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key, index or "
+        assertEquals("WARNING DG006: changing counter.hits to bigint rewrites the table under an ACCESS EXCLUSIVE lock; unless a key or "
                 + "constraint uses the column, --expand-contract copies it in batches instead [table-rewrite, long lock]",
                 lines(retype("counter", "hits", "integer", "bigint")).get(0));
     }

@@ -6,9 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** A change that cannot be split yet: counter widened to bigint while an index reads it. */
+/** A change that cannot be split yet: counter widened to bigint while a new index reads it. */
 @Entity
-@Table(name = "reading", indexes = @Index(name = "ix_reading_counter", columnList = "counter"))
+@Table(name = "reading", indexes = {@Index(name = "ix_reading_counter", columnList = "counter"),
+        @Index(name = "ix_reading_label", columnList = "label, note"), @Index(name = "ix_reading_counter_note", columnList = "note, counter")})
 public class Reading {
     @Id
     @Column(name = "id")

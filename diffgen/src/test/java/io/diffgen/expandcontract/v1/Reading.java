@@ -3,11 +3,13 @@ package io.diffgen.expandcontract.v1;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /** The old version of the application's entity. */
 @Entity
-@Table(name = "reading")
+@Table(name = "reading", indexes = {@Index(name = "ix_reading_counter", columnList = "counter"),
+        @Index(name = "ix_reading_label", columnList = "label, note")})
 public class Reading {
     @Id
     @Column(name = "id")

@@ -4,6 +4,7 @@ import io.diffgen.annotations.RenamedFrom;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
@@ -11,7 +12,8 @@ import jakarta.persistence.Table;
  * nullable column added.
  */
 @Entity
-@Table(name = "reading")
+@Table(name = "reading", indexes = {@Index(name = "ix_reading_counter", columnList = "counter"),
+        @Index(name = "ix_reading_label", columnList = "title, note")})
 public class Reading {
     @Id
     @Column(name = "id")
