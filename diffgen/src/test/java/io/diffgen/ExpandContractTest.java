@@ -153,7 +153,8 @@ class ExpandContractTest {
 
     /**
      * kill -9 while the backfill runs: the batches it committed stay, the next upgrade finishes the rest,
-     * and no row is written twice (a trigger of the test's own counts every UPDATE of every row).
+     * and no backfill writes a row twice (a trigger of the test's own counts every UPDATE of every row: one
+     * per row for each of the two moves).
      */
     @Test
     void aBackfillKilledHalfWayIsFinishedByTheNextUpgradeWritingEachRowOnce(@TempDir Path dir) throws Exception {
@@ -176,7 +177,8 @@ class ExpandContractTest {
         assertTrue(atKill >= 2000 && atKill < 20_000, "killed half-way: " + atKill + " rows backfilled");
         p.run("upgrade").assertOk();
         assertEquals("20000", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
-        assertEquals("20000", p.query("SELECT count(*) FROM writes"), "each row written once, by one batch");
+        assertEquals("0", p.query("SELECT count(*) FROM (SELECT id FROM writes GROUP BY id HAVING count(*) <> 2) AS twice"),
+                "each row written once by each move's backfill, by one batch");
         assertEquals("20000", p.query("SELECT count(DISTINCT id) FROM writes"));
     }
 
@@ -214,6 +216,44 @@ class ExpandContractTest {
         assertEquals(String.valueOf(2000 + inserted.get()), p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
     }
 
+    /**
+     * The contract's downgrade while the application updates other columns: a row whose old column is not
+     * refilled yet keeps its value in the new one, and every row comes back whole.
+     */
+    @Test
+    void aContractDowngradeKeepsEveryValueWhileTheApplicationUpdatesOtherColumns(@TempDir Path dir) throws Exception {
+        Project p = Project.at(dir, "ec_busy_downgrade", 5000);
+        p.split(200, 20).assertOk();
+        p.run("upgrade").assertOk();
+        p.run("contract").assertOk();
+        String values = p.query(String.format(VALUES, "counter"));
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger updated = new AtomicInteger();
+        Throwable[] failed = new Throwable[1];
+        Thread application = new Thread(() -> {
+            try (Connection c = p.db.connect(); Statement s = c.createStatement()) {
+                for (int i = 0; !stop.get(); i++) {
+                    s.execute("UPDATE reading SET note = 'busy " + i + "' WHERE id = " + (1 + i * 7919 % 5000));
+                    updated.incrementAndGet();
+                }
+            } catch (SQLException e) {
+                failed[0] = e;
+            }
+        });
+        application.start();
+        Cli.Result down = p.run("downgrade", "-1");
+        stop.set(true);
+        application.join();
+        assertEquals(null, failed[0], "the application's updates");
+        assertEquals(0, down.exitCode(), down.err());
+        assertTrue(updated.get() > 100, "the application updated while the downgrade ran: " + updated.get());
+        assertEquals("5000", p.query("SELECT count(*) FROM reading WHERE title = label AND _dg_new_counter = counter"));
+        assertEquals(values, p.query(String.format(VALUES, "_dg_new_counter")), "every counter and title as before the downgrade");
+    }
+
+    /** The moved columns' values, as the new version reads them, with the bigint counter in the column given. */
+    private static final String VALUES = "SELECT md5(string_agg(id || ':' || %s || ':' || title, ',' ORDER BY id)) FROM reading";
+
     @Test
     void outOfOrderPhasesAndAChangeThatCannotBeSplitAreRefusedInOneLine(@TempDir Path dir) throws IOException {
         Project p = Project.at(dir, "ec_refused", 10);
@@ -248,7 +288,7 @@ class ExpandContractTest {
         assertEquals(6, missed.exitCode(), missed.err());
         assertTrue(missed.err().contains("stopped before it changed anything") && missed.err().contains("reading.counter NOT NULL"), missed.err());
         assertEquals(expanded, p.tables(), "nothing of the contract ran");
-        p.db.execute("UPDATE reading SET counter = counter WHERE id = 7");
+        p.db.execute("UPDATE reading SET _dg_new_counter = counter WHERE id = 7");
         p.run("contract").assertOk();
         p.run("upgrade").assertOk();
         assertTrue(p.run("current").assertOk().out().startsWith("v3 (head)"));

@@ -72,7 +72,9 @@ final class MoveStatements {
     /**
      * The trigger function: for a type change only the old column is written (by both versions, since the new
      * version maps the same name), so the new one follows it; for a rename the old version writes the old
-     * column and the new version the new one, so a row follows whichever column the statement changed.
+     * column and the new version the new one, so a row follows whichever column the statement changed. An
+     * UPDATE that changes neither copies nothing: while a downgrade refills the old column, a row not yet
+     * refilled has it empty, and copying it would empty the new one.
      */
     private static List<String> sync(Change.Move m) {
         String oldColumn = "NEW." + quote(m.from().name());
@@ -84,11 +86,15 @@ final class MoveStatements {
                     + oldColumn + " := " + cast(newColumn, m.to(), m.from()) + "; END IF;\n"
                     + "  ELSIF " + newColumn + " IS DISTINCT FROM OLD." + quote(m.newColumn()) + " THEN\n"
                     + "    " + oldColumn + " := " + cast(newColumn, m.to(), m.from()) + ";\n"
-                    + "  ELSE\n"
+                    + "  ELSIF " + oldColumn + " IS DISTINCT FROM OLD." + quote(m.from().name()) + " THEN\n"
                     + "    " + newColumn + " := " + cast(oldColumn, m.from(), m.to()) + ";\n"
                     + "  END IF;\n";
         } else {
-            body = "  " + newColumn + " := " + cast(oldColumn, m.from(), m.to()) + ";\n";
+            body = "  IF TG_OP = 'INSERT' THEN\n"
+                    + "    " + newColumn + " := " + cast(oldColumn, m.from(), m.to()) + ";\n"
+                    + "  ELSIF " + oldColumn + " IS DISTINCT FROM OLD." + quote(m.from().name()) + " THEN\n"
+                    + "    " + newColumn + " := " + cast(oldColumn, m.from(), m.to()) + ";\n"
+                    + "  END IF;\n";
         }
         return List.of("CREATE FUNCTION " + function(m) + " RETURNS trigger LANGUAGE plpgsql AS " + QUOTE + "\nBEGIN\n" + body
                         + "  RETURN NEW;\nEND\n" + QUOTE,
