@@ -186,12 +186,34 @@ public final class Autogenerate {
             Comparison expanded = compareOn(s, settings, migrations, model, current, false, timing);
             replay(s, migrations, graph, base);
             Comparison contracted = compareOn(s, settings, migrations, model, base, false, timing);
-            List<Change> changes = new java.util.ArrayList<>(contracted.changes());
-            // what only the database needs is its own; what only its revisions' schema needs, the database has already
-            live.changes().stream().filter(change -> !expanded.changes().contains(change)).forEach(changes::add);
-            expanded.changes().stream().filter(change -> !live.changes().contains(change)).map(Change::inverse).forEach(changes::add);
-            return new Comparison(changes, current, live.database(), live.model(), live.modelReadBy(), live.kept());
+            return new Comparison(expandedChanges(live.changes(), expanded.changes(), contracted.changes()), current, live.database(),
+                    live.model(), live.modelReadBy(), live.kept());
         }
+    }
+
+    /**
+     * What a database in the expanded state lacks, from three comparisons with the entities: of the database
+     * ({@code live}), of its revisions' schema ({@code expanded}) and of that schema with the pending contracts
+     * run ({@code contracted}). Changes are matched by what they say, since two servers may spell an
+     * expression or a grant apart.
+     * <ul>
+     * <li>what only the database needs is its own (a column added by hand);</li>
+     * <li>what only its revisions' schema needs, the database has already: done ahead of the contract that
+     * does it (undone, so the contract can run), or done by hand when no contract does (nothing lacks);</li>
+     * <li>what the contracted schema still needs, no revision does yet.</li>
+     * </ul>
+     */
+    static List<Change> expandedChanges(List<Change> live, List<Change> expanded, List<Change> contracted) {
+        java.util.Set<String> inLive = live.stream().map(Change::summary).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> inExpanded = expanded.stream().map(Change::summary).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> inContracted = contracted.stream().map(Change::summary).collect(java.util.stream.Collectors.toSet());
+        List<Change> alreadyDone = expanded.stream().filter(change -> !inLive.contains(change.summary())).toList();
+        List<Change> changes = new java.util.ArrayList<>();
+        contracted.stream().filter(change -> alreadyDone.stream().noneMatch(done -> done.summary().equals(change.summary())))
+                .forEach(changes::add);
+        live.stream().filter(change -> !inExpanded.contains(change.summary())).forEach(changes::add);
+        alreadyDone.stream().filter(change -> !inContracted.contains(change.summary())).map(Change::inverse).forEach(changes::add);
+        return changes;
     }
 
     private static void replay(Connection c, MigrationsDirectory migrations, RevisionGraph graph, List<String> targets) {
