@@ -37,7 +37,7 @@ public record MigrationStatus(List<String> current, List<String> heads, List<Str
         }
         List<String> pending = graph.upgradePlan("heads", standing.applied());
         List<String> contracts = graph.contractsReady(standing.applied());
-        return new MigrationStatus(standing.current(), graph.heads(), pending, contracts.containsAll(pending), List.of(), contracts);
+        return new MigrationStatus(standing.current(), graph.heads(), pending, graph.onlyContractsPending(standing.applied()), List.of(), contracts);
     }
 
     /** {@code {"current":[...],"heads":[...],"pending":[...],"upToDate":true,"ahead":[],"contractPending":[]}} */

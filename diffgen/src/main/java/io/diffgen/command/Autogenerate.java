@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -129,7 +130,8 @@ public final class Autogenerate {
                 RevisionRunner runner = new RevisionRunner(c, migrations, graph);
                 List<String> current = runner.current();
                 if (!sameSet(current, base)) {
-                    if (contractsMayBePending && onlyContractsPending(graph, runner.applied(), base)) {
+                    java.util.Set<String> applied = runner.applied();
+                    if (contractsMayBePending && !graph.contractsReady(applied).isEmpty() && graph.onlyContractsPending(applied)) {
                         return compareExpanded(c, settings, migrations, graph, base, current, timing, model);
                     }
                     throw new DiffgenException(ErrorCode.REVISION, "database is at " + describe(current) + ", head is "
@@ -157,13 +159,6 @@ public final class Autogenerate {
         }
     }
 
-    /** Whether what is left to reach {@code base} is contracts whose expand has run, and nothing else. */
-    private static boolean onlyContractsPending(RevisionGraph graph, java.util.Set<String> applied, List<String> base) {
-        java.util.Set<String> pending = new java.util.HashSet<>();
-        base.forEach(head -> pending.addAll(graph.upgradePlan(head, applied, RevisionGraph.Phases.ALL)));
-        return !pending.isEmpty() && graph.contractsReady(applied).containsAll(pending);
-    }
-
     /**
      * A database in the expanded state, compared in two steps on a shadow database: the revisions it has
      * replayed there must leave what the database holds (the same changes to the entities from both, or
@@ -174,9 +169,11 @@ public final class Autogenerate {
                                               List<String> base, List<String> current, Timing timing, InBackground<ModelRead> model)
             throws SQLException {
         Comparison live;
+        Map<String, Boolean> liveTriggers;
         TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);
         try {
             live = compareOn(c, settings, migrations, model, current, false, timing);
+            liveTriggers = moveTriggers(c);
         } finally {
             closeQuietly(schema);
         }
@@ -184,10 +181,38 @@ public final class Autogenerate {
                 shadowKey(migrations, current), s -> replay(s, migrations, graph, current)));
              Connection s = shadow.connect()) {
             Comparison expanded = compareOn(s, settings, migrations, model, current, false, timing);
+            refuseMovesOutOfStep(moveTriggers(s).keySet(), liveTriggers);
             replay(s, migrations, graph, base);
             Comparison contracted = compareOn(s, settings, migrations, model, base, false, timing);
             return new Comparison(expandedChanges(live.changes(), expanded.changes(), contracted.changes()), current, live.database(),
                     live.model(), live.modelReadBy(), live.kept());
+        }
+    }
+
+    /**
+     * The triggers that keep a moved column's old and new copies in step until the contract (named
+     * {@code <table>_<column>_dg_sync}, like their functions) on the current schema's tables, and whether each is enabled.
+     */
+    private static Map<String, Boolean> moveTriggers(Connection c) throws SQLException {
+        Map<String, Boolean> triggers = new java.util.TreeMap<>();
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("""
+                SELECT t.tgname::text || ' on ' || c.relname::text, t.tgenabled <> 'D'
+                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+                WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+                  AND t.tgname::text LIKE '%\\_dg\\_sync' AND p.proname = t.tgname""")) {
+            while (rs.next()) triggers.put(rs.getString(1), rs.getBoolean(2));
+        }
+        return triggers;
+    }
+
+    /** A move whose trigger is gone or disabled lets rows out of step, which the contract would then make final. */
+    private static void refuseMovesOutOfStep(java.util.Set<String> made, Map<String, Boolean> found) {
+        for (String trigger : made) {
+            if (!Boolean.TRUE.equals(found.get(trigger))) {
+                throw new DiffgenException(ErrorCode.REVISION, "trigger " + trigger + " keeps a moved column in step until the pending "
+                        + "contract, and it is " + (found.containsKey(trigger) ? "disabled" : "missing") + ": rows written meanwhile may "
+                        + "be out of step; make it as the expand did and fill those rows before the contract");
+            }
         }
     }
 

@@ -107,7 +107,8 @@ abstract sealed class Rule {
         List<Diagnostic> added(Change.AddColumn a) {
             return warnIf(notNullWithoutDefault(a.column()), () -> "adds NOT NULL column " + display(a.table()) + "." + a.column().name()
                     + " without a default; it fails if the table has rows (preflight counts them): give it a default "
-                    + "(@ColumnDefault), or split the revision with --expand-contract: added nullable now, NOT NULL after the deploy");
+                    + "(@ColumnDefault), or split the revision with --expand-contract (added nullable; the contract sets NOT NULL once "
+                    + "the existing rows are filled)");
         }
     }
 

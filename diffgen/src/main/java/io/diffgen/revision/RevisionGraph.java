@@ -385,6 +385,14 @@ public final class RevisionGraph {
         return plan.stream().filter(id -> !held.contains(id)).toList();
     }
 
+    /**
+     * Whether all that is left to reach the heads is contracts whose expand has run: the database works with the
+     * new version, and counts as up to date.
+     */
+    public boolean onlyContractsPending(Set<String> applied) {
+        return contractsReady(applied).containsAll(upgradePlan("heads", applied));
+    }
+
     /** The contracts not applied whose expand is: what {@code contract} runs, and what {@code upgrade} stops before. */
     public List<String> contractsReady(Set<String> applied) {
         return topological.stream().filter(id -> !applied.contains(id) && get(id).isContract() && applied.containsAll(get(id).parents()))

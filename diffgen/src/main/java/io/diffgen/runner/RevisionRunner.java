@@ -411,13 +411,16 @@ public final class RevisionRunner {
         }
     }
 
+    /** How {@code current} and a failure mark a revision some of whose changesets are applied and some not. */
+    public static final String PARTIALLY_APPLIED = " (partially applied: a later changeset of it did not run; upgrade finishes it)";
+
     private String describeCurrent() {
         try {
             if (connection.isValid(2)) {
                 List<String> current = current();
                 Set<String> partial = partiallyApplied();
-                return current.isEmpty() ? "base" : String.join(", ", current.stream().map(id -> id + (partial.contains(id)
-                        ? " (partially applied: its changesets before the failed one stay applied, and upgrade runs the rest)" : "")).toList());
+                return current.isEmpty() ? "base" : String.join(", ", current.stream().map(id -> id + (partial.contains(id) ? PARTIALLY_APPLIED : ""))
+                        .toList());
             }
         } catch (SQLException | RuntimeException e) {
             // fall through: say what this run knows

@@ -86,8 +86,8 @@ class LinterTest {
     void dg004NotNullWithoutDefault() {
         Change add = new Change.AddColumn("item", Column.of("sku", "text", false));
         assertEquals(List.of("WARNING DG004: adds NOT NULL column item.sku without a default; it fails if the table has rows "
-                + "(preflight counts them): give it a default (@ColumnDefault), or split the revision with --expand-contract: added "
-                + "nullable now, NOT NULL after the deploy [not-null-without-default, will fail on a non-empty table]"), lines(add));
+                + "(preflight counts them): give it a default (@ColumnDefault), or split the revision with --expand-contract (added "
+                + "nullable; the contract sets NOT NULL once the existing rows are filled) [not-null-without-default, will fail on a non-empty table]"), lines(add));
     }
 
     @Test
