@@ -316,7 +316,11 @@ public final class Autogenerate {
             script.lines().takeWhile(line -> line.startsWith("--") && !line.startsWith("--changeset"))
                     .filter(line -> line.startsWith(CREATED)).forEach(line -> created.add(line.substring(CREATED.length())));
         }
-        return ObjectDiff.diff(inDatabase.objects(), declared, declaring, created::contains, entityTables, tableChanges);
+        // a move's trigger and its function are the pending contract's to drop, not the project's database code
+        Map<String, io.diffgen.objects.DbObject> existing = new java.util.LinkedHashMap<>(inDatabase.objects());
+        existing.values().removeIf(o -> (o.kind() == io.diffgen.objects.DbObject.Kind.TRIGGER || o.kind() == io.diffgen.objects.DbObject.Kind.FUNCTION)
+                && o.name().endsWith("_dg_sync"));
+        return ObjectDiff.diff(existing, declared, declaring, created::contains, entityTables, tableChanges);
     }
 
     /** How a revision's header lists an object it creates: {@code --   - create function set_updated_at()}. */
