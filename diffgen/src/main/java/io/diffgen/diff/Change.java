@@ -725,16 +725,36 @@ public sealed interface Change {
     }
 
     /**
-     * The rows already in the table copied into the new column ({@code back}: into the old one again, for
-     * the contract's downgrade) in batches, each its own transaction, skipping those already in step: a run
-     * killed half-way is finished by the next, and no row is written twice. Runs outside a transaction.
+     * The rows already in the table copied into the new columns of its moves ({@code back}: into the old ones
+     * again, for the contract's downgrade) in one pass of batches, each its own transaction, skipping those
+     * already in step: a run killed half-way is finished by the next, and no row is written twice. Runs
+     * outside a transaction. The moves are of one table, with the same key and batch size.
      */
-    record Backfill(Move move, boolean back) implements Change {
+    record Backfill(List<Move> moves, boolean back) implements Change {
+        public Backfill {
+            moves = List.copyOf(moves);
+        }
+
+        public Move first() {
+            return moves.get(0);
+        }
+
+        /** The column each move fills, and the one it reads. */
+        public String target(Move m) {
+            return back ? m.from().name() : m.newColumn();
+        }
+
+        public String source(Move m) {
+            return back ? m.newColumn() : m.from().name();
+        }
+
         public <R> R accept(Visitor<R> visitor) { return visitor.backfill(this); }
         public Change inverse() { return new NoChange(this); }
-        public String subject() { return move.table(); }
-        public String summary() { return "backfill " + display(move.table()) + "." + (back ? move.from().name() : move.newColumn())
-                + " from " + (back ? move.newColumn() : move.from().name()) + " in batches of " + move.batchRows() + " rows"; }
+        public String subject() { return first().table(); }
+        public String summary() {
+            return "backfill " + moves.stream().map(m -> display(m.table()) + "." + target(m) + " from " + source(m))
+                    .collect(java.util.stream.Collectors.joining(", ")) + " in batches of " + first().batchRows() + " rows";
+        }
     }
 
     /**

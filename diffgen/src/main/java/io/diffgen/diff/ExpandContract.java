@@ -77,22 +77,28 @@ public final class ExpandContract {
             if (folded.contains(c) || c instanceof Change.RenameColumn) continue;
             classify(c, newTables, expand, contract);
         }
+        // one backfill per table, which fills all its moves' new columns in one pass (and their downgrade's old ones in another)
+        java.util.Map<String, List<Change.Move>> byTable = new java.util.LinkedHashMap<>();
+        moves.forEach(carried -> byTable.computeIfAbsent(carried.move().table(), t -> new ArrayList<>()).add(carried.move()));
+        for (Carried carried : moves) {
+            Change.StartMove start = new Change.StartMove(carried.move());
+            expand.add(expandAt(expand, start), start);
+        }
+        byTable.values().forEach(tableMoves -> expand.add(new Change.Backfill(tableMoves, false)));
+        // each index on an old column gets its twin on the new one, built once the backfill is done, renamed into place at the end
+        for (Carried carried : moves) {
+            carried.indexes().forEach(index -> expand.add(new Change.CreateIndex(carried.move().table(), twin(index, carried.move()), true)));
+        }
+        java.util.Set<String> backfilledBack = new HashSet<>();
         for (Carried carried : moves) {
             Change.Move m = carried.move();
-            Change.StartMove start = new Change.StartMove(m);
-            expand.add(expandAt(expand, start), start);
-            expand.add(new Change.Backfill(m, false));
-            // each index on the old column gets its twin on the new one, built once the backfill is done, renamed into place at the end
-            for (Index index : carried.indexes()) {
-                expand.add(new Change.CreateIndex(m.table(), twin(index, m), true));
-            }
             Column emptied = new Column(m.from().name(), m.from().type(), true, Optional.empty(), m.from().identity(), m.from().comment());
             Change.AlterColumn loosen = new Change.AlterColumn(m.table(), m.from(), emptied);
             if (!loosen.aspects().isEmpty()) {
                 contract.add(0, loosen);
                 downgradeSteps.add(loosen);
             }
-            contract.add(new Change.NoChange(new Change.Backfill(m, true)));
+            if (backfilledBack.add(m.table())) contract.add(new Change.NoChange(new Change.Backfill(byTable.get(m.table()), true)));
             // the old column's DROP takes its indexes with it, under the lock it holds anyway; said so that the downgrade makes them again
             for (Index index : carried.indexes()) {
                 Change.DropIndex withColumn = new Change.DropIndex(m.table(), index, false);

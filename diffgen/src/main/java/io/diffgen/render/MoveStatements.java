@@ -12,6 +12,7 @@ import io.diffgen.snapshot.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -113,20 +114,28 @@ final class MoveStatements {
      * the highest key there was when it started: every row written later went through the trigger, and
      * the application's inserts would otherwise give it a new tail to chase at every pause.
      */
+    /** Where a batch's lower bound on the key goes, once past the first batch: a mark no identifier spells. */
+    private static final String LOWER_BOUND = "\u0000lower bound\u0000";
+
     static List<String> backfill(Change.Backfill b) {
-        Change.Move m = b.move();
-        Column sourceColumn = b.back() ? m.to() : m.from();
-        Column targetColumn = b.back() ? m.from() : m.to();
-        String source = quote(b.back() ? m.newColumn() : m.from().name());
-        String target = quote(b.back() ? m.from().name() : m.newColumn());
-        String table = quoteQualified(m.table());
-        String key = quote(m.key());
-        String what = Identifiers.display(m.table()) + "." + (b.back() ? m.from().name() : m.newColumn());
-        String fill = "UPDATE " + table + " SET " + target + " = " + cast(source, sourceColumn, targetColumn) + " WHERE %s" + key + " <= upto AND "
-                + target + " IS NULL AND " + source + " IS NOT NULL";
-        String batch = "SELECT max(" + key + "), count(*) INTO upto, batch FROM (SELECT " + key + " FROM " + table + " WHERE %s" + key
-                + " <= last_key_at_start ORDER BY " + key + " LIMIT " + m.batchRows() + ") AS next_rows";
-        String pause = String.format(Locale.ROOT, "%.3f", m.pauseMillis() / 1000.0);
+        Change.Move first = b.first();
+        String table = quoteQualified(first.table());
+        String key = quote(first.key());
+        String what = b.moves().stream().map(m -> Identifiers.display(m.table()) + "." + b.target(m)).collect(Collectors.joining(", "));
+        List<String> sets = new ArrayList<>();
+        List<String> behind = new ArrayList<>();
+        for (Change.Move m : b.moves()) {
+            String source = quote(b.source(m));
+            String target = quote(b.target(m));
+            String value = b.back() ? cast(source, m.to(), m.from()) : cast(source, m.from(), m.to());
+            sets.add(target + " = " + (b.moves().size() == 1 ? value : "coalesce(" + target + ", " + value + ")"));
+            behind.add(target + " IS NULL AND " + source + " IS NOT NULL");
+        }
+        String fill = "UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE " + LOWER_BOUND + key + " <= upto AND "
+                + (behind.size() == 1 ? behind.get(0) : "(" + String.join(" OR ", behind.stream().map(c -> "(" + c + ")").toList()) + ")");
+        String batch = "SELECT max(" + key + "), count(*) INTO upto, batch FROM (SELECT " + key + " FROM " + table + " WHERE " + LOWER_BOUND + key
+                + " <= last_key_at_start ORDER BY " + key + " LIMIT " + first.batchRows() + ") AS next_rows";
+        String pause = String.format(Locale.ROOT, "%.3f", first.pauseMillis() / 1000.0);
         return List.of("DO " + QUOTE + "\n"
                 + "DECLARE\n"
                 + "  total bigint;\n"
@@ -141,13 +150,13 @@ final class MoveStatements {
                 + "  SELECT count(*), max(" + key + ") INTO total, last_key_at_start FROM " + table + ";\n"
                 + "  LOOP\n"
                 + "    IF last_key IS NULL THEN\n"
-                + "      " + String.format(batch, "") + ";\n"
+                + "      " + batch.replace(LOWER_BOUND, "") + ";\n"
                 + "      EXIT WHEN batch = 0;\n"
-                + "      " + String.format(fill, "") + ";\n"
+                + "      " + fill.replace(LOWER_BOUND, "") + ";\n"
                 + "    ELSE\n"
-                + "      " + String.format(batch, key + " > last_key AND ") + ";\n"
+                + "      " + batch.replace(LOWER_BOUND, key + " > last_key AND ") + ";\n"
                 + "      EXIT WHEN batch = 0;\n"
-                + "      " + String.format(fill, key + " > last_key AND ") + ";\n"
+                + "      " + fill.replace(LOWER_BOUND, key + " > last_key AND ") + ";\n"
                 + "    END IF;\n"
                 + "    GET DIAGNOSTICS changed = ROW_COUNT;\n"
                 + "    done := done + batch;\n"
