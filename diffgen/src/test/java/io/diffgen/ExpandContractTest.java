@@ -106,6 +106,12 @@ class ExpandContractTest {
         assertTrue(contract.contains("-- Revises: v2_expand\n") && contract.contains("-- Phase: contract\n"), contract);
         assertTrue(expand.contains("ALTER TABLE reading ALTER COLUMN legacy DROP NOT NULL"), expand);
         assertTrue(contract.contains("ALTER TABLE reading RENAME COLUMN _dg_new_counter TO counter"), contract);
+        assertTrue(contract.contains("WARNING DG009: the downgrade copies reading.counter back into integer; it fails if a value written "
+                + "meanwhile does not fit"), contract);
+        // legacy dropped (in the contract) and tag added (in the expand) look like a rename: both phases say so
+        for (String script : List.of(expand, contract)) {
+            assertTrue(script.contains("WARNING DG008: reading.legacy dropped and tag added"), script);
+        }
 
         // expand: the old version's rows are all in the new columns, and both versions can write
         Cli.Result up = p.run("upgrade", "--progress-every", "1").assertOk();
@@ -128,6 +134,9 @@ class ExpandContractTest {
         assertTrue(clean.err().contains("Contract v2_contract pending: the database is compared with what its revisions made it"), clean.err());
         assertFalse(clean.err().contains("dg_sync"), "no word about the moves' own triggers: " + clean.err());
         assertEquals(1, p.run("check", "--model-package", V1).exitCode(), "the old entities are not what the revisions lead to");
+        Cli.Result early = p.run("revision", "--autogenerate", "-m", "next", "--model-package", V2);
+        assertEquals(5, early.exitCode(), early.err());
+        assertTrue(early.err().contains(": contract v2_contract is pending; run 'diffgen contract' first"), early.err());
         p.db.execute("ALTER TABLE reading DISABLE TRIGGER reading_counter_dg_sync");
         Cli.Result unsynced = p.run("check", "--model-package", V2);
         assertEquals(5, unsynced.exitCode(), unsynced.err());
@@ -161,6 +170,18 @@ class ExpandContractTest {
         p.run("contract").assertOk();
         assertEquals(0, p.run("check", "--model-package", V2).exitCode());
         assertEquals("No contract pending: nothing to contract", p.run("contract").assertOk().err().strip());
+
+        // a value the old type cannot hold stops the contract's downgrade part-way, as its DG009 said; contract finishes it again
+        p.db.execute("INSERT INTO reading (id, counter, title) VALUES (9001, 3000000000, 'too big')");
+        Cli.Result tooBig = p.run("downgrade", "-1");
+        assertEquals(6, tooBig.exitCode(), tooBig.err());
+        assertTrue(tooBig.err().contains("integer out of range"), tooBig.err());
+        assertTrue(p.run("current").assertOk().out().contains("v2_contract (head) (partially applied: a later changeset of it did not run; "
+                + "'diffgen contract' finishes it)"));
+        p.db.execute("DELETE FROM reading WHERE id = 9001");
+        p.run("contract").assertOk();
+        assertEquals(0, p.run("check", "--model-package", V2).exitCode());
+        assertEquals(windowRows, p.query(NEW_ROWS));
     }
 
     /**

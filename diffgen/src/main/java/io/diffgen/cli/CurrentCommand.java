@@ -25,7 +25,7 @@ final class CurrentCommand extends DiffgenCommand {
                 out().println(common().verbose
                         ? ShowCommand.describe(graph, r)
                         : id + (graph.heads().contains(id) ? " (head)" : "")
-                        + (partial.contains(id) ? RevisionRunner.PARTIALLY_APPLIED : "")
+                        + (partial.contains(id) ? RevisionRunner.partiallyApplied(r) : "")
                         + (pending.isEmpty() ? "" : " (expanded: contract " + String.join(", ", pending)
                                 + " pending; 'diffgen contract' once every instance runs the new version)"));
             }

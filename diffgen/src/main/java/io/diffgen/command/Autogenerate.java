@@ -131,11 +131,15 @@ public final class Autogenerate {
                 List<String> current = runner.current();
                 if (!sameSet(current, base)) {
                     java.util.Set<String> applied = runner.applied();
-                    if (contractsMayBePending && !graph.contractsReady(applied).isEmpty() && graph.onlyContractsPending(applied)) {
+                    List<String> contracts = graph.contractsReady(applied);
+                    boolean expanded = !contracts.isEmpty() && graph.onlyContractsPending(applied);
+                    if (contractsMayBePending && expanded) {
                         return compareExpanded(c, settings, migrations, graph, base, current, timing, model);
                     }
-                    throw new DiffgenException(ErrorCode.REVISION, "database is at " + describe(current) + ", head is "
-                            + describe(base) + ": upgrade first");
+                    throw new DiffgenException(ErrorCode.REVISION, "database is at " + describe(current) + ", head is " + describe(base)
+                            + (expanded ? ": contract " + String.join(", ", contracts) + " is pending; run 'diffgen contract' first "
+                                    + "(once every instance runs the new version), or leave out --url to compare with the migrations alone"
+                                    : ": upgrade first"));
                 }
                 // the schema that holds the history is the one compared, whatever comes first on the search_path
                 TrackingTable.SearchPath schema = TrackingTable.pinSchema(c);

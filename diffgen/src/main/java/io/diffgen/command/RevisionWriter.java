@@ -97,9 +97,13 @@ public final class RevisionWriter {
                                              List<Diagnostic> kept, Optional<String> modelReadBy) {
         ExpandContract.Split split = ExpandContract.split(upgrade, database, request.expandContract().get());
         boolean both = !split.expand().isEmpty() && !split.contract().isEmpty();
-        List<Diagnostic> expandWarnings = Linter.lint(split.expand(), target);
-        List<Diagnostic> contractWarnings = Linter.lint(split.contractToLint(), target);
-        List<Diagnostic> warnings = new java.util.ArrayList<>(expandWarnings);
+        // a drop and an add that look like a rename land in different phases: each phase says so
+        List<Diagnostic> likelyRenames = Linter.likelyRenames(upgrade);
+        List<Diagnostic> expandWarnings = new java.util.ArrayList<>(Linter.lint(split.expand(), target));
+        List<Diagnostic> contractWarnings = new java.util.ArrayList<>(Linter.lint(split.contractToLint(), target));
+        expandWarnings.addAll(likelyRenames);
+        contractWarnings.addAll(likelyRenames);
+        java.util.Set<Diagnostic> warnings = new java.util.LinkedHashSet<>(expandWarnings);
         warnings.addAll(contractWarnings);
         warnings.addAll(kept);
         List<Path> written = new java.util.ArrayList<>();
@@ -123,7 +127,7 @@ public final class RevisionWriter {
         }
         List<Change> all = new java.util.ArrayList<>(split.expand());
         all.addAll(split.contract());
-        return new Written(Optional.of(written.get(written.size() - 1)), all, warnings, modelReadBy, written);
+        return new Written(Optional.of(written.get(written.size() - 1)), all, List.copyOf(warnings), modelReadBy, written);
     }
 
     private static void deleteQuietly(Path file) {

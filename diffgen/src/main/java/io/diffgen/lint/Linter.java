@@ -65,13 +65,20 @@ public final class Linter {
         for (Change change : upgrade) {
             about(change, change.accept(byChange), found);
         }
+        found.addAll(likelyRenames(upgrade));
+        target.ifPresent(schema -> upgrade.stream().filter(Change.AddForeignKey.class::isInstance)
+                .forEach(a -> about(a, FOREIGN_KEY_WITHOUT_INDEX.added((Change.AddForeignKey) a, schema), found)));
+        return List.copyOf(found);
+    }
+
+    /** The likely renames among the changes: for a revision split into phases, where the drop and the add land apart. */
+    public static List<Diagnostic> likelyRenames(List<Change> upgrade) {
+        List<Diagnostic> found = new ArrayList<>();
         for (Change change : upgrade) {
             if (change instanceof Change.DropColumn d) about(d, LIKELY_RENAME.dropped(d, upgrade), found);
             if (change instanceof Change.DropTable d) about(d, LIKELY_RENAME.dropped(d, upgrade), found);
         }
-        target.ifPresent(schema -> upgrade.stream().filter(Change.AddForeignKey.class::isInstance)
-                .forEach(a -> about(a, FOREIGN_KEY_WITHOUT_INDEX.added((Change.AddForeignKey) a, schema), found)));
-        return List.copyOf(found);
+        return found;
     }
 
     private static void about(Change change, List<Diagnostic> diagnostics, List<Diagnostic> found) {
@@ -143,7 +150,7 @@ public final class Linter {
         public List<Diagnostic> startMove(Change.StartMove c) { return List.of(); }
         public List<Diagnostic> stopMove(Change.StopMove c) { return List.of(); }
         public List<Diagnostic> backfill(Change.Backfill c) { return List.of(); }
-        public List<Diagnostic> finishMove(Change.FinishMove c) { return List.of(); }
+        public List<Diagnostic> finishMove(Change.FinishMove c) { return DOWNGRADE_MAY_FAIL.finished(c); }
         public List<Diagnostic> unfinishMove(Change.UnfinishMove c) { return List.of(); }
         // VALIDATE CONSTRAINT reads the table under SHARE UPDATE EXCLUSIVE: reads and writes go on
         public List<Diagnostic> validateConstraint(Change.ValidateConstraint c) { return List.of(); }

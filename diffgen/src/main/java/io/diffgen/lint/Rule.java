@@ -247,6 +247,13 @@ abstract sealed class Rule {
             return found;
         }
 
+        /** A type change's move undone: the contract's downgrade copies the values back into the old type. */
+        List<Diagnostic> finished(Change.FinishMove f) {
+            Change.Move m = f.move();
+            return warnIf(!m.renames() && TypeWidening.of(m.to().type(), m.from().type()) == TypeWidening.NONE, () -> "the downgrade copies "
+                    + display(m.table()) + "." + m.from().name() + " back into " + m.from().type() + "; it fails if a value written meanwhile does not fit");
+        }
+
         List<Diagnostic> added(Change.AddEnumValues a) {
             return warnIf(!a.uses().isEmpty(), () -> "the downgrade removes " + String.join(", ", a.added())
                     + " from enum type " + a.to().name() + " by re-creating it; it fails if a row holds the value by then");

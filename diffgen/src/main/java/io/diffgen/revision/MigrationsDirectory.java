@@ -182,7 +182,10 @@ public final class MigrationsDirectory {
     static String slug(String message) {
         String ascii = Normalizer.normalize(message, Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
-        return slug.length() > 40 ? slug.substring(0, 40).replaceAll("_+$", "") : slug;
+        if (slug.length() <= 40) return slug;
+        // an expand/contract pair's phase stays in the name however long the message
+        String phase = slug.endsWith("_expand") ? "_expand" : slug.endsWith("_contract") ? "_contract" : "";
+        return slug.substring(0, 40 - phase.length()).replaceAll("_+$", "") + phase;
     }
 
     /** Writes a script atomically: readers see the whole file or none. */

@@ -412,14 +412,16 @@ public final class RevisionRunner {
     }
 
     /** How {@code current} and a failure mark a revision some of whose changesets are applied and some not. */
-    public static final String PARTIALLY_APPLIED = " (partially applied: a later changeset of it did not run; upgrade finishes it)";
+    public static String partiallyApplied(Revision r) {
+        return " (partially applied: a later changeset of it did not run; " + (r.isContract() ? "'diffgen contract'" : "upgrade") + " finishes it)";
+    }
 
     private String describeCurrent() {
         try {
             if (connection.isValid(2)) {
                 List<String> current = current();
                 Set<String> partial = partiallyApplied();
-                return current.isEmpty() ? "base" : String.join(", ", current.stream().map(id -> id + (partial.contains(id) ? PARTIALLY_APPLIED : ""))
+                return current.isEmpty() ? "base" : String.join(", ", current.stream().map(id -> id + (partial.contains(id) ? partiallyApplied(graph.get(id)) : ""))
                         .toList());
             }
         } catch (SQLException | RuntimeException e) {

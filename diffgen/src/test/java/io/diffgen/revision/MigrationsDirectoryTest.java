@@ -76,6 +76,8 @@ class MigrationsDirectoryTest {
         assertEquals(39, slug.length());
         String exact = MigrationsDirectory.slug("a".repeat(100));
         assertEquals("a".repeat(40), exact);
+        assertEquals("orders_quantity_to_bigint_and_b_contract", MigrationsDirectory.slug("orders: quantity to bigint and buyer renamed (contract)"));
+        assertEquals("orders_quantity_to_bigint_and_buy_expand", MigrationsDirectory.slug("orders: quantity to bigint and buyer renamed (expand)"));
     }
 
     @Test
