@@ -68,13 +68,25 @@ public final class ModelLoader {
         boolean entity = false;
         Optional<String> persistence32 = Optional.empty();
         for (String name : names) {
-            ClassInfo info = classInfo(loader, name);
-            if (MAPPING_ANNOTATIONS.stream().anyMatch(info::hasDeclaredAnnotation)) {
-                mapped.add(name);
-                entity |= info.hasDeclaredAnnotation(ENTITY);
-                if (persistence32.isEmpty()) {
-                    persistence32 = persistence32Use(info);
+            byte[] classFile = classFile(loader, name);
+            Optional<ClassFileSummary> summary = summary(classFile);
+            if (summary.isEmpty()) {
+                // a class file this reader does not know: Jandex reads it
+                ClassInfo info = classInfo(classFile, name);
+                if (MAPPING_ANNOTATIONS.stream().anyMatch(info::hasDeclaredAnnotation)) {
+                    mapped.add(name);
+                    entity |= info.hasDeclaredAnnotation(ENTITY);
+                    if (persistence32.isEmpty()) persistence32 = persistence32Use(info);
                 }
+                continue;
+            }
+            Set<String> annotations = summary.get().classAnnotations();
+            if (MAPPING_DESCRIPTORS.stream().noneMatch(annotations::contains)) continue;
+            mapped.add(name);
+            entity |= annotations.contains(ENTITY_DESCRIPTOR);
+            // only a class whose constant pool names something of 3.2 is indexed to find where
+            if (persistence32.isEmpty() && PERSISTENCE_32_STRINGS.stream().anyMatch(summary.get().strings()::contains)) {
+                persistence32 = persistence32Use(classInfo(classFile, name));
             }
         }
         if (!entity) {
@@ -88,10 +100,17 @@ public final class ModelLoader {
     private static final List<DotName> MAPPING_ANNOTATIONS = List.of(ENTITY, DotName.createSimple("jakarta.persistence.Embeddable"),
             DotName.createSimple("jakarta.persistence.MappedSuperclass"), DotName.createSimple("jakarta.persistence.Converter"));
 
+    private static final String ENTITY_DESCRIPTOR = "Ljakarta/persistence/Entity;";
+    private static final List<String> MAPPING_DESCRIPTORS = MAPPING_ANNOTATIONS.stream()
+            .map(a -> "L" + a.toString().replace('.', '/') + ";").toList();
+
     /** Annotations and attributes Jakarta Persistence 3.2 added that put something in the DDL. */
     private static final Set<String> PERSISTENCE_32_ANNOTATIONS = Set.of("jakarta.persistence.CheckConstraint",
             "jakarta.persistence.EnumeratedValue");
     private static final Set<String> PERSISTENCE_32_ATTRIBUTES = Set.of("comment", "options", "check", "secondPrecision");
+    /** What a class file's constant pool holds if it may use one of them. */
+    private static final Set<String> PERSISTENCE_32_STRINGS = java.util.stream.Stream.concat(PERSISTENCE_32_ATTRIBUTES.stream(),
+            PERSISTENCE_32_ANNOTATIONS.stream().map(a -> "L" + a.replace('.', '/') + ";")).collect(java.util.stream.Collectors.toSet());
 
     /** Where a mapped class uses Jakarta Persistence 3.2, as {@code @Table(comment) on Order}. */
     private static Optional<String> persistence32Use(ClassInfo info) {
@@ -118,14 +137,29 @@ public final class ModelLoader {
                 ? "." + a.target().toString().replaceAll("^.*[ .]", "") : "");
     }
 
-    private static ClassInfo classInfo(ClassLoader loader, String className) {
+    private static byte[] classFile(ClassLoader loader, String className) {
         try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new ModelException("cannot read model class " + className);
             }
-            return Index.singleClass(in);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ModelException("cannot read model class " + className + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<ClassFileSummary> summary(byte[] classFile) {
+        try {
+            return Optional.of(ClassFileSummary.of(classFile));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ModelException m) throw m;
+            return Optional.empty();
+        }
+    }
+
+    private static ClassInfo classInfo(byte[] classFile, String className) {
+        try {
+            return Index.singleClass(classFile);
+        } catch (IOException | RuntimeException e) {
             throw new ModelException("cannot read model class " + className + ": " + e.getMessage(), e);
         }
     }
