@@ -113,6 +113,9 @@ class ExpandContractTest {
             assertTrue(script.contains("WARNING DG008: reading.legacy dropped and tag added"), script);
         }
 
+        assertTrue(p.run("preflight").assertOk().out().strip().endsWith("Data checks passed for 1 pending revision(s); contract v2_contract "
+                + "comes after the deploy, and 'diffgen contract' checks its data before it changes anything"));
+
         // expand: the old version's rows are all in the new columns, and both versions can write
         Cli.Result up = p.run("upgrade", "--progress-every", "1").assertOk();
         assertTrue(up.err().contains("Contract v2_contract pending: run 'diffgen contract'"), up.err());
@@ -121,6 +124,7 @@ class ExpandContractTest {
         assertTrue(p.run("current").assertOk().out().contains("v2_expand (expanded: contract v2_contract pending"));
         assertEquals("v2_expand -> v2_contract (head) (contract pending), v2 (contract)",
                 p.run("history", "-i").assertOk().out().lines().findFirst().orElseThrow());
+        assertEquals("Rev: v2_contract (head) (contract pending)", p.run("history", "-i", "--verbose").assertOk().out().lines().findFirst().orElseThrow());
         assertEquals(oldRows, p.query(OLD_ROWS), "the expand leaves the old version's rows as they were");
         SchemaSnapshot expanded = p.tables();
         p.run("downgrade", "-1").assertOk();

@@ -34,8 +34,12 @@ final class HistoryCommand extends DiffgenCommand {
             }
         }
         for (Revision r : revisions) {
-            String line = line(graph, r, current.contains(r.id()), contractsPending.contains(r.id()));
-            out().println(common().verbose ? ShowCommand.describe(graph, r) : line);
+            boolean isCurrent = current.contains(r.id());
+            boolean contractPending = contractsPending.contains(r.id());
+            List<String> marks = new ArrayList<>();
+            if (isCurrent) marks.add("current");
+            if (contractPending) marks.add("contract pending");
+            out().println(common().verbose ? ShowCommand.describe(graph, r, marks) : line(graph, r, isCurrent, contractPending));
         }
         return 0;
     }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
+
 
 @Command(name = "show", description = "Show one revision: id, parents, path and message.")
 final class ShowCommand extends DiffgenCommand {
@@ -32,8 +34,14 @@ final class ShowCommand extends DiffgenCommand {
 
     /** Alembic's layout: Rev, Parent, Path, then the message. */
     static String describe(RevisionGraph graph, Revision r) {
+        return describe(graph, r, List.of());
+    }
+
+    /** With the marks only the database can tell, such as {@code current}, after the graph's own. */
+    static String describe(RevisionGraph graph, Revision r, List<String> databaseMarks) {
         return "Rev: " + r.id() + (graph.heads().contains(r.id()) ? " (head)" : "")
-                + (r.isMerge() ? " (mergepoint)" : "") + (graph.children(r.id()).size() > 1 ? " (branchpoint)" : "") + "\n"
+                + (r.isMerge() ? " (mergepoint)" : "") + (graph.children(r.id()).size() > 1 ? " (branchpoint)" : "")
+                + databaseMarks.stream().map(mark -> " (" + mark + ")").collect(java.util.stream.Collectors.joining()) + "\n"
                 + "Parent: " + (r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents())) + "\n"
                 + "Path: " + r.path().map(p -> p.toAbsolutePath().normalize().toString()).orElse("") + "\n"
                 + "Create Date: " + r.createDate() + "\n"

@@ -378,7 +378,7 @@ public final class RevisionGraph {
         if (beyond.isPresent()) {
             String contract = plan.stream().filter(id -> held.contains(id) && get(id).isContract()).findFirst().orElseThrow();
             throw new DiffgenException(DiffgenException.ErrorCode.REFUSED, "cannot upgrade to " + beyond.get() + ": it comes after contract "
-                    + contract + ", which has not run, and an expand may not start while the last one's contract is pending; run "
+                    + contract + ", which has not run, and no later revision runs while a contract is pending; run "
                     + "'diffgen contract' once every instance runs the version that needs " + get(contract).parents().get(0)
                     + " (or 'upgrade --contract' on a database no application uses yet), then upgrade");
         }
