@@ -34,22 +34,20 @@ final class HistoryCommand extends DiffgenCommand {
             }
         }
         for (Revision r : revisions) {
-            boolean isCurrent = current.contains(r.id());
-            boolean contractPending = contractsPending.contains(r.id());
             List<String> marks = new ArrayList<>();
-            if (isCurrent) marks.add("current");
-            if (contractPending) marks.add("contract pending");
-            out().println(common().verbose ? ShowCommand.describe(graph, r, marks) : line(graph, r, isCurrent, contractPending));
+            if (current.contains(r.id())) marks.add("current");
+            if (contractsPending.contains(r.id())) marks.add("contract pending");
+            out().println(common().verbose ? ShowCommand.describe(graph, r, marks) : line(graph, r, marks));
         }
         return 0;
     }
 
-    static String line(RevisionGraph graph, Revision r, boolean current, boolean contractPending) {
+    /** Alembic's history line, with the marks only the database can tell (such as {@code current}) after {@code head}. */
+    static String line(RevisionGraph graph, Revision r, List<String> databaseMarks) {
         String parents = r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents());
         List<String> marks = new ArrayList<>();
         if (graph.heads().contains(r.id())) marks.add("head");
-        if (current) marks.add("current");
-        if (contractPending) marks.add("contract pending");
+        marks.addAll(databaseMarks);
         if (r.isMerge()) marks.add("mergepoint");
         if (graph.children(r.id()).size() > 1) marks.add("branchpoint");
         return parents + " -> " + r.id() + (marks.isEmpty() ? "" : " (" + String.join(") (", marks) + ")") + ", " + r.message();

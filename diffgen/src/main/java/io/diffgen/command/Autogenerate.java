@@ -194,17 +194,18 @@ public final class Autogenerate {
     }
 
     /**
-     * The triggers that keep a moved column's old and new copies in step until the contract (named
-     * {@code <table>_<column>_dg_sync}, like their functions) on the current schema's tables, and whether each is enabled.
+     * The triggers that keep a moved column's old and new copies in step until the contract (named as a move
+     * names them, like their functions) on the current schema's tables, and whether each is enabled.
      */
     private static Map<String, Boolean> moveTriggers(Connection c) throws SQLException {
         Map<String, Boolean> triggers = new java.util.TreeMap<>();
         try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("""
-                SELECT t.tgname::text || ' on ' || c.relname::text, t.tgenabled <> 'D'
+                SELECT t.tgname::text, c.relname::text, t.tgenabled <> 'D'
                 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-                WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
-                  AND t.tgname::text LIKE '%\\_dg\\_sync' AND p.proname = t.tgname""")) {
-            while (rs.next()) triggers.put(rs.getString(1), rs.getBoolean(2));
+                WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace AND p.proname = t.tgname""")) {
+            while (rs.next()) {
+                if (Change.Move.isSyncName(rs.getString(1))) triggers.put(rs.getString(1) + " on " + rs.getString(2), rs.getBoolean(3));
+            }
         }
         return triggers;
     }
@@ -237,9 +238,9 @@ public final class Autogenerate {
         java.util.Set<String> inExpanded = expanded.stream().map(Change::summary).collect(java.util.stream.Collectors.toSet());
         java.util.Set<String> inContracted = contracted.stream().map(Change::summary).collect(java.util.stream.Collectors.toSet());
         List<Change> alreadyDone = expanded.stream().filter(change -> !inLive.contains(change.summary())).toList();
+        java.util.Set<String> doneAlready = alreadyDone.stream().map(Change::summary).collect(java.util.stream.Collectors.toSet());
         List<Change> changes = new java.util.ArrayList<>();
-        contracted.stream().filter(change -> alreadyDone.stream().noneMatch(done -> done.summary().equals(change.summary())))
-                .forEach(changes::add);
+        contracted.stream().filter(change -> !doneAlready.contains(change.summary())).forEach(changes::add);
         live.stream().filter(change -> !inExpanded.contains(change.summary())).forEach(changes::add);
         alreadyDone.stream().filter(change -> !inContracted.contains(change.summary())).map(Change::inverse).forEach(changes::add);
         return changes;
@@ -323,7 +324,7 @@ public final class Autogenerate {
         // a move's trigger and its function are the pending contract's to drop, not the project's database code
         Map<String, io.diffgen.objects.DbObject> existing = new java.util.LinkedHashMap<>(inDatabase.objects());
         existing.values().removeIf(o -> (o.kind() == io.diffgen.objects.DbObject.Kind.TRIGGER || o.kind() == io.diffgen.objects.DbObject.Kind.FUNCTION)
-                && o.name().endsWith("_dg_sync"));
+                && Change.Move.isSyncName(o.name()));
         return ObjectDiff.diff(existing, declared, declaring, created::contains, entityTables, tableChanges);
     }
 

@@ -698,7 +698,15 @@ public sealed interface Change {
 
         /** The trigger's name, and its function's (beside the table). */
         public String trigger() {
-            return Identifiers.objectName(Identifiers.nameOf(table), from.name(), "dg_sync");
+            return Identifiers.objectName(Identifiers.nameOf(table), from.name(), SYNC);
+        }
+
+        /** What a move's trigger and function are named with, last: {@code <table>_<column>_dg_sync}. */
+        private static final String SYNC = "dg_sync";
+
+        /** Whether a trigger or function is named as a move's are. */
+        public static boolean isSyncName(String name) {
+            return name.endsWith("_" + SYNC);
         }
 
         public String describe() {
