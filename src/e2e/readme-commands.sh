@@ -36,6 +36,13 @@ shared=$(eval "$(make -n migrate-current | tail -1 | sed 's/ -jar / -Xlog:class+
 jdk=$(java -Xlog:class+load -jar diffgen/target/diffgen.jar current | grep -c 'source: shared objects file' || true)
 [ "$shared" -gt $((jdk + 300)) ] || fail "make migrate-current took $shared classes from archives, the JDK's own archive alone $jdk"
 ok "the class archive ($shared classes from archives, $jdk without $archive)"
+# and Hibernate's, which a check loads whenever an entity changed (the model cache misses): a fresh migrations folder has none
+cold=$(mktemp -d) && cp -r migrations "$cold/migrations"
+hibernate=$(eval "$(make -n migrate-check | tail -1 | sed 's/ -jar / -Xlog:class+load -jar /') --migrations $cold/migrations" \
+  | grep 'source: shared objects file' | grep -c ' org\.hibernate\.' || true)
+rm -rf "$cold"
+[ "$hibernate" -gt 1000 ] || fail "a check with no cached model took $hibernate of Hibernate's classes from $archive"
+ok "Hibernate's classes in the class archive ($hibernate of them loaded from it by a check with no cached model)"
 expect 0 "No new upgrade operations detected." migrate-check
 expect 0 "Running upgrade" migrate-upgrade
 expect 0 "$head (head)" migrate-current
