@@ -2,6 +2,8 @@ package io.diffgen.cache;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.diffgen.model.ClassFolders;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,12 @@ public final class CacheKey {
 
     /** Empty when the model has no classpath of its own to hash. */
     public static Optional<String> of(List<Path> classpath, List<String> packages, Map<String, String> settings, String hibernate) {
+        return of(classpath, ClassFolders.read(classpath), packages, settings, hibernate);
+    }
+
+    /** As {@link #of(List, List, Map, String)}, with the classpath's folders read already. */
+    public static Optional<String> of(List<Path> classpath, ClassFolders folders, List<String> packages, Map<String, String> settings,
+                                      String hibernate) {
         if (classpath.isEmpty()) {
             return Optional.empty();
         }
@@ -42,13 +50,9 @@ public final class CacheKey {
             for (Path entry : classpath) {
                 sha.update(entry.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
                 if (Files.isDirectory(entry)) {
-                    List<Path> files;
-                    try (Stream<Path> walk = Files.walk(entry)) {
-                        files = walk.filter(Files::isRegularFile).sorted().toList();
-                    }
-                    for (Path f : files) {
-                        sha.update(entry.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                        sha.update(Files.readAllBytes(f));
+                    for (Map.Entry<Path, byte[]> file : folders.files(entry).entrySet()) {
+                        sha.update(file.getKey().toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(file.getValue());
                     }
                 } else if (Files.isRegularFile(entry)) {
                     try (InputStream in = Files.newInputStream(entry)) {

@@ -10,6 +10,7 @@ import io.diffgen.model.EntityModel;
 import io.diffgen.model.HibernateLines;
 import io.diffgen.model.IsolatedModelReader;
 import io.diffgen.model.ModelException;
+import io.diffgen.model.ClassFolders;
 import io.diffgen.model.HibernateSettings;
 import io.diffgen.cache.CacheKey;
 import io.diffgen.cache.ModelCache;
@@ -55,7 +56,8 @@ public final class Autogenerate {
      * The model as Hibernate maps it. With a model classpath of its own, the result is cached under
      * {@code key}, a hash of every file on it, so unchanged entities skip Hibernate's bootstrap.
      */
-    private static EntityModel loadModel(Settings settings, HibernateLines.Choice hibernate, Optional<String> key, Timing timing) {
+    private static EntityModel loadModel(Settings settings, HibernateLines.Choice hibernate, ClassFolders folders, Optional<String> key,
+                                         Timing timing) {
         String[] outcome = {"not cacheable"};
         EntityModel model = timing.time("model", () -> {
             ModelCache cache = new ModelCache(ModelCache.directoryFor(settings.migrations()));
@@ -68,7 +70,7 @@ public final class Autogenerate {
             }
             try (IsolatedModelReader reader = HibernateLines.open(hibernate, settings.modelClasspath())) {
                 HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
-                ModelLoader.Scan scan = ModelLoader.mappedClasses(reader.classLoader(), settings.modelPackages());
+                ModelLoader.Scan scan = ModelLoader.mappedClasses(reader.classLoader(), settings.modelPackages(), folders);
                 if (hibernate.line().equals("6.6") && scan.persistence32().isPresent()) {
                     throw new ModelException("the model uses Jakarta Persistence 3.2 (" + scan.persistence32().get() + "), which "
                             + hibernate.describe() + " does not read: put Hibernate ORM 7 on the model classpath");
@@ -108,9 +110,10 @@ public final class Autogenerate {
         InBackground<ModelRead> model = InBackground.start("diffgen-model", () -> {
             // hashing the model classpath reads every class file: once, for both caches
             HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());
-            Optional<String> key = CacheKey.of(settings.modelClasspath(), settings.modelPackages(), settings.hibernateSettings(),
+            ClassFolders folders = ClassFolders.read(settings.modelClasspath());
+            Optional<String> key = CacheKey.of(settings.modelClasspath(), folders, settings.modelPackages(), settings.hibernateSettings(),
                     hibernate.version());
-            return new ModelRead(hibernate, key, loadModel(settings, hibernate, key, timing));
+            return new ModelRead(hibernate, key, loadModel(settings, hibernate, folders, key, timing));
         });
         try {
             return compareWith(settings, migrations, graph, base, online, timing, model, contractsMayBePending);

@@ -19,9 +19,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -48,17 +49,23 @@ public final class ModelLoader {
      * repository, a service) is never loaded, so its own dependencies need not be on the model classpath.
      */
     public static Scan mappedClasses(ClassLoader loader, List<String> packages) {
-        TreeSet<String> names = new TreeSet<>();
+        return mappedClasses(loader, packages, ClassFolders.read(List.of()));
+    }
+
+    /** As {@link #mappedClasses(ClassLoader, List)}, reading the class files of the classpath's folders from {@code folders}. */
+    public static Scan mappedClasses(ClassLoader loader, List<String> packages, ClassFolders folders) {
+        // each class, with its class file when the first root that has it is a folder read already
+        TreeMap<String, byte[]> found = new TreeMap<>();
         for (String pkg : packages) {
             String path = pkg.replace('.', '/');
             if (loader.getResource(path + ".class") != null) {
-                names.add(pkg);
+                found.putIfAbsent(pkg, null);
                 continue;
             }
             try {
                 Enumeration<URL> roots = loader.getResources(path);
                 for (URL root : Collections.list(roots)) {
-                    names.addAll(classNamesUnder(root, path));
+                    classesUnder(root, path, folders, found);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -67,8 +74,9 @@ public final class ModelLoader {
         List<String> mapped = new ArrayList<>();
         boolean entity = false;
         Optional<String> persistence32 = Optional.empty();
-        for (String name : names) {
-            byte[] classFile = classFile(loader, name);
+        for (Map.Entry<String, byte[]> each : found.entrySet()) {
+            String name = each.getKey();
+            byte[] classFile = each.getValue() != null ? each.getValue() : classFile(loader, name);
             Optional<ClassFileSummary> summary = summary(classFile);
             if (summary.isEmpty()) {
                 // a class file this reader does not know: Jandex reads it
@@ -164,8 +172,8 @@ public final class ModelLoader {
         }
     }
 
-    private static List<String> classNamesUnder(URL root, String path) throws IOException {
-        List<String> names = new ArrayList<>();
+    /** Adds the classes under the package folder {@code root} to {@code found}, those of a folder read already with their class files. */
+    private static void classesUnder(URL root, String path, ClassFolders folders, Map<String, byte[]> found) throws IOException {
         if ("file".equals(root.getProtocol())) {
             Path dir;
             try {
@@ -178,10 +186,20 @@ public final class ModelLoader {
                 base = base.getParent();
             }
             Path classesRoot = base;
+            Map<Path, byte[]> read = folders.files(classesRoot);
+            if (!read.isEmpty()) {
+                Path under = classesRoot.getFileSystem().getPath(path);
+                read.forEach((file, bytes) -> {
+                    if (file.startsWith(under) && file.toString().endsWith(".class")) {
+                        className(file.toString().replace(java.io.File.separatorChar, '/')).ifPresent(n -> found.putIfAbsent(n, bytes));
+                    }
+                });
+                return;
+            }
             try (Stream<Path> files = Files.walk(dir)) {
                 files.filter(f -> f.toString().endsWith(".class"))
                         .map(f -> classesRoot.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
-                        .forEach(rel -> addClassName(names, rel));
+                        .forEach(rel -> className(rel).ifPresent(n -> found.putIfAbsent(n, null)));
             }
         } else if ("jar".equals(root.getProtocol())) {
             JarURLConnection connection = (JarURLConnection) root.openConnection();
@@ -189,16 +207,15 @@ public final class ModelLoader {
             try (JarFile jar = connection.getJarFile()) {
                 jar.stream().map(e -> e.getName())
                         .filter(n -> n.startsWith(path + "/") && n.endsWith(".class"))
-                        .forEach(n -> addClassName(names, n));
+                        .forEach(n -> className(n).ifPresent(c -> found.putIfAbsent(c, null)));
             }
         }
-        return names;
     }
 
-    private static void addClassName(List<String> names, String relativePath) {
+    private static Optional<String> className(String relativePath) {
         if (relativePath.endsWith("module-info.class") || relativePath.endsWith("package-info.class")) {
-            return;
+            return Optional.empty();
         }
-        names.add(relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.'));
+        return Optional.of(relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.'));
     }
 }
