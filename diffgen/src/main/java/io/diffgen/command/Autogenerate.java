@@ -69,14 +69,26 @@ public final class Autogenerate {
                 }
             }
             try (IsolatedModelReader reader = HibernateLines.open(hibernate, settings.modelClasspath())) {
-                HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
-                ModelLoader.Scan scan = ModelLoader.mappedClasses(reader.classLoader(), settings.modelPackages(), folders);
-                if (hibernate.line().equals("6.6") && scan.persistence32().isPresent()) {
-                    throw new ModelException("the model uses Jakarta Persistence 3.2 (" + scan.persistence32().get() + "), which "
-                            + hibernate.describe() + " does not read: put Hibernate ORM 7 on the model classpath");
+                // Hibernate starts on a thread of its own while this one finds and loads the mapped classes
+                InBackground<Map<String, String>> started = InBackground.start("diffgen-hibernate", () -> {
+                    HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
+                    Map<String, String> resolved = HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
+                    reader.prepare(resolved);
+                    return resolved;
+                });
+                ModelLoader.Scan scan;
+                try {
+                    scan = ModelLoader.mappedClasses(reader.classLoader(), settings.modelPackages(), folders);
+                    if (hibernate.line().equals("6.6") && scan.persistence32().isPresent()) {
+                        throw new ModelException("the model uses Jakarta Persistence 3.2 (" + scan.persistence32().get() + "), which "
+                                + hibernate.describe() + " does not read: put Hibernate ORM 7 on the model classpath");
+                    }
+                    reader.load(scan.classes());
+                } catch (RuntimeException e) {
+                    // a misspelt setting is said first, as when it was checked first
+                    throw started.failureOr(e);
                 }
-                EntityModel read = reader.read(scan.classes(),
-                        HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values());
+                EntityModel read = reader.read(scan.classes(), started.get());
                 key.ifPresent(k -> cache.put(k, read));
                 return read;
             }

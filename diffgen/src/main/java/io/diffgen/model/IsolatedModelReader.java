@@ -65,6 +65,29 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
     }
 
     @Override
+    public void prepare(Map<String, String> settings) {
+        inLoader(() -> {
+            reader.prepare(settings);
+            return null;
+        });
+    }
+
+    /**
+     * Loads the classes, by name, into this reader's loader, as {@link #read} will: ahead of it, on
+     * another thread than {@link #prepare}'s. The first that cannot be loaded stops it quietly, for
+     * {@link #read} to report.
+     */
+    public void load(List<String> classes) {
+        for (String name : classes) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return;
+            }
+        }
+    }
+
+    @Override
     public void exportSchema(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user, String password) {
         inLoader(() -> {
             reader.exportSchema(mappedClasses, settings, jdbcUrl, user, password);
@@ -131,6 +154,11 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
      * and the PostgreSQL driver, for Hibernate's own schema export.
      */
     static final class ModelClassLoader extends URLClassLoader {
+        static {
+            // Hibernate starts on one thread while the model's classes load on another
+            registerAsParallelCapable();
+        }
+
         private final ClassLoader diffgen;
 
         ModelClassLoader(URL[] urls, ClassLoader diffgen) {

@@ -72,9 +72,34 @@ public final class HibernateLine implements ModelReader {
             "org.hibernate.search.mapper.orm.cfg.HibernateOrmMapperSettings",
             "org.hibernate.search.engine.cfg.EngineSettings");
 
+    /** Hibernate started by {@link #prepare}, for the next {@link #read} with the same settings. */
+    private volatile HibernateModelReader.Started started;
+
+    @Override
+    public void prepare(Map<String, String> settings) {
+        HibernateModelReader.Started previous = started;
+        started = HibernateModelReader.start(loader(), settings);
+        if (previous != null) {
+            previous.release();
+        }
+    }
+
     @Override
     public EntityModel read(List<String> mappedClasses, Map<String, String> settings) {
-        return HibernateModelReader.read(classes(mappedClasses), loader(), settings);
+        HibernateModelReader.Started prepared = started;
+        started = null;
+        if (prepared != null && !prepared.settings().equals(settings)) {
+            prepared.release();
+            prepared = null;
+        }
+        List<Class<?>> classes;
+        try {
+            classes = classes(mappedClasses);
+        } catch (RuntimeException e) {
+            if (prepared != null) prepared.release();
+            throw e;
+        }
+        return HibernateModelReader.read(classes, prepared != null ? prepared : HibernateModelReader.start(loader(), settings));
     }
 
     @Override

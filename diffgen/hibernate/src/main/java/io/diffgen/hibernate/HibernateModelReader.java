@@ -29,6 +29,7 @@ import io.diffgen.snapshot.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
@@ -94,18 +95,44 @@ public final class HibernateModelReader {
     private HibernateModelReader() {
     }
 
-    /** The model as the application's Hibernate, configured with {@code settings}, maps it. */
-    static EntityModel read(List<Class<?>> mappedClasses, ClassLoader loader, Map<String, String> settings) {
+    /**
+     * Hibernate started under {@code settings}, up to the point where it needs the mapped classes: its
+     * service registry and a metadata builder. Its registry is released by {@link #read} or {@link #release}.
+     */
+    record Started(Map<String, String> settings, ClassLoader loader, StandardServiceRegistry registry, MetadataSources sources,
+                   MetadataBuilder builder, ConventionalNamingStrategy naming) {
+        void release() {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    static Started start(ClassLoader loader, Map<String, String> settings) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoaderService(new RememberingClassLoaderService(loader)).build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(offline(settings)).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            mappedClasses.forEach(sources::addAnnotatedClass);
             ImplicitNamingStrategy application = registry.getService(StrategySelector.class).resolveDefaultableStrategy(
                     ImplicitNamingStrategy.class, settings.get(AvailableSettings.IMPLICIT_NAMING_STRATEGY),
                     (java.util.concurrent.Callable<ImplicitNamingStrategy>) ImplicitNamingStrategyJpaCompliantImpl::new);
             ConventionalNamingStrategy naming = new ConventionalNamingStrategy(application);
-            Metadata metadata = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming).build();
+            // the builder reads the sources' classes when it builds, not before
+            MetadataBuilder builder = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming);
+            return new Started(Map.copyOf(settings), loader, registry, sources, builder, naming);
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    /** The model as the application's Hibernate, started by {@link #start}, maps it; the registry is released after. */
+    static EntityModel read(List<Class<?>> mappedClasses, Started started) {
+        Map<String, String> settings = started.settings();
+        ClassLoader loader = started.loader();
+        StandardServiceRegistry registry = started.registry();
+        ConventionalNamingStrategy naming = started.naming();
+        try {
+            mappedClasses.forEach(started.sources()::addAnnotatedClass);
+            Metadata metadata = started.builder().build();
             // in the order the application's SessionFactory applies them before its schema export
             // creates tables: Bean Validation first (it sets lengths, and ordering resolves and keeps
             // the SQL types), then primary-key columns in the order of hibernate.column_ordering_strategy

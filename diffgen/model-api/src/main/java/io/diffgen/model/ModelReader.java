@@ -21,6 +21,14 @@ public interface ModelReader {
     EntityModel read(List<String> mappedClasses, Map<String, String> settings);
 
     /**
+     * Starts Hibernate under {@code settings} as far as it goes without the mapped classes, for the next
+     * {@link #read} with the same settings: a caller runs it on a thread of its own while it finds and
+     * loads those classes.
+     */
+    default void prepare(Map<String, String> settings) {
+    }
+
+    /**
      * Hibernate's own schema export of the same model into a database: the reference a schema
      * diffgen produced is compared with.
      */
