@@ -9,18 +9,29 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The {@code diffgen} command line: parse, run a command, print, map errors to exit codes. */
 @Command(name = "diffgen", mixinStandardHelpOptions = true, versionProvider = Main.Versions.class,
-        description = "Autogenerates reviewable PostgreSQL migrations from Hibernate entities, and runs them, Alembic-style.",
-        subcommands = {
-                RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, ContractCommand.class, DowngradeCommand.class,
-                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class, ErdCommand.class,
-                StampCommand.class, MergeCommand.class, StatusCommand.class, ValidateCommand.class, PreflightCommand.class, InitCommand.class, DbCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Autogenerates reviewable PostgreSQL migrations from Hibernate entities, and runs them, Alembic-style.")
 public final class Main {
+    /** The commands, in the order the usage lists them, by the name each one's {@code @Command} gives it (then {@code help}). */
+    static final java.util.Map<String, Class<?>> COMMANDS = commands(
+            RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, ContractCommand.class, DowngradeCommand.class,
+            CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class, ErdCommand.class,
+            StampCommand.class, MergeCommand.class, StatusCommand.class, ValidateCommand.class, PreflightCommand.class, InitCommand.class,
+            DbCommand.class);
+
+    private static java.util.Map<String, Class<?>> commands(Class<?>... types) {
+        java.util.Map<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+        for (Class<?> type : types) {
+            byName.put(type.getAnnotation(Command.class).name(), type);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
     /** Declared here, inherited by every command: they may come before or after the command name. */
     @CommandLine.Mixin
     CommonOptions common;
@@ -64,17 +75,9 @@ public final class Main {
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         quietLibraries();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
-        // every command answers --help (and --version), as 'alembic upgrade --help' does; help has its own
-        cli.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
-                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Versions()));
-        exitCodes(cli);
-        Path defaults = Path.of(DEFAULTS_FILE);
-        if (Files.isRegularFile(defaults)) {
-            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));
-        }
         cli.setParameterExceptionHandler((e, a) -> {
             // picocli echoes the arguments it could not place, and a URL among them may carry a password
             err.println("error: " + io.diffgen.config.DatabaseUrl.mask(e.getMessage()));
@@ -97,6 +100,68 @@ public final class Main {
             return 70;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * diffgen's command line for {@code args}. picocli reads the options of every command it is given, so it
+     * is given only the one the arguments run, unless they do not plainly name one (no command, an unknown
+     * one, help or the version asked for first); then it has them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        Optional<String> named = commandNamed(cli.getCommandSpec(), args);
+        if (named.isPresent()) {
+            cli.addSubcommand(COMMANDS.get(named.get()));
+        } else {
+            COMMANDS.values().forEach(cli::addSubcommand);
+            cli.addSubcommand(CommandLine.HelpCommand.class);
+        }
+        // every command answers --help (and --version), as 'alembic upgrade --help' does; help has its own
+        cli.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Versions()));
+        exitCodes(cli);
+        Path defaults = Path.of(DEFAULTS_FILE);
+        if (Files.isRegularFile(defaults)) {
+            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));
+        }
+        return cli;
+    }
+
+    /**
+     * The command the arguments run, read as picocli reads them: the first argument that is neither one of
+     * diffgen's own options nor an option's value. Empty when that is not the name of a command, or when an
+     * option before it is unknown, asks for help or the version, may or may not take a value, or is given a
+     * command's name as its value.
+     */
+    static Optional<String> commandNamed(CommandLine.Model.CommandSpec top, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return COMMANDS.containsKey(arg) ? Optional.of(arg) : Optional.empty();
+            }
+            if (arg.equals("--")) {
+                return Optional.empty();
+            }
+            int equals = arg.indexOf('=');
+            CommandLine.Model.OptionSpec option = top.findOption(equals < 0 ? arg : arg.substring(0, equals));
+            if (option == null || option.usageHelp() || option.versionHelp() || option.arity().min() != option.arity().max()) {
+                return Optional.empty();
+            }
+            // picocli takes no command name for an option's value, but only the names of the commands it has
+            if (equals >= 0 && isCommandName(arg.substring(equals + 1))) {
+                return Optional.empty();
+            }
+            for (int value = 0; value < option.arity().max() && equals < 0; value++) {
+                if (++i < args.length && isCommandName(args[i])) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isCommandName(String arg) {
+        return COMMANDS.containsKey(arg) || arg.equals("help");
     }
 
     /** Every command's --help ends with the exit codes, which scripts and CI test. */
