@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * target/bench/results.json. A benchmark, not a test: nothing here asserts a time.
  *
  * Run from the repository root: java -cp "diffgen/target/lib/*" src/bench/Bench.java [15,300,1000,10000]
- * System properties: runs (default 5), jvm (diffgen's JVM options), jar, baselineRuns (default 3),
+ * System properties: runs (default 5), coldRuns (default 3), jvm (diffgen's JVM options), jar, baselineRuns (default 3),
  * baselineMax (largest N for Liquibase, default 300), alembicMax (largest N for
  * Alembic, default 1000: its autogenerate took 2,276 s at 10,000 where issue 26 measured it), python (default /usr/bin/python3).
  */
@@ -40,6 +40,8 @@ public class Bench {
     static final Path OUT = ROOT.resolve("target/bench");
     static final int RUNS = Integer.getInteger("runs", 5);
     static final int BASELINE_RUNS = Integer.getInteger("baselineRuns", 3);
+    /** The daily loop's cold runs, each in turn with Alembic's two autogenerates. */
+    static final int COLD_RUNS = Integer.getInteger("coldRuns", Math.min(3, RUNS));
     static final int BASELINE_MAX = Integer.getInteger("baselineMax", 300);
     /** The JVM options diffgen runs with, as the Makefile passes them (its class archive among them, where it has one). */
     static final String JVM = System.getProperty("jvm", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -218,7 +220,7 @@ public class Bench {
         List<Sample> alembicNoChange = new ArrayList<>();
         Path editedClasses = model.n() > 15 ? editOneEntity(model) : null;
         Path alembicProject = model.n() > 15 && model.n() <= ALEMBIC_MAX && alembic() ? alembicProject(model.n()) : null;
-        for (int i = 0; i < Math.min(3, RUNS); i++) {
+        for (int i = 0; i < COLD_RUNS; i++) {
             // a fresh project folder: no model or canonical-form cache
             Path cold = Files.createTempDirectory(OUT, "cold-");
             copyTree(migrations, cold.resolve("migrations"));
@@ -229,6 +231,9 @@ public class Bench {
                 copyTree(migrations, project.resolve("migrations"));
                 Model one = new Model(model.n(), model.pkg(), editedClasses);
                 edited.add(run(headDb, diffgen(headDb, project.resolve("migrations"), one, "revision", "--autogenerate", "-m", "one entity edited", "--timing")));
+                if (!addsEditedColumn(project.resolve("migrations"))) {
+                    failures.add(String.format("N=%d: the revision after the edit does not add column %s", model.n(), EDITED_COLUMN));
+                }
             }
             if (alembicProject != null) {
                 alembicNoChange.add(run(headDb, alembicRevision(alembicProject, headDb)));
@@ -313,23 +318,40 @@ public class Bench {
         return cmd;
     }
 
+    /** The column the edited entity gains, which the revision generated after the edit must add. */
+    static final String EDITED_COLUMN = "note";
+
     /** The synthetic model with its middle entity given one more column: a copy of the classes with that one class recompiled. */
     static Path editOneEntity(Model model) throws IOException {
         Path edited = OUT.resolve("model-" + model.n() + "/classes-edited");
-        if (Files.isDirectory(edited)) {
-            return edited;
-        }
-        copyTree(model.classes(), edited);
         String name = String.format("E%04d", model.n() / 2);
         Path source = OUT.resolve("model-" + model.n() + "/src/" + model.pkg().replace('.', '/') + "/" + name + ".java");
         Path editedSource = OUT.resolve("model-" + model.n() + "/src-edited/" + model.pkg().replace('.', '/') + "/" + name + ".java");
+        if (Files.isDirectory(edited) && Files.readString(editedSource).contains(EDITED_COLUMN)) {
+            return edited;
+        }
+        copyTree(model.classes(), edited);
         Files.createDirectories(editedSource.getParent());
-        Files.writeString(editedSource, Files.readString(source).replace("    Double ratio;", "    Double ratio;\n    @Column(name = \"note\", length = 200) String note;"));
+        String text = Files.readString(source);
+        String editedText = text.replace("Double ratio;", "Double ratio;\n    @Column(name = \"" + EDITED_COLUMN + "\", length = 200) String note;");
+        if (editedText.equals(text)) {
+            throw new IllegalStateException("the edit does not apply to " + source);
+        }
+        Files.writeString(editedSource, editedText);
         String classpath = edited + File.pathSeparator + compileClasspath();
         if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", edited.toString(), "-cp", classpath, "-nowarn", editedSource.toString()) != 0) {
             throw new IllegalStateException("could not compile the edited entity " + name);
         }
         return edited;
+    }
+
+    static boolean addsEditedColumn(Path migrations) throws IOException {
+        try (Stream<Path> files = Files.walk(migrations)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (Files.readString(f).contains("ADD COLUMN " + EDITED_COLUMN + " ")) return true;
+            }
+        }
+        return false;
     }
 
     static boolean alembic() {
@@ -541,7 +563,7 @@ public class Bench {
     static String table(List<Row> rows) {
         StringBuilder t = new StringBuilder();
         t.append(String.format("diffgen bench, %s, %d cores, %s, Java %s, %s; median of %d (cold runs and Alembic, in turn: of %d; Liquibase: of %d), wall seconds%n%n",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"), JVM, RUNS, Math.min(3, RUNS),
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"), JVM, RUNS, COLD_RUNS,
                 BASELINE_RUNS));
         t.append("| N | command | median s | min-max s | peak RSS MB | statements to db | catalog queries | vs liquibase | vs Alembic |\n");
         t.append("|---|---|---|---|---|---|---|---|---|\n");
