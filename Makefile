@@ -91,10 +91,12 @@ test-process: ## Only the tests that run the packaged jar as a real process, wit
 SIZES ?= 15,300,1000,10000
 
 STALL_ROWS ?= 1000000
+# the bench's own settings, such as -Druns=3 -DcoldRuns=5 (see src/bench/Bench.java)
+BENCH_OPTS ?=
 
 bench: $(JAR) $(ARCHIVE) ## Benchmark: N=$(SIZES) entities vs Alembic (python3-alembic) and stock liquibase diff-changelog, cold and warm, then write stalls blocking vs online on $(STALL_ROWS) rows; writes target/bench/
 	$(MVN) -f src/bench/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/target/bench-lib
-	$(JAVA) -cp "diffgen/target/lib/*" '-Djvm=$(JVM) $(if $(shell test -s $(ARCHIVE) && echo y),$(ARCHIVE_USE))' src/bench/Bench.java $(SIZES)
+	$(JAVA) -cp "diffgen/target/lib/*" '-Djvm=$(JVM) $(if $(shell test -s $(ARCHIVE) && echo y),$(ARCHIVE_USE))' $(BENCH_OPTS) src/bench/Bench.java $(SIZES)
 	$(JAVA) -cp "diffgen/target/lib/*" src/bench/Stall.java $(STALL_ROWS)
 
 SOAK_TESTS := ReliabilityTest,RandomSchemaRoundTripTest,ModelEditRoundTripTest,PixCrawlerHistoryTest,CommandSetTest
