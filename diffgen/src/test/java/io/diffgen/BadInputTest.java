@@ -491,6 +491,14 @@ class BadInputTest {
     }
 
     @Test
+    void aModelWithoutEntitiesIsSaidBeforeAHibernateThatCannotStart() {
+        // Hibernate starts on a thread of its own while the classes are found; its failure still comes where it did
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", pixcrawler.toString(), "--model-package", "io.diffgen.nothing.here",
+                "--hibernate-property", "hibernate.physical_naming_strategy=com.example.NoSuchStrategy"), 3,
+                "no @Entity classes found in package(s) io.diffgen.nothing.here");
+    }
+
+    @Test
     void brokenPersistenceXmlOnTheModelClasspathIsNamed(@TempDir Path dir) throws IOException {
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes.resolve("META-INF"));

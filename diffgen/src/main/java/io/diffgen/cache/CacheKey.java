@@ -1,9 +1,9 @@
 package io.diffgen.cache;
 
-import java.io.IOException;
-import java.io.InputStream;
 import io.diffgen.model.ClassFolders;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +50,12 @@ public final class CacheKey {
             for (Path entry : classpath) {
                 sha.update(entry.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
                 if (Files.isDirectory(entry)) {
-                    for (Map.Entry<Path, byte[]> file : folders.files(entry).entrySet()) {
-                        sha.update(file.getKey().toString().getBytes(StandardCharsets.UTF_8));
-                        sha.update(file.getValue());
+                    if (!folders.wasRead(entry)) {
+                        return Optional.empty();
+                    }
+                    for (Path file : folders.files(entry)) {
+                        sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(folders.bytes(entry, file));
                     }
                 } else if (Files.isRegularFile(entry)) {
                     try (InputStream in = Files.newInputStream(entry)) {

@@ -69,12 +69,18 @@ public final class Autogenerate {
                 }
             }
             try (IsolatedModelReader reader = HibernateLines.open(hibernate, settings.modelClasspath())) {
-                // Hibernate starts on a thread of its own while this one finds and loads the mapped classes
-                InBackground<Map<String, String>> started = InBackground.start("diffgen-hibernate", () -> {
+                // Hibernate starts on a thread of its own while this one finds and loads the mapped classes; a
+                // misspelt setting is said first, as when it was checked first, any other failure of the start
+                // where it was said before: the read starts Hibernate again and fails as it did
+                InBackground<Optional<Map<String, String>>> started = InBackground.start("diffgen-hibernate", () -> {
                     HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
-                    Map<String, String> resolved = HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
-                    reader.prepare(resolved);
-                    return resolved;
+                    try {
+                        Map<String, String> resolved = HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
+                        reader.prepare(resolved);
+                        return Optional.of(resolved);
+                    } catch (RuntimeException e) {
+                        return Optional.empty();
+                    }
                 });
                 ModelLoader.Scan scan;
                 try {
@@ -85,10 +91,15 @@ public final class Autogenerate {
                     }
                     reader.load(scan.classes());
                 } catch (RuntimeException e) {
-                    // a misspelt setting is said first, as when it was checked first
                     throw started.failureOr(e);
+                } catch (Error e) {
+                    // the reader's class loader closes only once Hibernate's start is done with it
+                    started.failureOr(null);
+                    throw e;
                 }
-                EntityModel read = reader.read(scan.classes(), started.get());
+                Map<String, String> hibernateSettings = started.get()
+                        .orElseGet(() -> HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values());
+                EntityModel read = reader.read(scan.classes(), hibernateSettings);
                 key.ifPresent(k -> cache.put(k, read));
                 return read;
             }

@@ -135,9 +135,17 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
         return t == e ? message : e.getMessage() + " (" + message + ")";
     }
 
+    /** Releases what {@link #prepare} started and no read used, then the class loader. */
     @Override
     public void close() {
-        closeQuietly(loader);
+        try {
+            inLoader(() -> {
+                reader.release();
+                return null;
+            });
+        } finally {
+            closeQuietly(loader);
+        }
     }
 
     private static void closeQuietly(URLClassLoader loader) {

@@ -186,7 +186,8 @@ public final class ModelLoader {
                 base = base.getParent();
             }
             Path classesRoot = base;
-            Map<Path, byte[]> read = folders.files(classesRoot);
+            // as the class loader would, but for a jar without folder entries ahead of this folder that has the same class
+            Map<Path, byte[]> read = folders.classFiles(classesRoot);
             if (!read.isEmpty()) {
                 Path under = classesRoot.getFileSystem().getPath(path);
                 read.forEach((file, bytes) -> {

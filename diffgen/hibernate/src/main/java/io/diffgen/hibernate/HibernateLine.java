@@ -85,6 +85,15 @@ public final class HibernateLine implements ModelReader {
     }
 
     @Override
+    public void release() {
+        HibernateModelReader.Started prepared = started;
+        started = null;
+        if (prepared != null) {
+            prepared.release();
+        }
+    }
+
+    @Override
     public EntityModel read(List<String> mappedClasses, Map<String, String> settings) {
         HibernateModelReader.Started prepared = started;
         started = null;

@@ -28,6 +28,10 @@ public interface ModelReader {
     default void prepare(Map<String, String> settings) {
     }
 
+    /** Releases what {@link #prepare} started and no {@link #read} used. */
+    default void release() {
+    }
+
     /**
      * Hibernate's own schema export of the same model into a database: the reference a schema
      * diffgen produced is compared with.
