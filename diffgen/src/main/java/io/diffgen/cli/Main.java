@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 @Command(name = "diffgen", mixinStandardHelpOptions = true, versionProvider = Main.Versions.class,
         description = "Autogenerates reviewable PostgreSQL migrations from Hibernate entities, and runs them, Alembic-style.")
 public final class Main {
-    /** The commands, in the order the usage lists them, by the name each one's {@code @Command} gives it (then {@code help}). */
+    /** The commands, in the order the usage lists them (before {@code help}), by the name each one's {@code @Command} gives it. */
     static final java.util.Map<String, Class<?>> COMMANDS = commands(
             RevisionCommand.class, CheckCommand.class, UpgradeCommand.class, ContractCommand.class, DowngradeCommand.class,
             CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, ShowCommand.class, ErdCommand.class,
@@ -131,9 +131,12 @@ public final class Main {
      * The command the arguments run, read as picocli reads them: the first argument that is neither one of
      * diffgen's own options nor an option's value. Empty when that is not the name of a command, or when an
      * option before it is unknown, asks for help or the version, may or may not take a value, or is given a
-     * command's name as its value.
+     * command's name as its value, and whenever an {@code @file} (arguments picocli reads from a file) is given.
      */
     static Optional<String> commandNamed(CommandLine.Model.CommandSpec top, String[] args) {
+        if (java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"))) {
+            return Optional.empty();
+        }
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-") || arg.equals("-")) {

@@ -36,6 +36,8 @@ class CommandLineTest {
         assertEquals(Optional.empty(), named("--migrations", "history", "current"));
         assertEquals(Optional.empty(), named("--help", "check"));
         assertEquals(Optional.empty(), named("chek"));
+        assertEquals(Optional.empty(), named("--migrations", "@args", "check"));
+        assertEquals(Optional.empty(), named("@args"));
         assertEquals(Optional.empty(), named());
     }
 
@@ -49,7 +51,7 @@ class CommandLineTest {
         tokens.addAll(List.of("help", "--url", "postgresql://u@db.example/shop", "--url=postgresql://db.example/shop", "--migrations",
                 "migrations", "--migrations=db", "-v", "--verbose", "--lock-retries", "3", "--schemas", "sales,hr", "--model-package",
                 "com.acme", "--hibernate-property", "hibernate.default_schema=sales", "--help", "-h", "--version", "-V", "--", "-",
-                "--autogenerate", "-m", "add x", "--sql", "--timing", "--format", "json", "head", "-1", "base", "+1", "--nope", "chek"));
+                "--autogenerate", "-m", "add x", "--sql", "--timing", "--format", "json", "head", "-1", "base", "+1", "--nope", "chek", "@args"));
         return Arbitraries.of(tokens).list().ofMaxSize(6);
     }
 
