@@ -54,7 +54,7 @@ $(MODEL): $(MODEL_SOURCES)
 # the project's own (none is trained on when diffgen.properties names a url). The jar is new, so the
 # model cache misses and the check loads Hibernate's classes. A training run that fails or is skipped
 # leaves an empty file, so it is not retried until the jar changes. The classes of Hibernate's class loader
-# are archived only if they are still loaded at the end, and that loader is closed once the model is read: a
+# are archived only if they are still loaded at the end, and that loader is let go once the model is read: a
 # collection after that would unload them, so this one run unloads no class.
 $(ARCHIVE): $(JAR) | $(MODEL)
 	@tmp=diffgen/target/tmp-$(notdir $(ARCHIVE)); rm -f $$tmp; \

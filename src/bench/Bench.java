@@ -327,8 +327,14 @@ public class Bench {
         String name = String.format("E%04d", model.n() / 2);
         Path source = OUT.resolve("model-" + model.n() + "/src/" + model.pkg().replace('.', '/') + "/" + name + ".java");
         Path editedSource = OUT.resolve("model-" + model.n() + "/src-edited/" + model.pkg().replace('.', '/') + "/" + name + ".java");
-        if (Files.isDirectory(edited) && Files.readString(editedSource).contains(EDITED_COLUMN)) {
+        if (Files.isDirectory(edited) && Files.isRegularFile(editedSource) && Files.readString(editedSource).contains(EDITED_COLUMN)) {
             return edited;
+        }
+        // an earlier bench's copy, whose edit did not apply
+        if (Files.isDirectory(edited)) {
+            try (Stream<Path> old = Files.walk(edited)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
         }
         copyTree(model.classes(), edited);
         Files.createDirectories(editedSource.getParent());
