@@ -33,6 +33,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Compares the entity model with a database: the given one, which must be at exactly the revisions the
@@ -72,10 +73,11 @@ public final class Autogenerate {
                 // Hibernate starts on a thread of its own while this one finds and loads the mapped classes; a
                 // misspelt setting is said first, as when it was checked first, any other failure of the start
                 // where it was said before: the read starts Hibernate again and fails as it did
+                Supplier<Map<String, String>> resolve = () -> HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
                 InBackground<Optional<Map<String, String>>> started = InBackground.start("diffgen-hibernate", () -> {
                     HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
                     try {
-                        Map<String, String> resolved = HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
+                        Map<String, String> resolved = resolve.get();
                         reader.prepare(resolved);
                         return Optional.of(resolved);
                     } catch (RuntimeException e) {
@@ -97,9 +99,7 @@ public final class Autogenerate {
                     started.failureOr(null);
                     throw e;
                 }
-                Map<String, String> hibernateSettings = started.get()
-                        .orElseGet(() -> HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values());
-                EntityModel read = reader.read(scan.classes(), hibernateSettings);
+                EntityModel read = reader.read(scan.classes(), started.get().orElseGet(resolve));
                 key.ifPresent(k -> cache.put(k, read));
                 return read;
             }

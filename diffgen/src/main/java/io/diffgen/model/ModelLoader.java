@@ -191,7 +191,7 @@ public final class ModelLoader {
             if (!read.isEmpty()) {
                 Path under = classesRoot.getFileSystem().getPath(path);
                 read.forEach((file, bytes) -> {
-                    if (file.startsWith(under) && file.toString().endsWith(".class")) {
+                    if (file.startsWith(under)) {
                         className(file.toString().replace(java.io.File.separatorChar, '/')).ifPresent(n -> found.putIfAbsent(n, bytes));
                     }
                 });

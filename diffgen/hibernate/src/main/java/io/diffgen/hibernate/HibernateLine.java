@@ -95,18 +95,13 @@ public final class HibernateLine implements ModelReader {
 
     @Override
     public EntityModel read(List<String> mappedClasses, Map<String, String> settings) {
+        // a class that cannot be loaded leaves the start to release()
+        List<Class<?>> classes = classes(mappedClasses);
         HibernateModelReader.Started prepared = started;
         started = null;
         if (prepared != null && !prepared.settings().equals(settings)) {
             prepared.release();
             prepared = null;
-        }
-        List<Class<?>> classes;
-        try {
-            classes = classes(mappedClasses);
-        } catch (RuntimeException e) {
-            if (prepared != null) prepared.release();
-            throw e;
         }
         return HibernateModelReader.read(classes, prepared != null ? prepared : HibernateModelReader.start(loader(), settings));
     }
