@@ -1,8 +1,16 @@
 package io.diffgen.snapshot;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,5 +92,22 @@ class IdentifiersTest {
         assertEquals("interval", Types.withoutDefaultPrecision("interval(6)"));
         assertEquals("timestamp(3) without time zone", Types.withoutDefaultPrecision("timestamp(3) without time zone"));
         assertEquals("numeric(6)", Types.withoutDefaultPrecision("numeric(6)"));
+    }
+
+    /** The longest prefix of whole characters whose UTF-8 encoding fits, found by encoding every prefix. */
+    @Property(tries = 2000)
+    void aPrefixOfBytesIsTheLongestWholeCharacterPrefixWhoseEncodingFits(@ForAll("mixedText") String text, @ForAll @IntRange(max = 80) int max) {
+        int expected = 0;
+        for (int end = 0; end <= text.length(); end = end < text.length() ? text.offsetByCodePoints(end, 1) : end + 1) {
+            if (text.substring(0, end).getBytes(StandardCharsets.UTF_8).length <= max) expected = end;
+        }
+        assertEquals(text.substring(0, expected), Identifiers.prefixOfBytes(text, max));
+    }
+
+    @Provide
+    Arbitrary<String> mixedText() {
+        // one-, two-, three- and four-byte characters, and surrogates that may stand alone
+        return Arbitraries.strings().withCharRange('a', 'z').withChars('\u00e9', '\u07ff', '\u0800', '\u20ac', '\uffff', '\ud83d', '\ude00', '\udbff', '\udc00')
+                .ofMaxLength(70);
     }
 }

@@ -136,12 +136,19 @@ public final class Identifiers {
         int end = 0;
         while (end < text.length()) {
             int cp = text.codePointAt(end);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int size = utf8Bytes(cp);
             if (used + size > max) break;
             used += size;
             end += Character.charCount(cp);
         }
-        return text.substring(0, end);
+        return end == text.length() ? text : text.substring(0, end);
+    }
+
+    /** A code point's length in UTF-8; a lone surrogate is one byte, as Java's encoder writes it ('?'). */
+    private static int utf8Bytes(int codePoint) {
+        if (codePoint < 0x80 || codePoint >= 0xD800 && codePoint <= 0xDFFF) return 1;
+        if (codePoint < 0x800) return 2;
+        return codePoint < 0x10000 ? 3 : 4;
     }
 
     /** A string literal. */
