@@ -289,7 +289,16 @@ public final class Autogenerate {
         SchemaSnapshot ownSchema = timing.time("catalog", () -> read(reader, List.of()));
         List<String> scripts = migrations.scripts().stream().map(MigrationsDirectory::read).toList();
         Optional<ObjectsFolder> folder = ObjectsFolder.read(settings.migrations());
-        java.util.Set<String> namesInScripts = namesIn(scripts);
+        // a diff asks for the scripts' words only where a name differs: the scan waits until then
+        java.util.function.Predicate<String> namedInScripts = new java.util.function.Predicate<>() {
+            private java.util.Set<String> names;
+
+            @Override
+            public boolean test(String name) {
+                if (names == null) names = namesIn(scripts);
+                return names.contains(name);
+            }
+        };
         ModelRead done = read.get();
         EntityModel model = done.model();
         EntityModel relative = model.relativeTo(own);
@@ -308,7 +317,7 @@ public final class Autogenerate {
         timing.detail("canonical", outcome[0]);
         SchemaSnapshot database = Canonicalizer.settle(c, catalog, canonical);
         List<Change> tableChanges = keepTypesNoRevisionCreated(timing.time("diff", () -> Differ.diff(database, canonical,
-                new Differ.Options(relative.renames(), online, relative.generatedNames(), own, Optional.of(namesInScripts)))), scripts);
+                new Differ.Options(relative.renames(), online, relative.generatedNames(), own, namedInScripts))), scripts);
         refuseEnumRecreationThatWouldBreakOtherObjects(c, tableChanges, relative.schema().schemas());
         ObjectDiff.Result objects = timing.time("objects", () -> diffObjects(c, own, folder, relative.databaseCode(), canonical,
                 relative.schema().tables().keySet(), scripts, tableChanges));

@@ -44,20 +44,20 @@ public final class Differ {
      * ({@code table.name}) are the target's constraint and index names that the model did not choose:
      * such an object matches a database object of the same definition under any name, so a schema
      * another tool created is not reported as renames. {@code ownSchema} names the database's own
-     * schema, for moves into it; null where no database is at hand. {@code namesInRevisions}, where
-     * known, are the words the project's revision scripts contain: a database name that merely looks
-     * like diffgen's convention but no revision wrote was chosen by another tool, and is kept.
+     * schema, for moves into it; null where no database is at hand. {@code namedInRevisions} says
+     * whether the project's revision scripts contain a word (always yes where they are not known): a
+     * database name that merely looks like diffgen's convention but no revision wrote was chosen by
+     * another tool, and is kept.
      */
     public record Options(List<Rename> renames, boolean online, Set<String> generatedNames, String ownSchema,
-                          Optional<Set<String>> namesInRevisions) {
+                          Predicate<String> namedInRevisions) {
         public Options {
             renames = List.copyOf(renames);
             generatedNames = Set.copyOf(generatedNames);
-            namesInRevisions = namesInRevisions.map(Set::copyOf);
         }
 
         public Options(List<Rename> renames, boolean online, Set<String> generatedNames, String ownSchema) {
-            this(renames, online, generatedNames, ownSchema, Optional.empty());
+            this(renames, online, generatedNames, ownSchema, name -> true);
         }
 
         public Options(List<Rename> renames, boolean online) {
@@ -79,7 +79,7 @@ public final class Differ {
 
         /** Whether a revision names {@code name} (unqualified); true when no revisions are known. */
         boolean inRevisions(String name) {
-            return namesInRevisions.map(names -> names.contains(name)).orElse(true);
+            return namedInRevisions.test(name);
         }
     }
 
