@@ -55,11 +55,12 @@ $(MODEL): $(MODEL_SOURCES)
 # model cache misses and the check loads Hibernate's classes. A training run that fails or is skipped
 # leaves an empty file, so it is not retried until the jar changes. The classes of Hibernate's class loader
 # are archived only if they are still loaded at the end, and that loader is let go once the model is read: a
-# collection after that would unload them, so this one run unloads no class.
+# collection after that would unload them, so this one run unloads no class. Only the linked ones among them
+# are archived, so the run links every class that loader defined before it lets it go (diffgen.archive.training).
 $(ARCHIVE): $(JAR) | $(MODEL)
 	@tmp=diffgen/target/tmp-$(notdir $(ARCHIVE)); rm -f $$tmp; \
 	grep -qE '^[[:space:]]*url[[:space:]]*[=:]' $(DEFAULTS) 2>/dev/null || \
-	env -u DATABASE_URL $(JAVA) $(JVM) -XX:-ClassUnloading $(ARCHIVE_MAKE)=$$tmp -jar $(JAR) check >/dev/null 2>&1; \
+	env -u DATABASE_URL $(JAVA) $(JVM) -XX:-ClassUnloading -Ddiffgen.archive.training=true $(ARCHIVE_MAKE)=$$tmp -jar $(JAR) check >/dev/null 2>&1; \
 	if test -s $$tmp; then mv -f $$tmp $@; else rm -f $$tmp; : > $@; fi
 
 build: $(JAR) $(MODEL) ## Build the diffgen CLI and the model (no tests)

@@ -36,13 +36,16 @@ shared=$(eval "$(make -n migrate-current | tail -1 | sed 's/ -jar / -Xlog:class+
 jdk=$(java -Xlog:class+load -jar diffgen/target/diffgen.jar current | grep -c 'source: shared objects file' || true)
 [ "$shared" -gt $((jdk + 300)) ] || fail "make migrate-current took $shared classes from archives, the JDK's own archive alone $jdk"
 ok "the class archive ($shared classes from archives, $jdk without $archive)"
-# and Hibernate's, which a check loads whenever an entity changed (the model cache misses): a fresh migrations folder has none
+# and Hibernate's, which a check loads whenever an entity changed (the model cache misses): a fresh migrations folder has none;
+# only those whose optional dependencies are missing (Jackson's format mappers) are still read from Hibernate's jar
 cold=$(mktemp -d) && cp -r migrations "$cold/migrations"
-hibernate=$(eval "$(make -n migrate-check | tail -1 | sed 's/ -jar / -Xlog:class+load -jar /') --migrations $cold/migrations" \
-  | grep 'source: shared objects file' | grep -c ' org\.hibernate\.' || true)
+loaded=$(eval "$(make -n migrate-check | tail -1 | sed 's/ -jar / -Xlog:class+load -jar /') --migrations $cold/migrations" | grep ' org\.hibernate\.' || true)
 rm -rf "$cold"
-[ "$hibernate" -gt 1000 ] || fail "a check with no cached model took $hibernate of Hibernate's classes from $archive"
-ok "Hibernate's classes in the class archive ($hibernate of them loaded from it by a check with no cached model)"
+hibernate=$(grep -c 'source: shared objects file' <<<"$loaded" || true)
+fromJar=$(grep -c 'source: file:' <<<"$loaded" || true)
+[ "$hibernate" -gt 1000 ] && [ "$fromJar" -lt 50 ] \
+  || fail "a check with no cached model took $hibernate of Hibernate's classes from $archive and read $fromJar from its jars"
+ok "Hibernate's classes in the class archive ($hibernate of them loaded from it by a check with no cached model, $fromJar from its jars)"
 expect 0 "No new upgrade operations detected." migrate-check
 expect 0 "Running upgrade" migrate-upgrade
 expect 0 "$head (head)" migrate-current

@@ -144,6 +144,7 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
                 return null;
             });
         } finally {
+            if (ModelClassLoader.TRAINING) loader.linkDefined();
             closeQuietly(loader);
         }
     }
@@ -167,11 +168,41 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
             registerAsParallelCapable();
         }
 
+        /**
+         * Set on the run that trains the Makefile's class archive: a dynamic archive keeps only the classes
+         * of a loader like this one that are linked when the JVM exits, and Hibernate loads hundreds it
+         * never links (annotation types, say), which every later run would then read from the jar again.
+         */
+        static final boolean TRAINING = Boolean.getBoolean("diffgen.archive.training");
+
         private final ClassLoader diffgen;
+        private final Set<Class<?>> defined = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         ModelClassLoader(URL[] urls, ClassLoader diffgen) {
             super("diffgen-model", urls, ClassLoader.getPlatformClassLoader());
             this.diffgen = diffgen;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            Class<?> defined = super.findClass(name);
+            if (TRAINING) this.defined.add(defined);
+            return defined;
+        }
+
+        /** Links every class this loader defined, and those their methods' signatures load in turn (the JVM links a class it lists the methods of). */
+        void linkDefined() {
+            Set<Class<?>> linked = new java.util.HashSet<>();
+            while (!linked.containsAll(defined)) {
+                for (Class<?> c : List.copyOf(defined)) {
+                    if (!linked.add(c)) continue;
+                    try {
+                        c.getDeclaredMethods();
+                    } catch (LinkageError optionalDependencyMissing) {
+                        // linked before the signatures were read; a class they name is absent
+                    }
+                }
+            }
         }
 
         static boolean shared(String name) {
