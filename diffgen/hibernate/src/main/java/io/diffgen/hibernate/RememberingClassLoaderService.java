@@ -24,13 +24,28 @@ final class RememberingClassLoaderService extends ClassLoaderServiceImpl {
     @Override
     public <T> Class<T> classForName(String className) {
         if (missing.contains(className)) {
-            throw new ClassLoadingException("Unable to load class [" + className + "]");
+            throw new KnownMissing(className);
         }
         try {
             return super.classForName(className);
         } catch (ClassLoadingException e) {
             missing.add(className);
             throw e;
+        }
+    }
+
+    /**
+     * A repeated miss, which Hibernate catches: it carries no stack trace, whose capture through Hibernate's
+     * deep binder stacks cost more than the search it saves (the first miss keeps its own).
+     */
+    private static final class KnownMissing extends ClassLoadingException {
+        KnownMissing(String className) {
+            super("Unable to load class [" + className + "]");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }
