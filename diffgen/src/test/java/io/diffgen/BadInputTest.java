@@ -234,6 +234,18 @@ class BadInputTest {
     }
 
     @Test
+    void aBrokenRevisionIsSaidBeforeTheModelThoughTheModelIsReadWhileTheRevisionsAre(@TempDir Path dir) throws IOException {
+        // the read of the model starts before the revisions are read: their failure still comes first, as when they were read first
+        Path m = migrations(dir, "CREATE TABLE x (id int);\n");
+        String script = "20260100_000000_script.sql: not a revision script";
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", m.toString(), "--model-package", "io.diffgen.nothing.here"), 5, script);
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", m.toString()), 5, script);
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", m.toString(),
+                "--model-package", "io.diffgen.nothing.here"), 5, script);
+        assertEquals(List.of(m.resolve("versions/20260100_000000_script.sql")), files(m), "no revision was written");
+    }
+
+    @Test
     void entityMappingError(@TempDir Path dir) throws IOException {
         assertModelRefused(dir, "io.diffgen.broken.mapping", "entity mapping error");
     }

@@ -2,6 +2,7 @@ package io.diffgen.cli;
 
 import io.diffgen.DiffgenException;
 import io.diffgen.command.Autogenerate;
+import io.diffgen.command.Settings;
 import io.diffgen.command.Timing;
 import io.diffgen.diff.Change;
 import io.diffgen.lint.Diagnostic;
@@ -37,9 +38,18 @@ final class CheckCommand extends DiffgenCommand {
 
     private Integer check(Format f) {
         MigrationsDirectory migrations = migrations();
-        RevisionGraph graph = migrations.graph();
         Timing clock = new Timing();
-        Autogenerate.Comparison comparison = Autogenerate.check(common().modelSettings(), migrations, graph, clock);
+        Settings settings;
+        try {
+            settings = common().modelSettings();
+        } catch (RuntimeException e) {
+            migrations.graph(); // a broken migrations folder is said first, as it was when it was read first
+            throw e;
+        }
+        // Hibernate reads the model while the revisions are read
+        Autogenerate.ModelReading model = Autogenerate.startReading(settings, clock);
+        RevisionGraph graph = model.alongside(migrations::graph);
+        Autogenerate.Comparison comparison = Autogenerate.check(model, migrations, graph, clock);
         if (common().verbose) err().println("Model read by " + comparison.modelReadBy());
         if (timing) err().println(clock.summary());
         if (f != Format.TEXT) {

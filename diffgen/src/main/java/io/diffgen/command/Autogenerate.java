@@ -126,23 +126,79 @@ public final class Autogenerate {
         return compare(settings, migrations, graph, graph.heads(), false, timing, true);
     }
 
+    /**
+     * {@link #check} with the model read started ahead: the command reads its revisions while Hibernate reads
+     * the model, which is only waited for where the comparison needs it.
+     */
+    public static Comparison check(ModelReading model, MigrationsDirectory migrations, RevisionGraph graph, Timing timing) {
+        return compare(model, migrations, graph, graph.heads(), false, timing, true);
+    }
+
+    /** {@link #compare} with the model read started ahead, as {@link #check(ModelReading, MigrationsDirectory, RevisionGraph, Timing)}. */
+    public static Comparison compare(ModelReading model, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
+                                     boolean online, Timing timing) {
+        return compare(model, migrations, graph, base, online, timing, false);
+    }
+
     private static Comparison compare(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                       boolean online, Timing timing, boolean contractsMayBePending) {
-        // Hibernate reads the model on a thread of its own while this one opens the database; a failure of the
-        // model's is said before one of the database's, as when the two ran one after the other
-        InBackground<ModelRead> model = InBackground.start("diffgen-model", () -> {
+        return compare(startReading(settings, timing), migrations, graph, base, online, timing, contractsMayBePending);
+    }
+
+    private static Comparison compare(ModelReading model, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
+                                      boolean online, Timing timing, boolean contractsMayBePending) {
+        try {
+            return compareWith(model.settings(), migrations, graph, base, online, timing, model.read(), contractsMayBePending);
+        } catch (RuntimeException e) {
+            throw model.read().failureOr(e);
+        }
+    }
+
+    /** The model's read, under way on a thread of its own: Hibernate reads the model while the command does the rest. */
+    public static final class ModelReading {
+        private final Settings settings;
+        private final InBackground<ModelRead> read;
+
+        private ModelReading(Settings settings, InBackground<ModelRead> read) {
+            this.settings = settings;
+            this.read = read;
+        }
+
+        Settings settings() {
+            return settings;
+        }
+
+        InBackground<ModelRead> read() {
+            return read;
+        }
+
+        /**
+         * {@code work}, done while the model is read. If it fails, its failure is said once the read has
+         * ended, so a command that stops before its comparison leaves no cache entry half-written.
+         */
+        public <T> T alongside(Supplier<T> work) {
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                read.failureOr(null);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Starts reading the model. A failure of the read is said where a comparison takes the read, before one of
+     * the database's, as when the two ran one after the other; a command that fails before that says its own.
+     */
+    public static ModelReading startReading(Settings settings, Timing timing) {
+        return new ModelReading(settings, InBackground.start("diffgen-model", () -> {
             // hashing the model classpath reads every class file: once, for both caches
             HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());
             ClassFolders folders = ClassFolders.read(settings.modelClasspath());
             Optional<String> key = CacheKey.of(settings.modelClasspath(), folders, settings.modelPackages(), settings.hibernateSettings(),
                     hibernate.version());
             return new ModelRead(hibernate, key, loadModel(settings, hibernate, folders, key, timing));
-        });
-        try {
-            return compareWith(settings, migrations, graph, base, online, timing, model, contractsMayBePending);
-        } catch (RuntimeException e) {
-            throw model.failureOr(e);
-        }
+        }));
     }
 
     /** The model as Hibernate read it, which Hibernate, and the key it is cached under. */
