@@ -92,10 +92,6 @@ public final class Autogenerate {
                                 + hibernate.describe() + " does not read: put Hibernate ORM 7 on the model classpath");
                     }
                     reader.load(scan.classes());
-                    InBackground.start("diffgen-annotations", () -> {
-                        reader.parseAnnotations(scan.classes());
-                        return null;
-                    });
                 } catch (RuntimeException e) {
                     throw started.failureOr(e);
                 } catch (Error e) {

@@ -87,23 +87,6 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
         }
     }
 
-    /**
-     * Has the JDK parse the annotations of the classes, their fields and their methods, which it keeps: run
-     * beside {@link #read}, from the last class backwards, as Hibernate's binding goes from the first.
-     */
-    public void parseAnnotations(List<String> classes) {
-        for (int i = classes.size() - 1; i >= 0; i--) {
-            try {
-                Class<?> c = Class.forName(classes.get(i), false, loader);
-                c.getDeclaredAnnotations();
-                for (java.lang.reflect.Field f : c.getDeclaredFields()) f.getDeclaredAnnotations();
-                for (java.lang.reflect.Method m : c.getDeclaredMethods()) m.getDeclaredAnnotations();
-            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-                return;
-            }
-        }
-    }
-
     @Override
     public void exportSchema(List<String> mappedClasses, Map<String, String> settings, String jdbcUrl, String user, String password) {
         inLoader(() -> {
