@@ -246,6 +246,18 @@ class BadInputTest {
     }
 
     @Test
+    void aMistypedMigrationsPathIsSaidWithoutReadingTheModelOrWritingBesideIt(@TempDir Path dir) {
+        // the model is read while the revisions are, but not for a folder that is not there: its cache would be written beside the typo
+        Path typo = dir.resolve("typo/migrations");
+        assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", typo.toString(), "--model-package", "io.pixcrawler.model"), 5,
+                "no migrations folder at");
+        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", typo.toString(),
+                "--model-package", "io.pixcrawler.model"), 5, "no migrations folder at");
+        assertFalse(Files.exists(typo), "nothing was written into the mistyped folder");
+        assertFalse(Files.exists(dir.resolve("typo/.diffgen/cache")), "no model cache beside it");
+    }
+
+    @Test
     void entityMappingError(@TempDir Path dir) throws IOException {
         assertModelRefused(dir, "io.diffgen.broken.mapping", "entity mapping error");
     }

@@ -47,7 +47,7 @@ final class CheckCommand extends DiffgenCommand {
             throw e;
         }
         // Hibernate reads the model while the revisions are read
-        Autogenerate.ModelReading model = Autogenerate.startReading(settings, clock);
+        Autogenerate.ModelReading model = Autogenerate.startReading(settings, migrations, clock);
         RevisionGraph graph = model.alongside(migrations::graph);
         Autogenerate.Comparison comparison = Autogenerate.check(model, migrations, graph, clock);
         if (common().verbose) err().println("Model read by " + comparison.modelReadBy());

@@ -117,24 +117,17 @@ public final class Autogenerate {
         return compare(settings, migrations, graph, base, online, timing, false);
     }
 
+
     /**
      * {@link #compare} against the heads for {@code check}, where a database in the expanded state (every
      * revision applied but contracts whose expand has run) is not refused: it agrees with the entities
      * if it is what its revisions made it, and the revisions with the pending contracts make the entities.
      */
-    public static Comparison check(Settings settings, MigrationsDirectory migrations, RevisionGraph graph, Timing timing) {
-        return compare(settings, migrations, graph, graph.heads(), false, timing, true);
-    }
-
-    /**
-     * {@link #check} with the model read started ahead: the command reads its revisions while Hibernate reads
-     * the model, which is only waited for where the comparison needs it.
-     */
     public static Comparison check(ModelReading model, MigrationsDirectory migrations, RevisionGraph graph, Timing timing) {
         return compare(model, migrations, graph, graph.heads(), false, timing, true);
     }
 
-    /** {@link #compare} with the model read started ahead, as {@link #check(ModelReading, MigrationsDirectory, RevisionGraph, Timing)}. */
+    /** {@link #compare} with the model read started ahead ({@link #startReading}), while the command read its revisions. */
     public static Comparison compare(ModelReading model, MigrationsDirectory migrations, RevisionGraph graph, List<String> base,
                                      boolean online, Timing timing) {
         return compare(model, migrations, graph, base, online, timing, false);
@@ -180,17 +173,28 @@ public final class Autogenerate {
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
-                read.failureOr(null);
+                try {
+                    read.failureOr(null);
+                } catch (Error ofTheRead) {
+                    // the command's own failure is the one said, as when the model was not read yet
+                }
                 throw e;
             }
         }
     }
 
     /**
-     * Starts reading the model. A failure of the read is said where a comparison takes the read, before one of
-     * the database's, as when the two ran one after the other; a command that fails before that says its own.
+     * Starts reading the model beside a command's work on {@code migrations}, or, if their folder is not
+     * there, says so without reading: a read would write its cache beside a mistyped path. A failure of the
+     * read is said where a comparison takes the read, before one of the database's, as when the two ran one
+     * after the other; a command that fails before that says its own.
      */
-    public static ModelReading startReading(Settings settings, Timing timing) {
+    public static ModelReading startReading(Settings settings, MigrationsDirectory migrations, Timing timing) {
+        migrations.scripts();
+        return startReading(settings, timing);
+    }
+
+    private static ModelReading startReading(Settings settings, Timing timing) {
         return new ModelReading(settings, InBackground.start("diffgen-model", () -> {
             // hashing the model classpath reads every class file: once, for both caches
             HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());

@@ -54,7 +54,7 @@ public final class RevisionWriter {
     public static Written revision(MigrationsDirectory migrations, Request request, Timing clock, Consumer<String> waiting) {
         String text = message(request.message());
         // Hibernate reads the model while the revisions are read
-        Optional<Autogenerate.ModelReading> model = request.autogenerate().map(settings -> Autogenerate.startReading(settings, clock));
+        Optional<Autogenerate.ModelReading> model = request.autogenerate().map(settings -> Autogenerate.startReading(settings, migrations, clock));
         Supplier<Written> writing = () -> migrations.whileWritingRevisions(() -> {
             migrations.ensureMasterChangelog();
             RevisionGraph graph = migrations.graph();

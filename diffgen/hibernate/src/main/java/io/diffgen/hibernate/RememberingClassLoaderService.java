@@ -5,7 +5,7 @@ import org.hibernate.boot.registry.classloading.internal.TcclLookupPrecedence;
 import org.hibernate.boot.registry.classloading.spi.ClassLoadingException;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * searches every class loader it aggregates (diffgen's own classpath among them).
  */
 final class RememberingClassLoaderService extends ClassLoaderServiceImpl {
-    private final Set<String> missing = ConcurrentHashMap.newKeySet();
+    private final Map<String, ClassLoadingException> missing = new ConcurrentHashMap<>();
 
     RememberingClassLoaderService(ClassLoader loader) {
         super(List.of(loader), TcclLookupPrecedence.AFTER);
@@ -23,24 +23,25 @@ final class RememberingClassLoaderService extends ClassLoaderServiceImpl {
 
     @Override
     public <T> Class<T> classForName(String className) {
-        if (missing.contains(className)) {
-            throw new KnownMissing(className);
+        ClassLoadingException first = missing.get(className);
+        if (first != null) {
+            throw new KnownMissing(className, first);
         }
         try {
             return super.classForName(className);
         } catch (ClassLoadingException e) {
-            missing.add(className);
+            missing.putIfAbsent(className, e);
             throw e;
         }
     }
 
     /**
      * A repeated miss, which Hibernate catches: it carries no stack trace, whose capture through Hibernate's
-     * deep binder stacks cost more than the search it saves (the first miss keeps its own).
+     * deep binder stacks cost more than the search it saves; its cause is the first miss, with its own.
      */
     private static final class KnownMissing extends ClassLoadingException {
-        KnownMissing(String className) {
-            super("Unable to load class [" + className + "]");
+        KnownMissing(String className, ClassLoadingException first) {
+            super("Unable to load class [" + className + "]", first);
         }
 
         @Override
