@@ -246,15 +246,21 @@ class BadInputTest {
     }
 
     @Test
-    void aMistypedMigrationsPathIsSaidWithoutReadingTheModelOrWritingBesideIt(@TempDir Path dir) {
-        // the model is read while the revisions are, but not for a folder that is not there: its cache would be written beside the typo
+    void checkSaysAMistypedMigrationsPathWithoutReadingTheModelOrWritingBesideIt(@TempDir Path dir) {
+        // check reads the model while the revisions are, but not for a folder that is not there: its cache would be written beside the typo
         Path typo = dir.resolve("typo/migrations");
         assertCleanError(Cli.run("check", "--url", db.url(), "--migrations", typo.toString(), "--model-package", "io.pixcrawler.model"), 5,
                 "no migrations folder at");
-        assertCleanError(Cli.run("revision", "--autogenerate", "-m", "x", "--url", db.url(), "--migrations", typo.toString(),
-                "--model-package", "io.pixcrawler.model"), 5, "no migrations folder at");
-        assertFalse(Files.exists(typo), "nothing was written into the mistyped folder");
-        assertFalse(Files.exists(dir.resolve("typo/.diffgen/cache")), "no model cache beside it");
+        assertFalse(Files.exists(dir.resolve("typo")), "nothing was written beside the mistyped folder");
+    }
+
+    @Test
+    void revisionMakesTheMigrationsFolderItIsGivenWhileTheModelIsRead(@TempDir Path dir) throws IOException {
+        // unlike check, revision makes a migrations folder that is not there yet: the early read must not refuse it
+        Path fresh = dir.resolve("project/migrations");
+        Cli.Result r = Cli.run("revision", "--autogenerate", "-m", "initial", "--migrations", fresh.toString(), "--model-package", "io.pixcrawler.model");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals(1, files(fresh).size(), "the first revision: " + files(fresh));
     }
 
     @Test

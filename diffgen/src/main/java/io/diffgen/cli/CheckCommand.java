@@ -47,7 +47,9 @@ final class CheckCommand extends DiffgenCommand {
             throw e;
         }
         // Hibernate reads the model while the revisions are read
-        Autogenerate.ModelReading model = Autogenerate.startReading(settings, migrations, clock);
+        // a migrations folder that is not there is said before the read, which would write its cache beside a mistyped path
+        migrations.scripts();
+        Autogenerate.ModelReading model = Autogenerate.startReading(settings, clock);
         RevisionGraph graph = model.alongside(migrations::graph);
         Autogenerate.Comparison comparison = Autogenerate.check(model, migrations, graph, clock);
         if (common().verbose) err().println("Model read by " + comparison.modelReadBy());

@@ -184,17 +184,11 @@ public final class Autogenerate {
     }
 
     /**
-     * Starts reading the model beside a command's work on {@code migrations}, or, if their folder is not
-     * there, says so without reading: a read would write its cache beside a mistyped path. A failure of the
-     * read is said where a comparison takes the read, before one of the database's, as when the two ran one
-     * after the other; a command that fails before that says its own.
+     * Starts reading the model, for a comparison to take once the command has read its revisions. A failure
+     * of the read is said where the comparison takes it, before one of the database's, as when the two ran
+     * one after the other; a command that fails before that says its own.
      */
-    public static ModelReading startReading(Settings settings, MigrationsDirectory migrations, Timing timing) {
-        migrations.scripts();
-        return startReading(settings, timing);
-    }
-
-    private static ModelReading startReading(Settings settings, Timing timing) {
+    public static ModelReading startReading(Settings settings, Timing timing) {
         return new ModelReading(settings, InBackground.start("diffgen-model", () -> {
             // hashing the model classpath reads every class file: once, for both caches
             HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());

@@ -53,8 +53,8 @@ public final class RevisionWriter {
 
     public static Written revision(MigrationsDirectory migrations, Request request, Timing clock, Consumer<String> waiting) {
         String text = message(request.message());
-        // Hibernate reads the model while the revisions are read
-        Optional<Autogenerate.ModelReading> model = request.autogenerate().map(settings -> Autogenerate.startReading(settings, migrations, clock));
+        // Hibernate reads the model while the revisions are read (a migrations folder that is not there yet is made)
+        Optional<Autogenerate.ModelReading> model = request.autogenerate().map(settings -> Autogenerate.startReading(settings, clock));
         Supplier<Written> writing = () -> migrations.whileWritingRevisions(() -> {
             migrations.ensureMasterChangelog();
             RevisionGraph graph = migrations.graph();
