@@ -46,9 +46,9 @@ final class CheckCommand extends DiffgenCommand {
             migrations.graph(); // a broken migrations folder is said first, as it was when it was read first
             throw e;
         }
-        // Hibernate reads the model while the revisions are read
         // a migrations folder that is not there is said before the read, which would write its cache beside a mistyped path
         migrations.scripts();
+        // Hibernate reads the model while the revisions are read
         Autogenerate.ModelReading model = Autogenerate.startReading(settings, clock);
         RevisionGraph graph = model.alongside(migrations::graph);
         Autogenerate.Comparison comparison = Autogenerate.check(model, migrations, graph, clock);

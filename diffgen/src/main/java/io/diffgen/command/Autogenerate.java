@@ -117,7 +117,6 @@ public final class Autogenerate {
         return compare(settings, migrations, graph, base, online, timing, false);
     }
 
-
     /**
      * {@link #compare} against the heads for {@code check}, where a database in the expanded state (every
      * revision applied but contracts whose expand has run) is not refused: it agrees with the entities

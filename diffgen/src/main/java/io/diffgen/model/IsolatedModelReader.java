@@ -185,9 +185,9 @@ public final class IsolatedModelReader implements ModelReader, AutoCloseable {
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            Class<?> defined = super.findClass(name);
-            if (TRAINING) this.defined.add(defined);
-            return defined;
+            Class<?> found = super.findClass(name);
+            if (TRAINING) defined.add(found);
+            return found;
         }
 
         /** Links every class this loader defined, and those their methods' signatures load in turn (the JVM links a class it lists the methods of). */
