@@ -8,10 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,6 +34,24 @@ public final class ModelCache {
     public static Path directoryFor(Path migrations) {
         Path root = migrations.toAbsolutePath().normalize().getParent();
         return (root == null ? Path.of(".") : root).resolve(".diffgen").resolve("cache");
+    }
+
+    /**
+     * Whether a model was cached here, under any key, after {@code newest} (the last change to the model's
+     * files, if known): if not, the cache misses. A guess that only saves time, never the key's check.
+     */
+    public boolean mayHoldModelAfter(Optional<FileTime> newest) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("model-")).anyMatch(entry -> {
+                try {
+                    return newest.isEmpty() || Files.getLastModifiedTime(entry).compareTo(newest.get()) > 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     public Optional<EntityModel> get(String key) {

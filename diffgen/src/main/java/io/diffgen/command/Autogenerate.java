@@ -54,58 +54,89 @@ public final class Autogenerate {
     }
 
     /**
-     * The model as Hibernate maps it. With a model classpath of its own, the result is cached under
-     * {@code key}, a hash of every file on it, so unchanged entities skip Hibernate's bootstrap.
+     * The model as Hibernate maps it, and whether the cache had it. With a model classpath of its own, the
+     * result is cached under {@code key}, a hash of every file on it, so unchanged entities skip Hibernate's
+     * bootstrap. {@code early}: Hibernate begun ahead, while the key was computed.
      */
-    private static EntityModel loadModel(Settings settings, HibernateLines.Choice hibernate, ClassFolders folders, Optional<String> key,
-                                         Timing timing) {
-        String[] outcome = {"not cacheable"};
-        EntityModel model = timing.time("model", () -> {
-            ModelCache cache = new ModelCache(ModelCache.directoryFor(settings.migrations()));
-            if (key.isPresent()) {
-                Optional<EntityModel> hit = cache.get(key.get());
-                outcome[0] = hit.isPresent() ? "cache hit" : "cache miss";
-                if (hit.isPresent()) {
-                    return hit.get();
-                }
+    private static Loaded loadModel(Settings settings, HibernateLines.Choice hibernate, ClassFolders folders, Optional<String> key,
+                                    ModelCache cache, Optional<Opening> early) {
+        if (key.isPresent()) {
+            Optional<EntityModel> hit = cache.get(key.get());
+            if (hit.isPresent()) {
+                early.ifPresent(Opening::abandon);
+                return new Loaded(hit.get(), key, "cache hit");
             }
-            try (IsolatedModelReader reader = HibernateLines.open(hibernate, settings.modelClasspath())) {
-                // Hibernate starts on a thread of its own while this one finds and loads the mapped classes; a
-                // misspelt setting is said first, as when it was checked first, any other failure of the start
-                // where it was said before: the read starts Hibernate again and fails as it did
-                Supplier<Map<String, String>> resolve = () -> HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
-                InBackground<Optional<Map<String, String>>> started = InBackground.start("diffgen-hibernate", () -> {
-                    HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
-                    try {
-                        Map<String, String> resolved = resolve.get();
-                        reader.prepare(resolved);
-                        return Optional.of(resolved);
-                    } catch (RuntimeException e) {
-                        return Optional.empty();
-                    }
-                });
-                ModelLoader.Scan scan;
+        }
+        Opening opening = early.orElseGet(() -> Opening.begin(settings, hibernate));
+        try (IsolatedModelReader reader = opening.reader()) {
+            InBackground<Optional<Map<String, String>>> started = opening.started();
+            ModelLoader.Scan scan;
+            try {
+                scan = ModelLoader.mappedClasses(reader.classLoader(), settings.modelPackages(), folders);
+                if (hibernate.line().equals("6.6") && scan.persistence32().isPresent()) {
+                    throw new ModelException("the model uses Jakarta Persistence 3.2 (" + scan.persistence32().get() + "), which "
+                            + hibernate.describe() + " does not read: put Hibernate ORM 7 on the model classpath");
+                }
+                reader.load(scan.classes());
+            } catch (RuntimeException e) {
+                throw started.failureOr(e);
+            } catch (Error e) {
+                // the reader's class loader closes only once Hibernate's start is done with it
+                started.failureOr(null);
+                throw e;
+            }
+            EntityModel read = reader.read(scan.classes(), started.get().orElseGet(opening.resolve()));
+            key.ifPresent(k -> cache.put(k, read));
+            return new Loaded(read, key, key.isPresent() ? "cache miss" : "not cacheable");
+        }
+    }
+
+    private record Loaded(EntityModel model, Optional<String> key, String outcome) {
+    }
+
+    /**
+     * The reader's class loader opened on the model classpath, and Hibernate starting on a thread of its own
+     * (diffgen-hibernate) up to where it needs the mapped classes. A misspelt setting is said first, as when
+     * it was checked first; any other failure of the start is said where it was before: the read starts
+     * Hibernate again and fails as it did.
+     */
+    private record Opening(IsolatedModelReader reader, InBackground<Optional<Map<String, String>>> started,
+                           Supplier<Map<String, String>> resolve) {
+        static Opening begin(Settings settings, HibernateLines.Choice hibernate) {
+            IsolatedModelReader reader = HibernateLines.open(hibernate, settings.modelClasspath());
+            Supplier<Map<String, String>> resolve = () -> HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
+            return new Opening(reader, InBackground.start("diffgen-hibernate", () -> {
+                HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
                 try {
-                    scan = ModelLoader.mappedClasses(reader.classLoader(), settings.modelPackages(), folders);
-                    if (hibernate.line().equals("6.6") && scan.persistence32().isPresent()) {
-                        throw new ModelException("the model uses Jakarta Persistence 3.2 (" + scan.persistence32().get() + "), which "
-                                + hibernate.describe() + " does not read: put Hibernate ORM 7 on the model classpath");
-                    }
-                    reader.load(scan.classes());
+                    Map<String, String> resolved = resolve.get();
+                    reader.prepare(resolved);
+                    return Optional.of(resolved);
                 } catch (RuntimeException e) {
-                    throw started.failureOr(e);
-                } catch (Error e) {
-                    // the reader's class loader closes only once Hibernate's start is done with it
-                    started.failureOr(null);
-                    throw e;
+                    return Optional.empty();
                 }
-                EntityModel read = reader.read(scan.classes(), started.get().orElseGet(resolve));
-                key.ifPresent(k -> cache.put(k, read));
-                return read;
+            }), resolve);
+        }
+
+        /** Begun ahead, where the model is not cached yet; empty if the opening fails, which the read then says where it opens. */
+        static Optional<Opening> ahead(Settings settings, HibernateLines.Choice hibernate) {
+            try {
+                return Optional.of(begin(settings, hibernate));
+            } catch (RuntimeException e) {
+                return Optional.empty();
             }
-        });
-        timing.detail("model", outcome[0] + ", " + hibernate.describe());
-        return model;
+        }
+
+        /** Not needed after all: the reader closes, on a thread of its own, once Hibernate's start is done with its class loader. */
+        void abandon() {
+            InBackground.start("diffgen-hibernate-release", () -> {
+                try {
+                    started.failureOr(null);
+                } finally {
+                    reader.close();
+                }
+                return null;
+            });
+        }
     }
 
     /**
@@ -191,10 +222,26 @@ public final class Autogenerate {
         return new ModelReading(settings, InBackground.start("diffgen-model", () -> {
             // hashing the model classpath reads every class file: once, for both caches
             HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());
-            ClassFolders folders = ClassFolders.read(settings.modelClasspath());
-            Optional<String> key = CacheKey.of(settings.modelClasspath(), folders, settings.modelPackages(), settings.hibernateSettings(),
-                    hibernate.version());
-            return new ModelRead(hibernate, key, loadModel(settings, hibernate, folders, key, timing));
+            ModelCache cache = new ModelCache(ModelCache.directoryFor(settings.migrations()));
+            Loaded loaded = timing.time("model", () -> {
+                // with no model cached since the model's files last changed, the cache misses: Hibernate
+                // starts while the files are read and hashed for the key
+                ClassFolders.Listing listing = ClassFolders.list(settings.modelClasspath());
+                Optional<Opening> early = cache.mayHoldModelAfter(listing.newest()) ? Optional.empty() : Opening.ahead(settings, hibernate);
+                ClassFolders folders;
+                Optional<String> key;
+                try {
+                    folders = listing.read();
+                    key = CacheKey.of(settings.modelClasspath(), folders, settings.modelPackages(), settings.hibernateSettings(),
+                            hibernate.version());
+                } catch (RuntimeException | Error e) {
+                    early.ifPresent(Opening::abandon);
+                    throw e;
+                }
+                return loadModel(settings, hibernate, folders, key, cache, early);
+            });
+            timing.detail("model", loaded.outcome() + ", " + hibernate.describe());
+            return new ModelRead(hibernate, loaded.key(), loaded.model());
         }));
     }
 

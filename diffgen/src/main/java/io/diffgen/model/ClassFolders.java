@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -27,24 +31,73 @@ public final class ClassFolders {
     }
 
     public static ClassFolders read(List<Path> classpath) {
-        Map<Path, Map<Path, Optional<byte[]>>> folders = new LinkedHashMap<>();
+        return list(classpath).read();
+    }
+
+    /** The classpath's folders walked, their files not read yet. */
+    public static Listing list(List<Path> classpath) {
+        Map<Path, List<Path>> folders = new LinkedHashMap<>();
+        FileTime[] newest = {null};
         for (Path entry : classpath) {
             Path folder = entry.toAbsolutePath().normalize();
             if (!Files.isDirectory(folder) || folders.containsKey(folder)) {
                 continue;
             }
-            Map<Path, Optional<byte[]>> files = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    files.put(folder.relativize(file), file.toString().endsWith(".class") ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
+            List<Path> files = new ArrayList<>();
+            BiPredicate<Path, BasicFileAttributes> regular = (file, attributes) -> {
+                if (!attributes.isRegularFile() && !(attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+                    return false;
                 }
+                if (newest[0] == null || attributes.lastModifiedTime().compareTo(newest[0]) > 0) {
+                    newest[0] = attributes.lastModifiedTime();
+                }
+                return true;
+            };
+            try (Stream<Path> walk = Files.find(folder, Integer.MAX_VALUE, regular)) {
+                walk.forEach(file -> files.add(folder.relativize(file)));
             } catch (IOException | UncheckedIOException e) {
                 // a file written or deleted under the walk (a build running): the key and the scan read the folder themselves
                 continue;
             }
-            folders.put(folder, Collections.unmodifiableMap(files));
+            folders.put(folder, files);
         }
-        return new ClassFolders(folders);
+        return new Listing(folders, Optional.ofNullable(newest[0]));
+    }
+
+    /**
+     * The files of the classpath's folders, by folder, and when the newest of them was last modified (empty
+     * with no file): a model cached after that may still be what they map.
+     */
+    public static final class Listing {
+        private final Map<Path, List<Path>> folders;
+        private final Optional<FileTime> newest;
+
+        private Listing(Map<Path, List<Path>> folders, Optional<FileTime> newest) {
+            this.folders = folders;
+            this.newest = newest;
+        }
+
+        public Optional<FileTime> newest() {
+            return newest;
+        }
+
+        /** Each folder with its class files read; a folder with a file that could not be read is left out. */
+        public ClassFolders read() {
+            Map<Path, Map<Path, Optional<byte[]>>> read = new LinkedHashMap<>();
+            folders.forEach((folder, files) -> {
+                Map<Path, Optional<byte[]>> contents = new TreeMap<>();
+                try {
+                    for (Path file : files) {
+                        contents.put(file, file.toString().endsWith(".class") ? Optional.of(Files.readAllBytes(folder.resolve(file))) : Optional.empty());
+                    }
+                } catch (IOException e) {
+                    // deleted since the walk (a build running): the key and the scan read the folder themselves
+                    return;
+                }
+                read.put(folder, Collections.unmodifiableMap(contents));
+            });
+            return new ClassFolders(read);
+        }
     }
 
     /** Whether {@code folder} is one of the classpath's folders, and was read. */
