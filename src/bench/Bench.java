@@ -44,7 +44,7 @@ public class Bench {
     static final int COLD_RUNS = Integer.getInteger("coldRuns", Math.min(3, RUNS));
     static final int BASELINE_MAX = Integer.getInteger("baselineMax", 300);
     /** The JVM options diffgen runs with, as the Makefile passes them (its class archive among them, where it has one). */
-    static final String JVM = System.getProperty("jvm", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn200m -XX:MetaspaceSize=64m");
+    static final String JVM = System.getProperty("jvm", "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:+UseSerialGC -Xmn200m -XX:MetaspaceSize=64m");
     /** The jar measured: -Djar=... to measure a copy while the build goes on. Relative, as the Makefile names it: its class archive is valid for that path only. */
     static final Path JAR = Path.of(System.getProperty("jar", "diffgen/target/diffgen.jar"));
     static final int ALEMBIC_MAX = Integer.getInteger("alembicMax", 1000);
