@@ -296,6 +296,12 @@ class BadInputTest {
     }
 
     @Test
+    void columnOptionsAreRefusedNotLost(@TempDir Path dir) throws IOException {
+        assertModelRefused(dir, "io.diffgen.broken.columnoptions",
+                "column invoice.total has options = \"collate \"C\"\", which diffgen does not write or compare yet");
+    }
+
+    @Test
     void columnTypePostgresDoesNotKnow(@TempDir Path dir) throws IOException {
         assertModelRefused(dir, "io.diffgen.broken.types",
                 "the entity model's column weird.shape has a type PostgreSQL does not know: 'hexagon'");

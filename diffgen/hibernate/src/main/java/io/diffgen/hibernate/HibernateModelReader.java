@@ -12,6 +12,7 @@ import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.diffgen.snapshot.CheckConstraint;
@@ -259,14 +260,14 @@ public final class HibernateModelReader {
                                    List<PartialIndex> partials, Set<String> generated, ConventionalNamingStrategy naming) {
         String name = stored(table); // the table's own name, which generated names start with
         List<String> tableStorage = storageParameters(table, "table " + Identifiers.display(tableKey));
-        table.getUniqueKeys().values().forEach(u -> refuseOptions(u, "unique key " + u.getName() + " on " + Identifiers.display(tableKey)));
-        table.getForeignKeys().values().forEach(f -> refuseOptions(f, "foreign key " + f.getName() + " on " + Identifiers.display(tableKey)));
-        table.getChecks().forEach(k -> refuseOptions(k, "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
+        table.getUniqueKeys().values().forEach(u -> refuseOptions(u, () -> "unique key " + u.getName() + " on " + Identifiers.display(tableKey)));
+        table.getForeignKeys().values().forEach(f -> refuseOptions(f, () -> "foreign key " + f.getName() + " on " + Identifiers.display(tableKey)));
+        table.getChecks().forEach(k -> refuseOptions(k, () -> "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
-            refuseOptions(c, "column " + Identifiers.display(tableKey) + "." + stored(c));
-            c.getCheckConstraints().forEach(k -> refuseOptions(k, "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
+            refuseOptions(c, () -> "column " + Identifiers.display(tableKey) + "." + stored(c));
+            c.getCheckConstraints().forEach(k -> refuseOptions(k, () -> "check constraint " + k.getName() + " on " + Identifiers.display(tableKey)));
             Column.Identity identity = c.isIdentity() ? Column.Identity.BY_DEFAULT : Column.Identity.NONE;
             // an enum or composite type's name is an identifier (it may be a keyword, like order), any other type is SQL as Hibernate spells it
             int typeCode = c.getSqlTypeCode(metadata);
@@ -376,19 +377,31 @@ public final class HibernateModelReader {
      * to the object's DDL. diffgen neither writes nor compares it yet, so a model that uses it is
      * refused rather than given a schema without it.
      */
-    private static void refuseOptions(Object mapping, String what) {
+    private static void refuseOptions(Object mapping, Supplier<String> what) {
         options(mapping).ifPresent(text -> {
-            throw new ModelException(what + " has options = \"" + text + "\", which diffgen does not write or compare yet: "
+            throw new ModelException(what.get() + " has options = \"" + text + "\", which diffgen does not write or compare yet: "
                     + "take them out of the mapping and write them in a revision of your own (revision -m MSG, without --autogenerate)");
         });
     }
 
+    /** Each mapping class's {@code getOptions()}, looked up once: a model has thousands of columns and keys. */
+    private static final ClassValue<Optional<java.lang.reflect.Method>> GET_OPTIONS = new ClassValue<>() {
+        @Override
+        protected Optional<java.lang.reflect.Method> computeValue(Class<?> type) {
+            try {
+                return Optional.of(type.getMethod("getOptions"));
+            } catch (NoSuchMethodException e) {
+                return Optional.empty();
+            }
+        }
+    };
+
     private static Optional<String> options(Object mapping) {
+        Optional<java.lang.reflect.Method> getOptions = GET_OPTIONS.get(mapping.getClass());
+        if (getOptions.isEmpty()) return Optional.empty();
         Object options;
         try {
-            options = mapping.getClass().getMethod("getOptions").invoke(mapping);
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
+            options = getOptions.get().invoke(mapping);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
