@@ -40,7 +40,11 @@ public final class ClassFolders {
         FileTime[] newest = {null};
         for (Path entry : classpath) {
             Path folder = entry.toAbsolutePath().normalize();
-            if (!Files.isDirectory(folder) || folders.containsKey(folder)) {
+            if (!Files.isDirectory(folder)) {
+                newest[0] = newer(newest[0], folder); // a jar
+                continue;
+            }
+            if (folders.containsKey(folder)) {
                 continue;
             }
             List<Path> files = new ArrayList<>();
@@ -64,9 +68,19 @@ public final class ClassFolders {
         return new Listing(folders, Optional.ofNullable(newest[0]));
     }
 
+    private static FileTime newer(FileTime newest, Path file) {
+        try {
+            FileTime modified = Files.getLastModifiedTime(file);
+            return newest == null || modified.compareTo(newest) > 0 ? modified : newest;
+        } catch (IOException e) {
+            return newest; // not there: the reader says so
+        }
+    }
+
     /**
-     * The files of the classpath's folders, by folder, and when the newest of them was last modified (empty
-     * with no file): a model cached after that may still be what they map.
+     * The files of the classpath's folders, by folder, and when the newest file on the classpath (one of
+     * theirs, or a jar) was last modified (empty with none): a model cached after that may still be what
+     * they map.
      */
     public static final class Listing {
         private final Map<Path, List<Path>> folders;

@@ -41,15 +41,20 @@ class ModelCacheTest {
     }
 
     @Test
-    void theListingKnowsTheNewestFileAndReadsWhatTheWalkFound(@TempDir Path dir) throws IOException {
+    void theListingKnowsTheNewestFileFolderOrJarAndReadsWhatTheWalkFound(@TempDir Path dir) throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes/com/acme"));
         Path older = Files.write(classes.resolve("A.class"), new byte[] {1});
         Path newer = Files.writeString(classes.resolve("orm.xml"), "<entity-mappings/>");
         Files.setLastModifiedTime(older, FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
         Files.setLastModifiedTime(newer, FileTime.from(Instant.parse("2026-12-02T10:00:00Z")));
 
-        ClassFolders.Listing listing = ClassFolders.list(List.of(dir.resolve("classes"), dir.resolve("missing")));
+        Path jar = Files.write(dir.resolve("model.jar"), new byte[] {0});
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T12:00:00Z")));
+        ClassFolders.Listing listing = ClassFolders.list(List.of(dir.resolve("classes"), dir.resolve("missing"), jar));
         assertEquals(Optional.of(FileTime.from(Instant.parse("2026-12-02T10:00:00Z"))), listing.newest());
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-03T10:00:00Z")));
+        assertEquals(Optional.of(FileTime.from(Instant.parse("2026-12-03T10:00:00Z"))), ClassFolders.list(List.of(dir.resolve("classes"), jar)).newest(),
+                "a jar on the classpath written again after the folder's files");
         ClassFolders read = listing.read();
         assertEquals(List.of(Path.of("com/acme/A.class"), Path.of("com/acme/orm.xml")), read.files(dir.resolve("classes")));
         assertEquals(1, read.bytes(dir.resolve("classes"), Path.of("com/acme/A.class")).length);
