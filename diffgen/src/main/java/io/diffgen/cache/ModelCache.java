@@ -37,8 +37,9 @@ public final class ModelCache {
     }
 
     /**
-     * Whether a model was cached here, under any key, after {@code newest} (the last change to the model's
-     * files, if known): if not, the cache misses. A guess that only saves time, never the key's check.
+     * Whether a model was cached, or last found here, under any key, after {@code newest} (the last change
+     * to the model's files, if known): if not, the cache will likely miss. A guess that only saves time,
+     * never the key's check: files written again unchanged are newer, yet hit, and a deleted file is not seen.
      */
     public boolean mayHoldModelAfter(Optional<FileTime> newest) {
         try (Stream<Path> entries = Files.list(directory)) {
@@ -54,8 +55,17 @@ public final class ModelCache {
         }
     }
 
+    /** The model cached under {@code key}; a hit marks the entry as found now, for {@link #mayHoldModelAfter}. */
     public Optional<EntityModel> get(String key) {
-        return read("model-" + key + ".bin", SnapshotCodec::readModel);
+        Optional<EntityModel> model = read("model-" + key + ".bin", SnapshotCodec::readModel);
+        if (model.isPresent()) {
+            try {
+                Files.setLastModifiedTime(directory.resolve("model-" + key + ".bin"), FileTime.from(java.time.Instant.now()));
+            } catch (IOException e) {
+                // a read-only cache only costs time
+            }
+        }
+        return model;
     }
 
     public void put(String key, EntityModel model) {

@@ -105,19 +105,24 @@ public final class Autogenerate {
         static Opening begin(Settings settings, HibernateLines.Choice hibernate) {
             IsolatedModelReader reader = HibernateLines.open(hibernate, settings.modelClasspath());
             Supplier<Map<String, String>> resolve = () -> HibernateSettings.resolve(settings.modelClasspath(), settings.hibernateSettings()).values();
-            return new Opening(reader, InBackground.start("diffgen-hibernate", () -> {
-                HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
-                try {
-                    Map<String, String> resolved = resolve.get();
-                    reader.prepare(resolved);
-                    return Optional.of(resolved);
-                } catch (RuntimeException e) {
-                    return Optional.empty();
-                }
-            }), resolve);
+            try {
+                return new Opening(reader, InBackground.start("diffgen-hibernate", () -> {
+                    HibernateSettings.check(settings.hibernateSettings(), reader.knownSettings());
+                    try {
+                        Map<String, String> resolved = resolve.get();
+                        reader.prepare(resolved);
+                        return Optional.of(resolved);
+                    } catch (RuntimeException e) {
+                        return Optional.empty();
+                    }
+                }), resolve);
+            } catch (RuntimeException | Error e) {
+                reader.close(); // no thread started to use it
+                throw e;
+            }
         }
 
-        /** Begun ahead, where the model is not cached yet; empty if the opening fails, which the read then says where it opens. */
+        /** Begun ahead, where the cache will likely miss; empty if the opening fails, which the read then says where it opens. */
         static Optional<Opening> ahead(Settings settings, HibernateLines.Choice hibernate) {
             try {
                 return Optional.of(begin(settings, hibernate));
@@ -224,8 +229,8 @@ public final class Autogenerate {
             HibernateLines.Choice hibernate = HibernateLines.choose(settings.modelClasspath());
             ModelCache cache = new ModelCache(ModelCache.directoryFor(settings.migrations()));
             Loaded loaded = timing.time("model", () -> {
-                // with no model cached since the model's files last changed, the cache misses: Hibernate
-                // starts while the files are read and hashed for the key
+                // with no model cached or found since the model's files last changed, the cache will likely
+                // miss: Hibernate starts while the files are read and hashed for the key
                 ClassFolders.Listing listing = ClassFolders.list(settings.modelClasspath());
                 Optional<Opening> early = cache.mayHoldModelAfter(listing.newest()) ? Optional.empty() : Opening.ahead(settings, hibernate);
                 ClassFolders folders;

@@ -37,6 +37,8 @@ class ModelCacheTest {
 
         Files.setLastModifiedTime(entity, FileTime.from(Instant.parse("2026-12-01T10:06:00Z")));
         assertFalse(cache.mayHoldModelAfter(ClassFolders.list(classpath).newest()), "the class file was written again after");
+        assertTrue(cache.get("k1").isPresent());
+        assertTrue(cache.mayHoldModelAfter(ClassFolders.list(classpath).newest()), "found again since: the next guess is a hit");
         assertTrue(cache.mayHoldModelAfter(Optional.empty()), "no file to compare with: any cached model may be it");
     }
 
