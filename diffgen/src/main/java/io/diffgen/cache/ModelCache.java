@@ -57,10 +57,11 @@ public final class ModelCache {
 
     /** The model cached under {@code key}; a hit marks the entry as found now, for {@link #mayHoldModelAfter}. */
     public Optional<EntityModel> get(String key) {
-        Optional<EntityModel> model = read("model-" + key + ".bin", SnapshotCodec::readModel);
+        String entry = "model-" + key + ".bin";
+        Optional<EntityModel> model = read(entry, SnapshotCodec::readModel);
         if (model.isPresent()) {
             try {
-                Files.setLastModifiedTime(directory.resolve("model-" + key + ".bin"), FileTime.from(java.time.Instant.now()));
+                Files.setLastModifiedTime(directory.resolve(entry), FileTime.from(java.time.Instant.now()));
             } catch (IOException e) {
                 // a read-only cache only costs time
             }

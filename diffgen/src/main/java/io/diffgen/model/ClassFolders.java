@@ -41,7 +41,11 @@ public final class ClassFolders {
         for (Path entry : classpath) {
             Path folder = entry.toAbsolutePath().normalize();
             if (!Files.isDirectory(folder)) {
-                newest[0] = newer(newest[0], folder); // a jar
+                try {
+                    newest[0] = later(newest[0], Files.getLastModifiedTime(folder)); // a jar
+                } catch (IOException e) {
+                    // not there: the reader says so
+                }
                 continue;
             }
             if (folders.containsKey(folder)) {
@@ -52,9 +56,7 @@ public final class ClassFolders {
                 if (!attributes.isRegularFile() && !(attributes.isSymbolicLink() && Files.isRegularFile(file))) {
                     return false;
                 }
-                if (newest[0] == null || attributes.lastModifiedTime().compareTo(newest[0]) > 0) {
-                    newest[0] = attributes.lastModifiedTime();
-                }
+                newest[0] = later(newest[0], attributes.lastModifiedTime());
                 return true;
             };
             try (Stream<Path> walk = Files.find(folder, Integer.MAX_VALUE, regular)) {
@@ -68,13 +70,8 @@ public final class ClassFolders {
         return new Listing(folders, Optional.ofNullable(newest[0]));
     }
 
-    private static FileTime newer(FileTime newest, Path file) {
-        try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            return newest == null || modified.compareTo(newest) > 0 ? modified : newest;
-        } catch (IOException e) {
-            return newest; // not there: the reader says so
-        }
+    private static FileTime later(FileTime newest, FileTime modified) {
+        return newest == null || modified.compareTo(newest) > 0 ? modified : newest;
     }
 
     /**
